@@ -1,0 +1,45 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: help run test test-fast bench lint fmt sample golden
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+run: $(BIN)/.runtime ## serve the dashboard on the bundled sample data
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
+
+test: $(BIN)/.dev /usr/bin/chromium ## install what the tests need and run them all
+	$(BIN)/python -m pytest -q
+
+test-fast: $(BIN)/.dev ## quick loop without the browser test
+	$(BIN)/python -m pytest -q -m "not browser"
+
+bench: $(BIN)/.dev ## time reading, validation and computing at university and national size
+	$(BIN)/python bench/run_bench.py
+
+lint: $(BIN)/.dev ## ruff
+	$(BIN)/ruff check .
+
+fmt: $(BIN)/.dev ## ruff fix
+	$(BIN)/ruff check --fix .
+
+sample: $(BIN)/.runtime ## regenerate sample_data/ from its generator
+	$(BIN)/python sample_data/generate.py
+
+golden: $(BIN)/.runtime ## regenerate tests/golden/ on purpose, after a deliberate rule change
+	$(BIN)/python tests/make_golden.py

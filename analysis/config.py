@@ -1,0 +1,79 @@
+"""The rules' thresholds, processes and competency requirements: one configuration object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from loaders.processes import PROCESSES
+from loaders.schema import AUDIENCE, COURSES, GRACE_DAYS, NAME, REQUIREMENT_ID, VALID_MONTHS
+
+ADVISORS_AUDIENCE = "advisors"
+CASE_HANDLERS_AUDIENCE = "case_handlers"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A competency requirement for one audience, met by completing any of `courses`."""
+
+    id: str
+    name: str
+    audience: str  # "advisors", "advisors:<process>" or "case_handlers"
+    courses: tuple[str, ...]
+    valid_months: int | None = None
+    grace_days: int | None = None  # case handlers only; None means the configured default
+
+    @property
+    def for_advisors(self) -> bool:
+        return self.audience.startswith(ADVISORS_AUDIENCE)
+
+    @property
+    def process(self) -> str | None:
+        """The process an `advisors:<process>` requirement is limited to."""
+        return self.audience.partition(":")[2] or None
+
+
+_K3_COURSES = ("K3", "Saksbehandlerskolen", "Saksbehandlerskole")
+DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("K1", "Kurs i ny saksbehandlingsløsning for prosessrådgiver", ADVISORS_AUDIENCE,
+                ("K1", "saksbehandlingsløsning for prosessrådgiver", "for prosessrådgiver")),
+    Requirement("K2", "DFØ-kurs i forvaltning og offentlighetsloven", ADVISORS_AUDIENCE,
+                ("K2", "DFØ kurs forvaltning", "offentlighetsloven", "offentleglova",
+                 "En sak for Walter", "Forvaltningsreisen")),
+    Requirement("K3", "Saksbehandlerskolen", ADVISORS_AUDIENCE, _K3_COURSES),
+    Requirement("K3", "Saksbehandlerskolen", CASE_HANDLERS_AUDIENCE, _K3_COURSES),
+)
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """Everything the rules depend on, with the mandate's defaults."""
+
+    processes: tuple[str, ...] = PROCESSES
+    min_advisors_per_process: int = 1
+    min_distinct_advisors: int = 2
+    grace_days: int = 90
+    expiring_within_days: int = 60
+    small_group_limit: int = 5
+    requirements: tuple[Requirement, ...] = field(default=DEFAULT_REQUIREMENTS)
+
+    def grace_for(self, requirement: Requirement) -> int:
+        return self.grace_days if requirement.grace_days is None else requirement.grace_days
+
+    def with_requirements(self, frame: pd.DataFrame | None) -> RuleConfig:
+        """This config with the requirements of an uploaded requirements table, if any."""
+        if frame is None or frame.empty:
+            return self
+        return replace(self, requirements=requirements_from_frame(frame))
+
+
+def requirements_from_frame(frame: pd.DataFrame) -> tuple[Requirement, ...]:
+    def optional(value: object) -> int | None:
+        return None if pd.isna(value) else int(value)
+
+    return tuple(
+        Requirement(row[REQUIREMENT_ID], row[NAME], row[AUDIENCE], tuple(row[COURSES]),
+                    optional(row[VALID_MONTHS]), optional(row[GRACE_DAYS]))
+        for _, row in frame.iterrows()
+    )

@@ -1,0 +1,235 @@
+"""The canonical result tables, computed from a Dataset and a RuleConfig as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.config import CASE_HANDLERS_AUDIENCE, RuleConfig
+from analysis.training import EXPIRED, MET, MISSING, STATUS_COLUMNS, requirement_status
+from loaders.dataset import Dataset
+from loaders.schema import (
+    CASE_HANDLER,
+    EMPLOYEE_ID,
+    PARENT_ID,
+    PROCESS,
+    START_DATE,
+    UNIT_ID,
+    UNIT_NAME,
+)
+
+MISSING_PROCESS_ADVISOR = "missing_process_advisor"
+TOO_FEW_ADVISORS = "too_few_advisors"
+ADVISOR_MISSING_REQUIREMENT = "advisor_missing_requirement"
+ADVISOR_REQUIREMENT_EXPIRED = "advisor_requirement_expired"
+CASE_HANDLER_MISSING_REQUIREMENT = "case_handler_missing_requirement"
+GAP_KINDS = (MISSING_PROCESS_ADVISOR, TOO_FEW_ADVISORS, ADVISOR_MISSING_REQUIREMENT,
+             ADVISOR_REQUIREMENT_EXPIRED, CASE_HANDLER_MISSING_REQUIREMENT)
+
+UNIT_PROCESS_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, PROCESS, "advisors", "ok"]
+UNIT_SUMMARY_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "staff", "advisors", "missing_processes",
+                        "advisors_missing_requirements", "compliant"]
+UNIT_REQUIREMENT_COLUMNS = [UNIT_ID, "requirement_id", "audience", "target", "met", "share"]
+GAP_COLUMNS = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id", "message"]
+TARGET_COLUMNS = [UNIT_ID, "requirement_id", "audience", EMPLOYEE_ID]
+
+
+@dataclass(frozen=True)
+class Results:
+    """The canonical tables plus the person-level detail the views drill into."""
+
+    as_of: dt.date
+    unit_process: pd.DataFrame
+    unit_summary: pd.DataFrame
+    unit_requirement: pd.DataFrame
+    gaps: pd.DataFrame
+    issues: pd.DataFrame
+    units: pd.DataFrame  # every unit incl. roll-up levels
+    advisors: pd.DataFrame  # advisor rows of evaluated units
+    targets: pd.DataFrame  # who each (unit, requirement, audience) applies to
+    person_status: pd.DataFrame  # per person and requirement: met / expired, with dates
+    case_handlers_due: pd.DataFrame  # (unit_id, employee_id) due for case-handler requirements
+    config: RuleConfig
+
+
+def build_results(dataset: Dataset, config: RuleConfig | None = None,
+                  as_of: dt.date | None = None) -> Results:
+    """Apply the mandate's rules to a dataset; the one computation every view and export uses."""
+    config = (config or RuleConfig()).with_requirements(dataset.requirements)
+    as_of = as_of or dt.date.today()
+    units = dataset.units
+    evaluated = units[units["evaluated"]][[UNIT_ID, UNIT_NAME, PARENT_ID]].reset_index(drop=True)
+    advisors = dataset.advisors[dataset.advisors[UNIT_ID].isin(evaluated[UNIT_ID])]
+
+    unit_process = _unit_process(evaluated, advisors, config)
+    status = _person_status(dataset, config, as_of)
+    due = _case_handlers_due(dataset.staff, evaluated, config, as_of)
+    targets = _targets(advisors, dataset.staff, evaluated, config, as_of)
+    unit_requirement = _unit_requirement(evaluated, targets, status, config)
+    gaps = _gaps(evaluated, unit_process, advisors, targets, status, config)
+    summary = _unit_summary(evaluated, dataset.staff, advisors, unit_process, gaps, config)
+    return Results(as_of, unit_process, summary, unit_requirement, gaps, dataset.issues, units,
+                   advisors.reset_index(drop=True), targets, status, due, config)
+
+
+def _unit_process(evaluated: pd.DataFrame, advisors: pd.DataFrame,
+                  config: RuleConfig) -> pd.DataFrame:
+    counts = advisors.groupby([UNIT_ID, PROCESS])[EMPLOYEE_ID].nunique()
+    grid = evaluated.merge(pd.DataFrame({PROCESS: list(config.processes)}), how="cross")
+    grid["advisors"] = [int(counts.get((u, p), 0)) for u, p in zip(grid[UNIT_ID], grid[PROCESS],
+                                                                    strict=True)]
+    grid["ok"] = grid["advisors"] >= config.min_advisors_per_process
+    return grid[UNIT_PROCESS_COLUMNS]
+
+
+def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
+    """Status per person and requirement id (met wins over expired across audience rows)."""
+    seen: dict[tuple, pd.DataFrame] = {}
+    for requirement in config.requirements:
+        key = (requirement.id, requirement.courses, requirement.valid_months)
+        if key not in seen:
+            seen[key] = requirement_status(dataset.courses, requirement, as_of)
+    frames = [frame for frame in seen.values() if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=STATUS_COLUMNS)
+    status = pd.concat(frames, ignore_index=True)
+    status = status.sort_values("status", key=lambda s: s.ne(MET)).drop_duplicates(
+        [EMPLOYEE_ID, "requirement_id"])
+    return status.reset_index(drop=True)
+
+
+def _case_handlers_due(staff: pd.DataFrame, evaluated: pd.DataFrame, config: RuleConfig,
+                       as_of: dt.date, grace_days: int | None = None) -> pd.DataFrame:
+    """Case handlers of evaluated units past the grace period (inclusive), or without start date."""
+    grace = config.grace_days if grace_days is None else grace_days
+    cutoff = pd.Timestamp(as_of) - pd.Timedelta(days=grace)
+    handlers = staff[staff[CASE_HANDLER] & staff[UNIT_ID].isin(evaluated[UNIT_ID])]
+    due = handlers[handlers[START_DATE].isna() | (handlers[START_DATE] <= cutoff)]
+    return due[[UNIT_ID, EMPLOYEE_ID]].drop_duplicates().reset_index(drop=True)
+
+
+def _targets(advisors: pd.DataFrame, staff: pd.DataFrame, evaluated: pd.DataFrame,
+             config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
+    """Who each requirement row applies to and is due for, per unit."""
+    frames = []
+    for requirement in config.requirements:
+        if requirement.for_advisors:
+            chosen = advisors if requirement.process is None else advisors[
+                advisors[PROCESS] == requirement.process]
+            people = chosen[[UNIT_ID, EMPLOYEE_ID]].drop_duplicates()
+        else:
+            people = _case_handlers_due(staff, evaluated, config, as_of,
+                                        config.grace_for(requirement))
+        frames.append(people.assign(requirement_id=requirement.id,
+                                    audience=requirement.audience))
+    if not frames:
+        return pd.DataFrame(columns=TARGET_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[TARGET_COLUMNS]
+
+
+def _with_status(targets: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    merged = targets.merge(status[[EMPLOYEE_ID, "requirement_id", "status"]],
+                           on=[EMPLOYEE_ID, "requirement_id"], how="left")
+    return merged.assign(status=merged["status"].fillna(MISSING))
+
+
+def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd.DataFrame,
+                      config: RuleConfig) -> pd.DataFrame:
+    rows = _with_status(targets, status)
+    counted = rows.groupby([UNIT_ID, "requirement_id", "audience"]).agg(
+        target=(EMPLOYEE_ID, "nunique"),
+        met=("status", lambda s: int((s == MET).sum())))
+    keys = list(dict.fromkeys((r.id, r.audience) for r in config.requirements))
+    grid = evaluated[[UNIT_ID]].merge(
+        pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
+    grid = grid.merge(counted.reset_index(), on=[UNIT_ID, "requirement_id", "audience"],
+                      how="left")
+    grid[["target", "met"]] = grid[["target", "met"]].fillna(0).astype(int)
+    grid["share"] = (grid["met"] / grid["target"]).where(grid["target"] > 0)
+    return grid[UNIT_REQUIREMENT_COLUMNS]
+
+
+def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.DataFrame,
+          targets: pd.DataFrame, status: pd.DataFrame, config: RuleConfig) -> pd.DataFrame:
+    rows: list[dict[str, object]] = []
+    names = dict(zip(evaluated[UNIT_ID], evaluated[UNIT_NAME], strict=True))
+    distinct = advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
+    for unit in evaluated[UNIT_ID]:
+        count = int(distinct.get(unit, 0))
+        if count < config.min_distinct_advisors:
+            rows.append(_gap(TOO_FEW_ADVISORS, unit, message=(
+                f"{names[unit]} har {count} prosessrådgiver(e); minst "
+                f"{config.min_distinct_advisors} forskjellige personer kreves.")))
+    for unit, process in unit_process.loc[~unit_process["ok"], [UNIT_ID, PROCESS]].itertuples(
+            index=False):
+        rows.append(_gap(MISSING_PROCESS_ADVISOR, unit, process=process, message=(
+            f"{names[unit]} mangler prosessrådgiver for {process}.")))
+
+    by_id = {r.id: r for r in config.requirements}
+    checked = _with_status(targets, status)
+    advisor_rows = checked[checked["audience"].str.startswith("advisors")]
+    advisor_rows = _merge_audiences(advisor_rows)
+    for item in advisor_rows[advisor_rows["status"] != MET].itertuples(index=False):
+        expired = item.status == EXPIRED
+        requirement = by_id[item.requirement_id]
+        verb = "er utløpt" if expired else "mangler"
+        rows.append(_gap(
+            ADVISOR_REQUIREMENT_EXPIRED if expired else ADVISOR_MISSING_REQUIREMENT,
+            item.unit_id, process=item.process, employee_id=item.employee_id,
+            requirement_id=item.requirement_id,
+            message=f"Prosessrådgiver {item.employee_id} i {names[item.unit_id]}: "
+                    f"{requirement.id} {requirement.name} {verb}."))
+    handler_rows = checked[checked["audience"] == CASE_HANDLERS_AUDIENCE].drop_duplicates(
+        [UNIT_ID, EMPLOYEE_ID, "requirement_id"])
+    for item in handler_rows[handler_rows["status"] != MET].itertuples(index=False):
+        rows.append(_gap(
+            CASE_HANDLER_MISSING_REQUIREMENT, item.unit_id, employee_id=item.employee_id,
+            requirement_id=item.requirement_id,
+            message=f"Saksbehandler {item.employee_id} i {names[item.unit_id]} mangler "
+                    f"{item.requirement_id} {by_id[item.requirement_id].name}."))
+    gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    order = {kind: i for i, kind in enumerate(GAP_KINDS)}
+    return gaps.sort_values(["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"],
+                            key=lambda s: s.map(order) if s.name == "kind" else s,
+                            ignore_index=True)
+
+
+def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per (unit, advisor, requirement); process only where the audience names one."""
+    processes = rows["audience"].str.partition(":")[2]
+    rows = rows.assign(process=processes)
+    grouped = rows.groupby([UNIT_ID, EMPLOYEE_ID, "requirement_id"], sort=False).agg(
+        process=("process", lambda s: "" if (s == "").any() else "; ".join(sorted(set(s)))),
+        status=("status", "first"))
+    return grouped.reset_index()
+
+
+def _gap(kind: str, unit: str, *, process: str = "", employee_id: str = "",
+         requirement_id: str = "", message: str) -> dict[str, object]:
+    return {"kind": kind, UNIT_ID: unit, PROCESS: process, EMPLOYEE_ID: employee_id,
+            "requirement_id": requirement_id, "message": message}
+
+
+def _unit_summary(evaluated: pd.DataFrame, staff: pd.DataFrame, advisors: pd.DataFrame,
+                  unit_process: pd.DataFrame, gaps: pd.DataFrame,
+                  config: RuleConfig) -> pd.DataFrame:
+    staff_counts = staff.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
+    advisor_counts = advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
+    missing = (~unit_process["ok"]).groupby(unit_process[UNIT_ID]).sum()
+    advisor_gaps = gaps[gaps["kind"].isin([ADVISOR_MISSING_REQUIREMENT,
+                                           ADVISOR_REQUIREMENT_EXPIRED])]
+    untrained = advisor_gaps.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
+    summary = evaluated.assign(
+        staff=evaluated[UNIT_ID].map(staff_counts).fillna(0).astype(int),
+        advisors=evaluated[UNIT_ID].map(advisor_counts).fillna(0).astype(int),
+        missing_processes=evaluated[UNIT_ID].map(missing).fillna(0).astype(int),
+        advisors_missing_requirements=evaluated[UNIT_ID].map(untrained).fillna(0).astype(int),
+    )
+    summary["compliant"] = (
+        (summary["advisors"] >= config.min_distinct_advisors)
+        & (summary["missing_processes"] == 0)
+        & (summary["advisors_missing_requirements"] == 0)
+    )
+    return summary[UNIT_SUMMARY_COLUMNS]

@@ -1,0 +1,39 @@
+"""The result tables as plain JSON-ready row objects with the canonical names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from analysis.results import Results
+
+TABLES = ("unit_process", "unit_summary", "unit_requirement", "gaps", "issues")
+
+
+def _plain(value: object) -> object:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.date):
+        return value.isoformat()[:10]
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    if value is pd.NA:
+        return None
+    return value
+
+
+def table_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
+    columns = list(frame.columns)
+    return [{c: _plain(v) for c, v in zip(columns, row, strict=True)}
+            for row in frame.itertuples(index=False)]
+
+
+def results_to_dict(results: Results) -> dict[str, object]:
+    document: dict[str, object] = {"as_of": results.as_of.isoformat()}
+    for name in TABLES:
+        document[name] = table_rows(getattr(results, name))
+    return document

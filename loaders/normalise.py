@@ -1,0 +1,299 @@
+"""Turning a located table of raw cells into a canonical frame of one input kind, plus issues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from loaders.issues import ERROR, WARNING, IssueLog
+from loaders.processes import parse_processes
+from loaders.schema import (
+    APPOINTED_DATE,
+    AUDIENCE,
+    CASE_HANDLER,
+    COMPLETED,
+    COMPLETION_DATE,
+    COURSE_CODE,
+    COURSE_TITLE,
+    COURSES,
+    EMAIL,
+    EMPLOYEE_ID,
+    FIRST_NAME,
+    GRACE_DAYS,
+    LAST_NAME,
+    NAME,
+    PARENT_ID,
+    POSITION,
+    PROCESS,
+    REQUIREMENT_ID,
+    ROLES,
+    START_DATE,
+    STATUS,
+    UNIT_ID,
+    UNIT_NAME,
+    VALID_MONTHS,
+)
+from loaders.table import MappedTable
+from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status
+
+ROW = "row"
+_TOTAL_WORDS = ("sum", "total", "totalt", "antall", "i alt")
+
+
+class TableReader:
+    """Column access on a located table that reports problems against the user's own headers."""
+
+    def __init__(self, table: MappedTable, log: IssueLog):
+        self.table = table
+        self.log = log
+        self.header_of = {canon: raw for raw, canon in table.mapping.items() if canon}
+        self.frame = self._data_rows()
+
+    def has(self, column: str) -> bool:
+        return column in self.frame.columns
+
+    def issue(self, row: int | None, column: str, severity: str, message: str) -> None:
+        header = self.header_of.get(column, column)
+        self.log.add(self.table.file, self.table.sheet, row, header, severity, message)
+
+    def texts(self, column: str, convert: Callable[[object], str] = cell_text) -> pd.Series:
+        if column not in self.frame.columns:
+            return pd.Series([""] * len(self.frame), index=self.frame.index, dtype="str")
+        values = [convert(value) for value in self.frame[column].tolist()]
+        return pd.Series(values, index=self.frame.index, dtype="str")
+
+    def dates(self, column: str) -> pd.Series:
+        parsed = []
+        for row, value in self.frame[column].items() if self.has(column) else []:
+            date, ok = parse_date(value)
+            if not ok:
+                self.issue(row, column, WARNING,
+                           f"«{cell_text(value)}» er ikke en dato (bruk dd.mm.åååå); "
+                           "verdien er ignorert.")
+            parsed.append(date)
+        if not self.has(column):
+            parsed = [None] * len(self.frame)
+        return pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(),
+                         index=self.frame.index, dtype="datetime64[us]")
+
+    def _data_rows(self) -> pd.DataFrame:
+        frame = self.table.frame
+        texts = frame.map(cell_text)
+        filled = texts.ne("")
+        frame = frame[filled.any(axis=1)]
+        texts = texts.loc[frame.index]
+        first = texts.apply(lambda row: next((v for v in row if v), ""), axis=1)
+        is_total = first.str.lower().str.startswith(_TOTAL_WORDS) & (filled.loc[frame.index]
+                                                                     .sum(axis=1) <= 3)
+        for row in frame.index[is_total]:
+            self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
+        return frame[~is_total]
+
+
+def person_keys(reader: TableReader) -> pd.DataFrame:
+    """employee_id, email and name columns of a table, normalised."""
+    names = reader.texts(NAME)
+    if reader.has(FIRST_NAME) or reader.has(LAST_NAME):
+        joined = (reader.texts(FIRST_NAME) + " " + reader.texts(LAST_NAME)).str.strip()
+        names = names.where(names.ne(""), joined)
+    return pd.DataFrame({
+        EMPLOYEE_ID: reader.texts(EMPLOYEE_ID, id_text),
+        EMAIL: reader.texts(EMAIL).str.lower(),
+        NAME: names,
+    })
+
+
+def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(staff rows, roles rows) from an HR export; roles name the person's advisor processes."""
+    people = person_keys(reader)
+    identity = people[EMPLOYEE_ID].where(people[EMPLOYEE_ID].ne(""), people[EMAIL])
+    identity = identity.where(identity.ne(""), people[NAME])
+    staff = people.assign(**{
+        EMPLOYEE_ID: identity,
+        UNIT_ID: reader.texts(UNIT_ID, id_text),
+        UNIT_NAME: reader.texts(UNIT_NAME),
+        PARENT_ID: reader.texts(PARENT_ID, id_text),
+        POSITION: reader.texts(POSITION),
+        START_DATE: reader.dates(START_DATE),
+        CASE_HANDLER: _case_handler_flags(reader),
+        ROW: reader.frame.index,
+    })
+    no_person = staff[EMPLOYEE_ID].eq("")
+    no_unit = staff[UNIT_ID].eq("") & staff[UNIT_NAME].eq("")
+    for row in staff.index[no_person]:
+        reader.issue(int(row), EMPLOYEE_ID, ERROR,
+                     "Raden mangler ansattnummer, e-post og navn og er ikke tatt med.")
+    for row in staff.index[no_unit & ~no_person]:
+        reader.issue(int(row), UNIT_ID, ERROR,
+                     f"{staff.at[row, NAME] or staff.at[row, EMPLOYEE_ID]} mangler enhet "
+                     "og er ikke tatt med.")
+    staff = staff[~no_person & ~no_unit]
+    roles = _roles(reader, staff)
+    return staff.reset_index(drop=True), roles
+
+
+def _case_handler_flags(reader: TableReader) -> pd.Series:
+    if not reader.has(CASE_HANDLER):
+        return pd.Series(True, index=reader.frame.index, dtype=bool)
+    flags = []
+    for row, value in reader.frame[CASE_HANDLER].items():
+        flag = parse_flag(value)
+        if flag is None:
+            reader.issue(int(row), CASE_HANDLER, WARNING,
+                         f"«{cell_text(value)}» er ikke Ja/Nei; personen regnes ikke som "
+                         "saksbehandler.")
+        flags.append(bool(flag))
+    return pd.Series(flags, index=reader.frame.index, dtype=bool)
+
+
+def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    if reader.has(ROLES):
+        texts = reader.texts(ROLES).loc[staff.index]
+        for row, text in texts[texts.ne("")].items():
+            processes, unknown = parse_processes(text)
+            if unknown:
+                reader.issue(int(row), ROLES, WARNING,
+                             f"Forstår ikke «{' '.join(unknown)}» i rollen «{text}»; kjente "
+                             "prosesser er saksbehandling, innsyn og SRU.")
+            rows += [{ROW: int(row), EMPLOYEE_ID: staff.at[row, EMPLOYEE_ID], PROCESS: p}
+                     for p in processes]
+    return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, PROCESS])
+
+
+def normalise_advisors(reader: TableReader) -> pd.DataFrame:
+    """One row per advisor row and process, with the person keys still unresolved."""
+    people = person_keys(reader)
+    units = reader.texts(UNIT_ID, id_text).where(lambda s: s.ne(""), reader.texts(UNIT_NAME))
+    appointed = reader.dates(APPOINTED_DATE)
+    rows = []
+    for row, text in reader.texts(PROCESS).items():
+        processes, unknown = parse_processes(text)
+        if unknown or not processes:
+            reader.issue(int(row), PROCESS, ERROR if not processes else WARNING,
+                         f"Forstår ikke prosessen «{text}»; bruk saksbehandling, innsyn "
+                         "eller SRU." + ("" if processes else " Raden er ikke tatt med."))
+        if not any(people.loc[row, [EMPLOYEE_ID, EMAIL, NAME]]):
+            reader.issue(int(row), EMPLOYEE_ID, ERROR,
+                         "Raden mangler person (ansattnummer, e-post eller navn) og er ikke "
+                         "tatt med.")
+            continue
+        for process in processes:
+            rows.append({ROW: int(row), **people.loc[row].to_dict(), UNIT_ID: units[row],
+                         PROCESS: process, APPOINTED_DATE: appointed[row]})
+    return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, PROCESS,
+                                       APPOINTED_DATE])
+
+
+def normalise_courses(reader: TableReader) -> pd.DataFrame:
+    """Course records with a `completed` flag decided by status, or by a date without status."""
+    people = person_keys(reader)
+    dates = reader.dates(COMPLETION_DATE)
+    if reader.has(STATUS):
+        completed = []
+        for row, value in reader.frame[STATUS].items():
+            status = parse_status(value)
+            if status is None:
+                reader.issue(int(row), STATUS, WARNING,
+                             f"Ukjent status «{cell_text(value)}»; regnes som ikke fullført.")
+            completed.append(bool(status))
+        completed = pd.Series(completed, index=reader.frame.index, dtype=bool)
+    else:
+        completed = dates.notna()
+    records = people.assign(**{
+        COURSE_CODE: reader.texts(COURSE_CODE, id_text),
+        COURSE_TITLE: reader.texts(COURSE_TITLE),
+        COMPLETED: completed,
+        COMPLETION_DATE: dates,
+        ROW: reader.frame.index,
+    })
+    no_person = records[[EMPLOYEE_ID, EMAIL, NAME]].eq("").all(axis=1)
+    no_course = records[COURSE_CODE].eq("") & records[COURSE_TITLE].eq("")
+    for row in records.index[no_person]:
+        reader.issue(int(row), EMPLOYEE_ID, ERROR,
+                     "Kursraden mangler person (ansattnummer eller e-post) og er ikke tatt med.")
+    for row in records.index[no_course & ~no_person]:
+        reader.issue(int(row), COURSE_TITLE, ERROR,
+                     "Kursraden mangler kurskode og kursnavn og er ikke tatt med.")
+    return records[~no_person & ~no_course].reset_index(drop=True)
+
+
+_AUDIENCE_WORDS = {
+    "advisors": "advisors", "advisor": "advisors", "prosessrådgivere": "advisors",
+    "prosessrådgiver": "advisors", "rådgivere": "advisors", "prosessradgivere": "advisors",
+    "case_handlers": "case_handlers", "case handlers": "case_handlers",
+    "casehandlers": "case_handlers", "saksbehandlere": "case_handlers",
+    "saksbehandler": "case_handlers", "alle saksbehandlere": "case_handlers",
+}
+
+
+def parse_audience(text: str) -> str | None:
+    """`advisors`, `advisors:<process>` or `case_handlers` from English or Norwegian words."""
+    head, _, process = text.strip().lower().partition(":")
+    audience = _AUDIENCE_WORDS.get(head.strip())
+    if audience is None or (process and audience != "advisors"):
+        return None
+    if not process.strip():
+        return audience
+    processes, unknown = parse_processes(process)
+    if len(processes) != 1 or unknown:
+        return None
+    return f"advisors:{processes[0]}"
+
+
+def normalise_requirements(reader: TableReader) -> pd.DataFrame:
+    """Requirement rows: id, name, audience, course entries, validity and grace period."""
+    rows = []
+    for row, values in reader.frame.iterrows():
+        requirement_id = id_text(values.get(REQUIREMENT_ID))
+        audience_text = cell_text(values.get(AUDIENCE))
+        audience = parse_audience(audience_text)
+        courses = tuple(c.strip() for c in cell_text(values.get(COURSES)).split(";") if c.strip())
+        problems = [
+            (REQUIREMENT_ID, "mangler id") if not requirement_id else None,
+            (AUDIENCE, f"ukjent målgruppe «{audience_text}» (bruk advisors, "
+                       "advisors:<prosess> eller case_handlers)") if audience is None else None,
+            (COURSES, "mangler kurs") if not courses else None,
+        ]
+        problems = [p for p in problems if p]
+        for column, problem in problems:
+            reader.issue(int(row), column, ERROR, f"Kravet {problem}; raden er ikke tatt med.")
+        numbers = {column: _whole_number(reader, int(row), column, values.get(column))
+                   for column in (VALID_MONTHS, GRACE_DAYS)}
+        if not problems:
+            rows.append({ROW: int(row), REQUIREMENT_ID: requirement_id,
+                         NAME: cell_text(values.get(NAME)) or requirement_id,
+                         AUDIENCE: audience, COURSES: courses, **numbers})
+    frame = pd.DataFrame(rows, columns=[ROW, REQUIREMENT_ID, NAME, AUDIENCE, COURSES,
+                                        VALID_MONTHS, GRACE_DAYS])
+    return frame.astype({VALID_MONTHS: "Int64", GRACE_DAYS: "Int64"})
+
+
+def _whole_number(reader: TableReader, row: int, column: str, value: object) -> int | None:
+    text = id_text(value).replace(",", ".")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1
+    if number < 0 or not number.is_integer():
+        reader.issue(row, column, WARNING, f"«{text}» er ikke et helt tall; feltet er ignorert.")
+        return None
+    return int(number)
+
+
+def normalise_units(reader: TableReader) -> pd.DataFrame:
+    """Unit rows: code (or name when there is no code), name, parent code."""
+    codes = reader.texts(UNIT_ID, id_text)
+    names = reader.texts(UNIT_NAME)
+    frame = pd.DataFrame({
+        UNIT_ID: codes.where(codes.ne(""), names),
+        UNIT_NAME: names.where(names.ne(""), codes),
+        PARENT_ID: reader.texts(PARENT_ID, id_text),
+        ROW: reader.frame.index,
+    })
+    for row in frame.index[frame[UNIT_ID].eq("")]:
+        reader.issue(int(row), UNIT_ID, ERROR, "Enhetsraden mangler kode og navn.")
+    return frame[frame[UNIT_ID].ne("")].reset_index(drop=True)

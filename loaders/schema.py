@@ -1,0 +1,226 @@
+"""Canonical column names and every header alias the loaders accept, in one place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Canonical column names (English snake_case), shared by loaders, analysis and exports.
+EMPLOYEE_ID = "employee_id"
+NAME = "name"
+FIRST_NAME = "first_name"
+LAST_NAME = "last_name"
+EMAIL = "email"
+UNIT_ID = "unit_id"
+UNIT_NAME = "unit_name"
+PARENT_ID = "parent_id"
+POSITION = "position"
+START_DATE = "start_date"
+CASE_HANDLER = "case_handler"
+ROLES = "roles"
+PROCESS = "process"
+APPOINTED_DATE = "appointed_date"
+COURSE_CODE = "course_code"
+COURSE_TITLE = "course_title"
+STATUS = "status"
+COMPLETION_DATE = "completion_date"
+COMPLETED = "completed"
+REQUIREMENT_ID = "requirement_id"
+AUDIENCE = "audience"
+COURSES = "courses"
+VALID_MONTHS = "valid_months"
+GRACE_DAYS = "grace_days"
+SOURCE = "source"
+IGNORED = "_ignored"  # recognised, deliberately unused columns (e.g. "Gyldig til")
+
+STAFF = "staff"
+ADVISORS = "advisors"
+COURSE_RECORDS = "courses"
+REQUIREMENTS = "requirements"
+UNITS = "units"
+KINDS = (STAFF, ADVISORS, COURSE_RECORDS, REQUIREMENTS, UNITS)
+
+KIND_LABELS = {
+    STAFF: "ansattliste (HR)",
+    ADVISORS: "prosessrådgiverliste",
+    COURSE_RECORDS: "kursdata",
+    REQUIREMENTS: "kompetansekrav",
+    UNITS: "enhetsliste",
+}
+
+_PERSON_ALIASES = {
+    EMPLOYEE_ID: [
+        "ansattnr", "ansattnummer", "ansatt nr", "ansatt-id", "ansattid", "ansatt id",
+        "employee id", "employee number", "employee no", "emp id", "empid", "person id",
+        "personid", "personnr ansatt", "id",
+    ],
+    NAME: [
+        "navn", "fullt navn", "ansattnavn", "ansatt", "person", "deltaker", "deltakernavn",
+        "name", "full name", "employee name", "participant",
+    ],
+    FIRST_NAME: ["fornavn", "first name", "given name", "firstname"],
+    LAST_NAME: ["etternavn", "last name", "surname", "family name", "lastname"],
+    EMAIL: [
+        "e-post", "epost", "e-postadresse", "epostadresse", "e post", "email", "e-mail",
+        "mail", "email address", "e-mail address",
+    ],
+}
+
+_UNIT_ALIASES = {
+    UNIT_ID: [
+        "enhetskode", "enhet kode", "enhets-id", "enhetsid", "enhet id", "enhetsnr",
+        "org.enhet-id", "org enhet id", "orgenhet id", "org.enhet", "org.enhetskode",
+        "organisasjonsenhet kode", "organisasjonskode", "stedkode", "sted kode",
+        "unit code", "unit id", "org unit id", "org unit code", "department code",
+    ],
+    UNIT_NAME: [
+        "enhet", "enhetsnavn", "enhet navn", "organisasjonsenhet", "org.enhet navn",
+        "organisasjonsenhet navn", "institutt/seksjon", "institutt", "seksjon",
+        "avdeling/seksjon", "unit", "unit name", "org unit", "organisational unit",
+        "organizational unit", "department", "department name",
+    ],
+    PARENT_ID: [
+        "overordnet enhet", "overordnet enhetskode", "overordnet", "overordnet kode",
+        "overordnet enhet kode", "fakultet", "fakultet/avdeling", "fakultet/enhet",
+        "parent", "parent unit", "parent id", "parent code", "parent unit code", "faculty",
+    ],
+}
+
+ALIASES: dict[str, dict[str, list[str]]] = {
+    STAFF: {
+        **_PERSON_ALIASES,
+        **_UNIT_ALIASES,
+        POSITION: [
+            "stillingsbetegnelse", "stilling", "stillingstittel", "tittel", "position",
+            "job title", "title", "position title",
+        ],
+        START_DATE: [
+            "startdato", "start dato", "ansatt dato", "ansattdato", "ansettelsesdato",
+            "tiltredelsesdato", "tiltredelse", "ansatt fra", "start date", "hire date",
+            "employment start", "employment start date", "date of hire",
+        ],
+        CASE_HANDLER: [
+            "saksbehandler", "er saksbehandler", "saksbehandler (ja/nei)",
+            "saksbehandlertilgang", "case handler", "is case handler", "case handler flag",
+        ],
+        ROLES: [
+            "prosessrådgiver", "prosessradgiver", "prosessrådgiver for", "prosessrådgiverrolle",
+            "roller", "rolle", "prosessrolle", "prosessroller", "roles", "role",
+            "advisor roles", "advisor for", "process advisor",
+        ],
+        IGNORED: [
+            "stillingskode", "stillingsprosent", "ansettelsesform", "sluttdato",
+            "nærmeste leder", "brukernavn", "username", "position code", "end date",
+        ],
+    },
+    ADVISORS: {
+        **_PERSON_ALIASES,
+        **_UNIT_ALIASES,
+        PROCESS: [
+            "prosess", "prosesser", "prosessområde", "rolle", "roller", "prosessrådgiver for",
+            "prosessrådgiver", "process", "processes", "role", "roles", "advisor for",
+        ],
+        APPOINTED_DATE: [
+            "oppnevnt dato", "oppnevnt", "oppnevningsdato", "dato oppnevnt", "utnevnt",
+            "utnevnt dato", "fra dato", "fra", "startdato", "appointed", "appointed date",
+            "date appointed", "appointment date", "from date", "start date",
+        ],
+        IGNORED: ["kommentar", "merknad", "comment", "note", "notes", "stillingsbetegnelse"],
+    },
+    COURSE_RECORDS: {
+        **_PERSON_ALIASES,
+        COURSE_CODE: [
+            "kurskode", "kurs kode", "kurs-id", "kursid", "kode", "aktivitetskode",
+            "course code", "course id", "code",
+        ],
+        COURSE_TITLE: [
+            "kurs", "kursnavn", "kurstittel", "kurs navn", "aktivitet", "aktivitetsnavn",
+            "opplæring", "tittel", "course", "course title", "course name", "title",
+            "activity",
+        ],
+        STATUS: [
+            "status", "fullføringsstatus", "kursstatus", "gjennomføringsstatus",
+            "completion status", "course status",
+        ],
+        COMPLETION_DATE: [
+            "fullført dato", "fullført", "fullføringsdato", "dato fullført", "gjennomført dato",
+            "gjennomført", "dato gjennomført", "bestått dato", "completion date", "completed",
+            "completed date", "date completed", "completed on", "completion",
+        ],
+        IGNORED: [
+            "enhet", "enhetskode", "påmeldt dato", "påmeldt", "gyldig til", "utløpsdato",
+            "valid until", "expiry date", "enrolled", "enrolment date", "enrollment date",
+            "unit", "stilling", "fakultet",
+        ],
+    },
+    REQUIREMENTS: {
+        REQUIREMENT_ID: ["id", "kravid", "krav id", "krav", "kode", "requirement id",
+                         "requirement"],
+        NAME: ["navn", "kravnavn", "beskrivelse", "name", "description", "title"],
+        AUDIENCE: ["målgruppe", "gjelder", "gjelder for", "audience", "applies to", "target"],
+        COURSES: ["kurs", "godkjente kurs", "kurskoder", "courses", "course", "course codes"],
+        VALID_MONTHS: [
+            "valid_months", "gyldighet", "gyldighet (måneder)", "gyldighet måneder",
+            "gyldig måneder", "gyldighet mnd", "gyldighet (mnd)", "valid months",
+            "validity months", "validity (months)",
+        ],
+        GRACE_DAYS: [
+            "grace_days", "frist", "frist (dager)", "frist dager", "karenstid",
+            "karenstid (dager)", "grace days", "grace period", "grace period (days)",
+        ],
+    },
+    UNITS: {
+        UNIT_ID: ["enhetskode", "kode", "code", "unit code", "unit id", "id", "stedkode",
+                  "org.enhet-id", "enhet-id", "enhets-id"],
+        UNIT_NAME: ["enhetsnavn", "navn", "name", "unit name", "enhet", "unit",
+                    "organisasjonsenhet"],
+        PARENT_ID: [
+            "overordnet enhetskode", "overordnet", "overordnet enhet", "overordnet kode",
+            "parent", "parent code", "parent id", "parent unit", "parent unit code",
+        ],
+        IGNORED: ["type", "enhetstype", "nivå", "level", "kilde_status", "kilde", "status"],
+    },
+}
+
+# The columns each kind cannot do without; any one of a group is enough.
+REQUIRED: dict[str, list[tuple[str, ...]]] = {
+    STAFF: [(EMPLOYEE_ID, NAME, FIRST_NAME, LAST_NAME, EMAIL), (UNIT_ID, UNIT_NAME)],
+    ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS,)],
+    COURSE_RECORDS: [(EMPLOYEE_ID, EMAIL, NAME), (COURSE_CODE, COURSE_TITLE)],
+    REQUIREMENTS: [(REQUIREMENT_ID,), (AUDIENCE,), (COURSES,)],
+    UNITS: [(UNIT_ID, UNIT_NAME)],
+}
+
+COLUMN_LABELS = {
+    EMPLOYEE_ID: "ansattnummer", NAME: "navn", FIRST_NAME: "fornavn", LAST_NAME: "etternavn",
+    EMAIL: "e-post", UNIT_ID: "enhetskode", UNIT_NAME: "enhetsnavn",
+    PARENT_ID: "overordnet enhet", PROCESS: "prosess", COURSE_CODE: "kurskode",
+    COURSE_TITLE: "kurs", REQUIREMENT_ID: "krav-id", AUDIENCE: "målgruppe", COURSES: "kurs",
+}
+
+
+def header_key(text: object) -> str:
+    """Fold a header to letters and digits only, so case, spaces and punctuation never matter."""
+    return re.sub(r"[^0-9a-zæøåäöü]", "", str(text).replace("\u00a0", " ").lower())
+
+
+@dataclass(frozen=True)
+class AliasIndex:
+    """Header key → canonical column, for one kind of input."""
+
+    kind: str
+    by_key: dict[str, str]
+
+    def canonical(self, header: object) -> str | None:
+        return self.by_key.get(header_key(header))
+
+
+def alias_index(kind: str) -> AliasIndex:
+    by_key: dict[str, str] = {}
+    for column, aliases in ALIASES[kind].items():
+        for alias in [column, *aliases]:
+            by_key.setdefault(header_key(alias), column)
+    return AliasIndex(kind, by_key)
+
+
+ALIAS_INDEX = {kind: alias_index(kind) for kind in KINDS}

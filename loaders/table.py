@@ -1,0 +1,90 @@
+"""Finding a file's data sheet and header row, and mapping its headers to canonical names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from loaders.errors import InputError
+from loaders.read import RawSheet
+from loaders.schema import ALIAS_INDEX, COLUMN_LABELS, IGNORED, KIND_LABELS, REQUIRED
+from loaders.values import cell_text
+
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class MappedTable:
+    """The data block of one sheet: canonical columns, with the Excel row number of every row."""
+
+    file: str
+    sheet: str
+    header_row: int  # 1-based, as Excel shows it
+    mapping: dict[str, str | None]  # raw header → canonical column (None: not recognised)
+    frame: pd.DataFrame  # canonical columns holding raw cell values; index = Excel row number
+    notes: list[str] = field(default_factory=list)
+
+
+def _header_score(row: list[object], kind: str) -> int:
+    index = ALIAS_INDEX[kind]
+    found = {index.canonical(cell) for cell in row if cell_text(cell)}
+    found.discard(None)
+    return len(found - {IGNORED}) + (0.5 if IGNORED in found else 0)
+
+
+def _best_header(sheet: RawSheet, kind: str) -> tuple[float, int]:
+    best = (0.0, -1)
+    for position, row in enumerate(sheet.grid.head(HEADER_SEARCH_ROWS).itertuples(index=False)):
+        score = _header_score(list(row), kind)
+        if score > best[0]:
+            best = (score, position)
+    return best
+
+
+def kind_score(sheets: list[RawSheet], kind: str) -> float:
+    """How well the best sheet's header matches a kind; used to guess an upload's kind."""
+    return max((_best_header(sheet, kind)[0] for sheet in sheets), default=0.0)
+
+
+def _missing_required(columns: set[str], kind: str) -> list[tuple[str, ...]]:
+    return [group for group in REQUIRED[kind] if not columns.intersection(group)]
+
+
+def locate_table(
+    sheets: list[RawSheet], kind: str, manual: dict[str, str] | None = None
+) -> MappedTable:
+    """Pick the sheet and header row that best match `kind` and map its columns."""
+    scored = [(_best_header(sheet, kind), sheet) for sheet in sheets]
+    (score, header_pos), sheet = max(scored, key=lambda item: item[0][0])
+    file = sheets[0].file
+    if score < 1 or header_pos < 0:
+        raise InputError(
+            file,
+            f"fant ingen kjent overskriftsrad for {KIND_LABELS[kind]} i de første "
+            f"{HEADER_SEARCH_ROWS} radene. Sjekk at filen har kolonneoverskrifter.",
+        )
+    index = ALIAS_INDEX[kind]
+    header = [cell_text(cell) for cell in sheet.grid.iloc[header_pos]]
+    mapping: dict[str, str | None] = {}
+    chosen: dict[str, int] = {}
+    for position, raw in enumerate(header):
+        if not raw:
+            continue
+        canonical = (manual or {}).get(raw) or index.canonical(raw)
+        mapping[raw] = canonical
+        if canonical and canonical != IGNORED and canonical not in chosen:
+            chosen[canonical] = position
+    missing = _missing_required(set(chosen), kind)
+    if missing:
+        wanted = " og ".join(
+            "/".join(COLUMN_LABELS.get(column, column) for column in group) for group in missing
+        )
+        where = f"arket «{sheet.sheet}»" if sheet.sheet else "filen"
+        raise InputError(
+            file, f"{where} mangler kolonne for {wanted} (nødvendig i {KIND_LABELS[kind]})."
+        )
+    body = sheet.grid.iloc[header_pos + 1 :, list(chosen.values())]
+    body.columns = list(chosen)
+    body.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(body))
+    return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body)

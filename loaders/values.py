@@ -1,0 +1,114 @@
+"""Normalising single cell values: text, ids, dates, yes/no flags, process names, statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+_SPACES = re.compile(r"\s+")
+_DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ T].*)?$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.replace("\u00a0", " ").strip()
+
+
+def cell_text(value: object) -> str:
+    """Text as the user means it: trimmed, inner white space collapsed, `12345.0` → `12345`."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, bool):
+        return "Ja" if value else "Nei"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _SPACES.sub(" ", str(value).replace("\u00a0", " ")).strip()
+
+
+def id_text(value: object) -> str:
+    """An id or code as text; a float-looking text id (`12345.0`) loses its `.0`."""
+    text = cell_text(value)
+    if re.fullmatch(r"\d+\.0+", text):
+        return text.split(".")[0]
+    return text
+
+
+def parse_date(value: object) -> tuple[dt.date | None, bool]:
+    """(date, ok): blank gives (None, True); an unreadable value gives (None, False)."""
+    if is_blank(value):
+        return None, True
+    if isinstance(value, dt.datetime):
+        return value.date(), True
+    if isinstance(value, dt.date):
+        return value, True
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel serial day numbers up to 9999-12-31
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value)), True
+        return None, False
+    text = cell_text(value)
+    if re.fullmatch(r"\d+(\.0+)?", text):
+        return parse_date(float(text))
+    match = _DATE_ISO.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return _safe_date(year, month, day)
+    match = _DATE_DMY.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _safe_date(year, month, day)
+    return None, False
+
+
+def _safe_date(year: int, month: int, day: int) -> tuple[dt.date | None, bool]:
+    try:
+        return dt.date(year, month, day), True
+    except ValueError:
+        return None, False
+
+
+_YES = {"ja", "j", "yes", "y", "true", "sant", "1", "x", "saksbehandler"}
+_NO = {"nei", "n", "no", "false", "usant", "0", "-"}
+
+
+def parse_flag(value: object) -> bool | None:
+    """Ja/Nei-style flag; blank is no; None means the word is not understood."""
+    text = cell_text(value).lower()
+    if not text or text in _NO:
+        return False
+    if text in _YES:
+        return True
+    return None
+
+
+_COMPLETED = {
+    "fullført", "fullfort", "gjennomført", "gjennomfort", "bestått", "bestatt", "godkjent",
+    "completed", "complete", "passed", "pass", "done", "finished", "ferdig",
+}
+_NOT_COMPLETED = {
+    "påmeldt", "pameldt", "pågår", "pagar", "ikke startet", "ikke bestått", "ikke godkjent",
+    "ikke fullført", "ikke gjennomført", "avbrutt", "utløpt", "strøket", "venteliste",
+    "enrolled", "in progress", "not started", "failed", "not passed", "not completed",
+    "incomplete", "expired", "registered", "withdrawn", "cancelled", "started", "startet",
+}
+
+
+def parse_status(value: object) -> bool | None:
+    """True for a completed status word, False for a known not-completed one, None if unknown."""
+    text = cell_text(value).lower()
+    if text in _COMPLETED:
+        return True
+    if not text or text in _NOT_COMPLETED:
+        return False
+    return None

@@ -1,0 +1,62 @@
+"""Command line: compute the coverage results from exports, as JSON and/or an Excel report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import warnings
+
+from analysis import RuleConfig, build_results
+from exports.json_export import results_to_dict
+from loaders import InputError, load_dataset
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato på formen ÅÅÅÅ-MM-DD") from None
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Beregn prosessrådgiverdekning og kompetansegap fra Excel-eksporter.")
+    parser.add_argument("--staff", required=True, help="ansattliste fra HR")
+    parser.add_argument("--courses", required=True, help="kursdata fra læringsportalen")
+    parser.add_argument("--advisors", help="liste over oppnevnte prosessrådgivere")
+    parser.add_argument("--requirements", help="kompetansekrav (ellers standardkravene)")
+    parser.add_argument("--units", help="enhetsliste med overordnet enhet")
+    parser.add_argument("--as-of", type=_date, default=None, help="beregningsdato, ÅÅÅÅ-MM-DD")
+    parser.add_argument("--json", help="skriv resultatene som JSON til fil, eller - for stdout")
+    parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore")
+    args = parse_args(argv)
+    try:
+        dataset = load_dataset(staff=args.staff, courses=args.courses, advisors=args.advisors,
+                               requirements=args.requirements, units=args.units)
+    except InputError as error:
+        print(f"Feil: {error}", file=sys.stderr)
+        return 2
+    results = build_results(dataset, RuleConfig(), args.as_of or dt.date.today())
+    if args.json:
+        text = json.dumps(results_to_dict(results), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            with open(args.json, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+    if args.xlsx:
+        from exports.excel import write_excel_report
+
+        write_excel_report(results, args.xlsx)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
