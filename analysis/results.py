@@ -198,7 +198,7 @@ def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.Data
 
 def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per (unit, advisor, requirement); process only where the audience names one."""
-    processes = rows["audience"].str.partition(":")[2]
+    processes = rows["audience"].map(lambda audience: audience.partition(":")[2])
     rows = rows.assign(process=processes)
     grouped = rows.groupby([UNIT_ID, EMPLOYEE_ID, "requirement_id"], sort=False).agg(
         process=("process", lambda s: "" if (s == "").any() else "; ".join(sorted(set(s)))),

@@ -161,12 +161,15 @@ class UnitRegistry:
         """Give every staff row a unit id (the code, else the name) and a parent id."""
         unit_ids = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME]).map(self.resolve)
         names = staff[UNIT_NAME].where(staff[UNIT_NAME].ne(""), unit_ids)
-        names = unit_ids.map(self.names).fillna(names)
+        names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids, names, strict=True)],
+                          index=staff.index, dtype="str")
         staff_name_ids = dict(zip(names.map(_key), unit_ids, strict=True))
         parents = staff[PARENT_ID].map(
             lambda text: "" if not text else self.resolve(staff_name_ids.get(_key(text), text)))
         if self.from_file:
-            parents = unit_ids.map(self.parents).fillna(parents)
+            parents = pd.Series(
+                [self.parents.get(u, p) for u, p in zip(unit_ids, parents, strict=True)],
+                index=staff.index, dtype="str")
             unknown = ~unit_ids.isin(set(self.names))
             for unit in unit_ids[unknown].unique():
                 first_row = staff.loc[unknown & unit_ids.eq(unit), ROW].iloc[0]

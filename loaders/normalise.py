@@ -80,15 +80,13 @@ class TableReader:
     def _data_rows(self) -> pd.DataFrame:
         frame = self.table.frame
         texts = frame.map(cell_text)
-        filled = texts.ne("")
-        frame = frame[filled.any(axis=1)]
-        texts = texts.loc[frame.index]
-        first = texts.apply(lambda row: next((v for v in row if v), ""), axis=1)
-        is_total = first.str.lower().str.startswith(_TOTAL_WORDS) & (filled.loc[frame.index]
-                                                                     .sum(axis=1) <= 3)
+        filled = texts.ne("").sum(axis=1)
+        first = pd.Series([next((v for v in row if v), "") for row in texts.itertuples(False)],
+                          index=frame.index, dtype="str")
+        is_total = first.str.lower().str.startswith(_TOTAL_WORDS) & filled.between(1, 3)
         for row in frame.index[is_total]:
             self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
-        return frame[~is_total]
+        return frame[filled.gt(0) & ~is_total]
 
 
 def person_keys(reader: TableReader) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from loaders.errors import InputError
 from loaders.read import RawSheet
-from loaders.schema import ALIAS_INDEX, COLUMN_LABELS, IGNORED, KIND_LABELS, REQUIRED
+from loaders.schema import ALIAS_INDEX, COLUMN_LABELS, IGNORED, KIND_LABELS, KINDS, REQUIRED
 from loaders.values import cell_text
 
 HEADER_SEARCH_ROWS = 30
@@ -88,3 +88,18 @@ def locate_table(
     body.columns = list(chosen)
     body.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(body))
     return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body)
+
+
+def guess_kind(sheets: list[RawSheet]) -> str | None:
+    """The input kind whose headers a file matches best, among kinds whose needs it meets."""
+    best: tuple[float, str | None] = (0.0, None)
+    for kind in KINDS:
+        for sheet in sheets:
+            score, position = _best_header(sheet, kind)
+            if position < 0:
+                continue
+            header = sheet.grid.iloc[position]
+            columns = {ALIAS_INDEX[kind].canonical(cell) for cell in header if cell_text(cell)}
+            if not _missing_required(columns - {None}, kind) and score > best[0]:
+                best = (score, kind)
+    return best[1]

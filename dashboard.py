@@ -1,0 +1,11 @@
+"""Entry point: page config, the shared sidebar (data source, as-of date) and navigation."""
+
+import streamlit as st
+
+from components.sidebar import data_sidebar
+
+st.set_page_config(page_title="Prosessrådgivere – dekning", page_icon="📊", layout="wide")
+data_sidebar()
+st.navigation([
+    st.Page("pages/overview.py", title="Oversikt", icon="🗺️", default=True),
+]).run()

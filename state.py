@@ -1,0 +1,91 @@
+"""The session's current data set and its cached results: the one place pages get data from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import streamlit as st
+
+from analysis import Results, RuleConfig, build_results
+from loaders import Dataset, InputError, load_dataset
+from loaders.read import read_sheets
+from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
+from loaders.table import guess_kind
+
+SAMPLE_DIR = Path(__file__).parent / "sample_data"
+SAMPLE_FILES = {
+    STAFF: "hr_ansatte.xlsx",
+    COURSE_RECORDS: "kursdata.xlsx",
+    ADVISORS: "prosessradgivere.xlsx",
+    REQUIREMENTS: "kompetansekrav.xlsx",
+    UNITS: "enheter.xlsx",
+}
+DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page switches
+AS_OF_KEY = "as_of"
+Files = tuple[tuple[str, str, bytes], ...]
+
+
+def sample_files() -> Files:
+    return tuple((kind, name, (SAMPLE_DIR / name).read_bytes())
+                 for kind, name in SAMPLE_FILES.items())
+
+
+@st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
+def _load_and_compute(files: Files, as_of: dt.date) -> tuple[Dataset, Results]:
+    """Cached on the files' bytes, so two users with different files never share results."""
+    dataset = load_dataset(**{kind: (name, data) for kind, name, data in files})
+    return dataset, build_results(dataset, RuleConfig(), as_of)
+
+
+def is_sample() -> bool:
+    return DATA_KEY not in st.session_state
+
+
+def current_files() -> Files:
+    return st.session_state.get(DATA_KEY) or sample_files()
+
+
+def as_of() -> dt.date:
+    return st.session_state.get(AS_OF_KEY) or dt.date.today()
+
+
+def current() -> tuple[Dataset, Results]:
+    return _load_and_compute(current_files(), as_of())
+
+
+def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]]:
+    """Guess each upload's kind from its headers; (files by kind, problems in Norwegian)."""
+    files: dict[str, tuple[str, str, bytes]] = {}
+    problems: list[str] = []
+    for name, data in uploads:
+        try:
+            kind = guess_kind(read_sheets((name, data)))
+        except InputError as error:
+            problems.append(str(error))
+            continue
+        if kind is None:
+            problems.append(f"{name}: kjenner ikke igjen kolonnene; er dette en ansattliste, "
+                            "rådgiverliste, kursdata, kompetansekrav eller enhetsliste?")
+        elif kind in files:
+            problems.append(f"{name}: to filer ser ut som {KIND_LABELS[kind]}; bare "
+                            f"{files[kind][1]} brukes.")
+        else:
+            files[kind] = (kind, name, data)
+    return tuple(files.values()), problems
+
+
+def try_use_uploads(uploads: list[tuple[str, bytes]]) -> list[str]:
+    """Switch the session to uploaded files if they can be used; else keep the current data."""
+    files, problems = classify_uploads(uploads)
+    kinds = {kind for kind, _, _ in files}
+    missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
+    if missing:
+        return [*problems, "Last opp også " + " og ".join(missing) + "; viser fortsatt "
+                "de forrige dataene."]
+    try:
+        _load_and_compute(files, as_of())
+    except InputError as error:
+        return [*problems, f"{error} Viser fortsatt de forrige dataene."]
+    st.session_state[DATA_KEY] = files
+    return problems

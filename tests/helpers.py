@@ -1,0 +1,59 @@
+"""Small hand-made input files for tests: CSV text or xlsx bytes from lists of rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+
+from analysis import build_results
+from loaders import load_dataset
+
+AS_OF = dt.date(2026, 11, 1)
+
+
+def csv_file(name: str, rows: list[list[object]], sep: str = ";") -> tuple[str, bytes]:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\n").writerows(
+        ["" if v is None else v for v in row] for row in rows)
+    return name, buffer.getvalue().encode("utf-8")
+
+
+def xlsx_file(name: str, sheets: dict[str, list[list[object]]]) -> tuple[str, bytes]:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return name, buffer.getvalue()
+
+
+STAFF_HEADER = ["Ansattnr", "Navn", "E-post", "Enhetskode", "Enhet", "Startdato",
+                "Saksbehandler", "Roller"]
+COURSE_HEADER = ["Ansattnr", "Kurskode", "Kurs", "Status", "Fullført dato"]
+ADVISOR_HEADER = ["Ansattnr", "Enhet", "Prosess", "Oppnevnt dato"]
+
+
+def results_for(staff, courses, advisors=None, requirements=None, units=None, as_of=AS_OF):
+    """Results for hand-made rows (header rows included) given as lists."""
+    files = {
+        "staff": csv_file("ansatte.csv", staff),
+        "courses": csv_file("kurs.csv", courses),
+        "advisors": advisors and csv_file("radgivere.csv", advisors),
+        "requirements": requirements and csv_file("krav.csv", requirements),
+        "units": units and csv_file("enheter.csv", units),
+    }
+    dataset = load_dataset(**files)
+    return build_results(dataset, as_of=as_of)
+
+
+def rows(frame, **where):
+    """Rows of a frame matching column=value filters, as a list of dicts."""
+    for column, value in where.items():
+        frame = frame[frame[column] == value]
+    return frame.to_dict("records")
