@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.hierarchy import FACULTY_ID
 from labels import PROCESS_LABELS, TOTAL_ADVISORS, audience_label
 from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 
@@ -12,94 +13,83 @@ from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 RULE_BROKEN = "#E69F00"  # orange
 RULE_MET = "#56B4E9"  # sky blue
 SHARE_SCALE = [[0.0, "#E69F00"], [0.5, "#F0E442"], [1.0, "#0072B2"]]  # orange → yellow → blue
-ROW_HEIGHT = 24
-LABEL_CHARS = 46
+ROW_HEIGHT = 26
+LABEL_CHARS = 52
+GROUP_CHARS = 14
 
 
-def _unit_labels(frame: pd.DataFrame) -> list[str]:
-    labels = []
-    for unit_id, name in zip(frame[UNIT_ID], frame[UNIT_NAME], strict=True):
-        label = name if name == unit_id else f"{name} ({unit_id})"
-        labels.append(label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…")
-    return labels
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _height(rows: int) -> int:
-    return max(260, 140 + ROW_HEIGHT * rows)
+def _unit_axis(order: pd.DataFrame) -> list[list[str]]:
+    """Two-level axis, faculty then unit, so the rows read as groups."""
+    units = [_clip(name if name == unit_id else f"{name} ({unit_id})", LABEL_CHARS)
+             for unit_id, name in zip(order[UNIT_ID], order[UNIT_NAME], strict=True)]
+    return [[_clip(str(g), GROUP_CHARS) for g in order[FACULTY_ID]], units]
 
 
-def _layout(fig: go.Figure, rows: int, title: str) -> go.Figure:
+def _figure(trace: go.Heatmap, rows: int) -> go.Figure:
+    fig = go.Figure(trace)
     fig.update_layout(
-        title={"text": title, "font": {"size": 18}},
-        height=_height(rows),
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        height=max(240, 90 + ROW_HEIGHT * rows),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font={"size": 14},
-        xaxis={"side": "top", "tickfont": {"size": 14}},
+        xaxis={"side": "top", "tickfont": {"size": 15}},
         yaxis={"autorange": "reversed", "tickfont": {"size": 13}, "automargin": True},
         plot_bgcolor="#FFFFFF",
     )
     return fig
 
 
-def make_process_heatmap(unit_process: pd.DataFrame, unit_summary: pd.DataFrame,
+def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
                          min_distinct: int = 2) -> go.Figure:
-    """Unit × process: advisor counts in the cells, orange where a rule is broken."""
-    order = unit_summary[[UNIT_ID, UNIT_NAME]].reset_index(drop=True)
-    wide = unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="advisors",
-                                    sort=False).reindex(order[UNIT_ID])
-    ok = unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="ok",
-                                  sort=False).reindex(order[UNIT_ID])
+    """Unit × process: advisor counts in the cells, orange where a rule is broken.
+
+    `order` holds the units to show, in order, with unit_id, unit_name, faculty_id and the
+    unit summary's distinct `advisors`."""
     processes = list(dict.fromkeys(unit_process[PROCESS]))
-    totals = unit_summary.set_index(UNIT_ID)["advisors"].reindex(order[UNIT_ID])
-    counts = pd.concat([wide[processes], totals.rename(TOTAL_ADVISORS)], axis=1)
-    status = pd.concat([ok[processes], (totals >= min_distinct).rename(TOTAL_ADVISORS)], axis=1)
-    columns = [PROCESS_LABELS.get(p, p) for p in processes] + [f"{TOTAL_ADVISORS} (min. "
-                                                                f"{min_distinct})"]
-    fig = go.Figure(go.Heatmap(
-        z=status.astype(float).to_numpy(),
-        x=columns,
-        y=_unit_labels(order),
-        text=counts.astype(int).to_numpy(),
-        texttemplate="%{text}",
+    counts = unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="advisors",
+                                      sort=False).reindex(index=order[UNIT_ID], columns=processes)
+    ok = unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="ok",
+                                  sort=False).reindex(index=order[UNIT_ID], columns=processes)
+    totals = order.set_index(UNIT_ID)["advisors"]
+    counts[TOTAL_ADVISORS] = totals
+    ok[TOTAL_ADVISORS] = totals >= min_distinct
+    columns = [PROCESS_LABELS.get(p, p) for p in processes]
+    columns.append(f"{TOTAL_ADVISORS} (min. {min_distinct})")
+    trace = go.Heatmap(
+        z=ok.astype(float).to_numpy(), x=columns, y=_unit_axis(order),
+        text=counts.fillna(0).astype(int).to_numpy(), texttemplate="%{text}",
         textfont={"size": 15},
         colorscale=[[0.0, RULE_BROKEN], [0.5, RULE_BROKEN], [0.5, RULE_MET], [1.0, RULE_MET]],
         zmin=0, zmax=1, showscale=False, xgap=2, ygap=2,
-        customdata=order[[UNIT_ID]].to_numpy().repeat(len(columns), axis=1)[..., None],
         hovertemplate="%{y}<br>%{x}: %{text} rådgiver(e)<extra></extra>",
-    ))
-    return _layout(fig, len(order), "Prosessrådgivere per enhet og prosess "
-                                    "(oransje = krav ikke oppfylt)")
+    )
+    return _figure(trace, len(order))
 
 
-def make_requirement_heatmap(unit_requirement: pd.DataFrame,
-                             unit_summary: pd.DataFrame) -> go.Figure:
+def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame) -> go.Figure:
     """Unit × requirement: share of the target group that meets it, per cent in the cells."""
-    order = unit_summary[[UNIT_ID, UNIT_NAME]].reset_index(drop=True)
-    keyed = unit_requirement.assign(
-        column=unit_requirement["requirement_id"] + " " + unit_requirement["audience"].map(
-            audience_label))
+    keyed = unit_requirement.assign(column=unit_requirement["requirement_id"] + " "
+                                    + unit_requirement["audience"].map(audience_label))
     columns = list(dict.fromkeys(keyed["column"]))
-    share = keyed.pivot_table(index=UNIT_ID, columns="column", values="share", sort=False,
-                              dropna=False).reindex(index=order[UNIT_ID], columns=columns)
-    met = keyed.pivot_table(index=UNIT_ID, columns="column", values="met", sort=False) \
-        .reindex(index=order[UNIT_ID], columns=columns)
-    target = keyed.pivot_table(index=UNIT_ID, columns="column", values="target", sort=False) \
-        .reindex(index=order[UNIT_ID], columns=columns)
-    text = [[("–" if t == 0 else f"{s:.0%}") for s, t in zip(srow, trow, strict=True)]
+
+    def wide(values: str) -> pd.DataFrame:
+        return keyed.pivot_table(index=UNIT_ID, columns="column", values=values, sort=False,
+                                 dropna=False).reindex(index=order[UNIT_ID], columns=columns)
+
+    share, met, target = wide("share"), wide("met").fillna(0), wide("target").fillna(0)
+    text = [["–" if t == 0 else f"{s:.0%}" for s, t in zip(srow, trow, strict=True)]
             for srow, trow in zip(share.to_numpy(), target.to_numpy(), strict=True)]
-    hover = [[f"{int(m)} av {int(t)}" for m, t in zip(mrow, trow, strict=True)]
-             for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
-    fig = go.Figure(go.Heatmap(
-        z=share.to_numpy(dtype=float),
-        x=columns,
-        y=_unit_labels(order),
-        text=text,
-        texttemplate="%{text}",
-        textfont={"size": 14},
-        customdata=hover,
+    counts = [[f"{int(m)} av {int(t)}" for m, t in zip(mrow, trow, strict=True)]
+              for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
+    trace = go.Heatmap(
+        z=share.to_numpy(dtype=float), x=columns, y=_unit_axis(order),
+        text=text, texttemplate="%{text}", textfont={"size": 14}, customdata=counts,
         colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=2, ygap=2,
-        colorbar={"title": {"text": "Andel"}, "tickformat": ".0%", "len": 0.5, "y": 1,
-                  "yanchor": "top"},
+        colorbar={"title": {"text": "Andel"}, "tickformat": ".0%", "len": 0.4, "y": 1,
+                  "yanchor": "top", "thickness": 14},
         hovertemplate="%{y}<br>%{x}: %{text} (%{customdata})<extra></extra>",
-    ))
-    return _layout(fig, len(order), "Andel som oppfyller kompetansekravene (– = ingen i målgruppen)")
+    )
+    return _figure(trace, len(order))

@@ -41,34 +41,38 @@ def _percent(part: int, whole: int) -> str:
 
 columns = st.columns(5)
 columns[0].metric(KPI_LABELS["units"], kpis.units)
-columns[1].metric(KPI_LABELS["compliant_units"], f"{kpis.compliant_units} av {kpis.units}",
-                  _percent(kpis.compliant_units, kpis.units), delta_color="off")
+for column, key, part, whole in (
+    (columns[1], "compliant_units", kpis.compliant_units, kpis.units),
+    (columns[3], "advisors_fully_trained", kpis.advisors_fully_trained, kpis.advisors),
+    (columns[4], "case_handlers_trained", kpis.case_handlers_trained, kpis.case_handlers_due),
+):
+    column.metric(KPI_LABELS[key], f"{part} av {whole}", _percent(part, whole),
+                  delta_color="off", delta_arrow="off")
 columns[2].metric(KPI_LABELS["advisors"], kpis.advisors)
-columns[3].metric(KPI_LABELS["advisors_fully_trained"],
-                  f"{kpis.advisors_fully_trained} av {kpis.advisors}",
-                  _percent(kpis.advisors_fully_trained, kpis.advisors), delta_color="off")
-columns[4].metric(KPI_LABELS["case_handlers_trained"],
-                  f"{kpis.case_handlers_trained} av {kpis.case_handlers_due}",
-                  _percent(kpis.case_handlers_trained, kpis.case_handlers_due), delta_color="off")
 st.caption(f"Beregnet per {results.as_of:%d.%m.%Y}. Saksbehandlere telles når de har vært "
            f"ansatt i minst {results.config.grace_days} dager.")
 
 summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
-ordered = summary.merge(groups, on=UNIT_ID).sort_values([FACULTY_NAME, "unit_name"])
-unit_process = results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)]
-unit_requirement = results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)]
+order = summary.merge(groups, on=UNIT_ID).sort_values([FACULTY_NAME, "unit_name"])
+in_view = results.unit_process[UNIT_ID].isin(unit_ids)
 
-left, right = st.columns([5, 6])
-with left:
-    st.plotly_chart(make_process_heatmap(unit_process, ordered,
-                                         results.config.min_distinct_advisors),
-                    width="stretch", key="process_heatmap")
-with right:
-    st.plotly_chart(make_requirement_heatmap(unit_requirement, ordered), width="stretch",
-                    key="requirement_heatmap")
+st.subheader("Prosessrådgivere per enhet og prosess")
+st.caption(f"Tallet er antall rådgivere. Blå: kravet er oppfylt. Oransje: mangler rådgiver for "
+           f"prosessen, eller færre enn {results.config.min_distinct_advisors} ulike personer.")
+st.plotly_chart(make_process_heatmap(results.unit_process[in_view], order,
+                                     results.config.min_distinct_advisors),
+                width="stretch", key="process_heatmap")
+
+st.subheader("Kompetansekrav: andel som oppfyller")
+st.caption("Andel av rådgiverne (eller saksbehandlerne som er forbi fristen) som har fullført "
+           "kurset. – betyr at ingen i enheten er i målgruppen.")
+st.plotly_chart(make_requirement_heatmap(
+    results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order),
+    width="stretch", key="requirement_heatmap")
 
 st.subheader("Per fakultet")
 rollup = faculty_rollup(summary, results.units)
+rollup["compliant_share"] = (rollup["compliant_share"] * 100).round()
 st.dataframe(
     rollup.drop(columns=[FACULTY_ID]).rename(columns={
         FACULTY_NAME: "Fakultet / område", "units": "Enheter", "compliant_units": "Oppfyller",
@@ -77,5 +81,5 @@ st.dataframe(
         "Rådgivere som mangler kurs", "compliant_share": "Andel som oppfyller"}),
     hide_index=True, width="stretch",
     column_config={"Andel som oppfyller": st.column_config.ProgressColumn(
-        format="percent", min_value=0, max_value=1)},
+        format="%.0f %%", min_value=0, max_value=100)},
 )

@@ -7,7 +7,13 @@ from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, results_f
 
 FULL_TRAINING = [
     # completes K1, K2 and K3 of the default requirements for a person
-    ["{id}", "K1", "Kurs i ny saksbehandlingsløsning for prosessrådgiver", "Fullført", "01.01.2026"],
+    [
+        "{id}",
+        "K1",
+        "Kurs i ny saksbehandlingsløsning for prosessrådgiver",
+        "Fullført",
+        "01.01.2026",
+    ],
     ["{id}", "", "DFØ: En sak for Walter", "Fullført", "01.01.2026"],
     ["{id}", "SBS", "Saksbehandlerskolen", "Fullført", "01.01.2026"],
 ]
@@ -22,41 +28,63 @@ def kinds(results, unit):
 
 
 def test_compliant_unit_with_two_trained_advisors():
-    staff = [STAFF_HEADER,
-             [1, "Anne", "a@x.no", "A", "Inst A", "01.01.2020", "Ja", "saksbehandling; innsyn"],
-             [2, "Bjørn", "b@x.no", "A", "Inst A", "01.01.2020", "Nei", "PR SRU"]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "a@x.no", "A", "Inst A", "01.01.2020", "Ja", "saksbehandling; innsyn"],
+        [2, "Bjørn", "b@x.no", "A", "Inst A", "01.01.2020", "Nei", "PR SRU"],
+    ]
     results = results_for(staff, [COURSE_HEADER, *trained(1, 2)])
     summary = rows(results.unit_summary, unit_id="A")[0]
-    assert summary == {"unit_id": "A", "unit_name": "Inst A", "parent_id": "", "staff": 2,
-                       "advisors": 2, "missing_processes": 0,
-                       "advisors_missing_requirements": 0, "compliant": True}
+    assert summary == {
+        "unit_id": "A",
+        "unit_name": "Inst A",
+        "parent_id": "",
+        "staff": 2,
+        "advisors": 2,
+        "missing_processes": 0,
+        "advisors_missing_requirements": 0,
+        "compliant": True,
+    }
     assert results.gaps.empty
 
 
 def test_one_person_for_all_processes_is_too_few():
-    staff = [STAFF_HEADER, [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", "Innsyn/SRU/saksbehandling"]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", "Innsyn/SRU/saksbehandling"],
+    ]
     results = results_for(staff, [COURSE_HEADER, *trained(1)])
     assert kinds(results, "A") == ["too_few_advisors"]
     assert rows(results.unit_summary, unit_id="A")[0]["compliant"] is False
 
 
 def test_person_counted_once_for_two_sources_and_two_roles():
-    staff = [STAFF_HEADER,
-             [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", "saksbehandling; innsyn"],
-             [2, "Bo", "b@x.no", "A", "Inst A", "", "Nei", ""]]
-    advisors = [ADVISOR_HEADER, [1, "", "Saksbehandling", "01.01.2025"],
-                [1.0, "A", "innsyn", ""], [2, "", "SRU", ""]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", "saksbehandling; innsyn"],
+        [2, "Bo", "b@x.no", "A", "Inst A", "", "Nei", ""],
+    ]
+    advisors = [
+        ADVISOR_HEADER,
+        [1, "", "Saksbehandling", "01.01.2025"],
+        [1.0, "A", "innsyn", ""],
+        [2, "", "SRU", ""],
+    ]
     results = results_for(staff, [COURSE_HEADER, *trained(1, 2)], advisors=advisors)
-    counts = dict(zip(results.unit_process["process"], results.unit_process["advisors"],
-                      strict=True))
+    counts = dict(
+        zip(results.unit_process["process"], results.unit_process["advisors"], strict=True)
+    )
     assert counts == {"saksbehandling": 1, "innsyn": 1, "SRU": 1}
     assert rows(results.unit_summary, unit_id="A")[0]["advisors"] == 2
     assert rows(results.unit_summary, unit_id="A")[0]["compliant"]
 
 
 def test_advisor_counts_for_the_unit_in_the_advisors_file():
-    staff = [STAFF_HEADER, [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", ""],
-             [2, "Bo", "b@x.no", "B", "Inst B", "", "Nei", ""]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "a@x.no", "A", "Inst A", "", "Nei", ""],
+        [2, "Bo", "b@x.no", "B", "Inst B", "", "Nei", ""],
+    ]
     advisors = [ADVISOR_HEADER, [1, "B", "innsyn", ""]]
     results = results_for(staff, [COURSE_HEADER], advisors=advisors)
     by_unit = results.unit_process.set_index(["unit_id", "process"])["advisors"]
@@ -65,8 +93,13 @@ def test_advisor_counts_for_the_unit_in_the_advisors_file():
 
 
 def test_unit_that_only_groups_others_is_not_judged():
-    units = [["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"], ["ROOT", "Uni", ""],
-             ["FAK", "Fakultetet", "ROOT"], ["A", "Inst A", "FAK"], ["C", "Inst C", "FAK"]]
+    units = [
+        ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"],
+        ["ROOT", "Uni", ""],
+        ["FAK", "Fakultetet", "ROOT"],
+        ["A", "Inst A", "FAK"],
+        ["C", "Inst C", "FAK"],
+    ]
     staff = [STAFF_HEADER, [1, "Anne", "a@x.no", "A", "Inst A", "", "Ja", "innsyn"]]
     results = results_for(staff, [COURSE_HEADER], units=units)
     judged = set(results.unit_summary["unit_id"])
@@ -78,20 +111,28 @@ def test_unit_that_only_groups_others_is_not_judged():
 
 
 def test_faculty_with_own_staff_is_judged():
-    units = [["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"], ["FAK", "Fakultetet", ""],
-             ["A", "Inst A", "FAK"]]
-    staff = [STAFF_HEADER, [1, "Anne", "a@x.no", "FAK", "Fakultetet", "", "Ja", ""],
-             [2, "Bo", "b@x.no", "A", "Inst A", "", "Ja", ""]]
+    units = [
+        ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"],
+        ["FAK", "Fakultetet", ""],
+        ["A", "Inst A", "FAK"],
+    ]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "a@x.no", "FAK", "Fakultetet", "", "Ja", ""],
+        [2, "Bo", "b@x.no", "A", "Inst A", "", "Ja", ""],
+    ]
     results = results_for(staff, [COURSE_HEADER], units=units)
     assert set(results.unit_summary["unit_id"]) == {"FAK", "A"}
 
 
 def test_grace_period_boundary_is_inclusive():
-    staff = [STAFF_HEADER,
-             [1, "Due", "", "A", "Inst A", "2026-08-03", "Ja", ""],  # exactly 90 days before
-             [2, "New", "", "A", "Inst A", "2026-08-04", "Ja", ""],  # 89 days: in grace
-             [3, "Nodate", "", "A", "Inst A", "", "Ja", ""],
-             [4, "Academic", "", "A", "Inst A", "01.01.2000", "Nei", ""]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Due", "", "A", "Inst A", "2026-08-03", "Ja", ""],  # exactly 90 days before
+        [2, "New", "", "A", "Inst A", "2026-08-04", "Ja", ""],  # 89 days: in grace
+        [3, "Nodate", "", "A", "Inst A", "", "Ja", ""],
+        [4, "Academic", "", "A", "Inst A", "01.01.2000", "Nei", ""],
+    ]
     results = results_for(staff, [COURSE_HEADER])
     k3 = rows(results.unit_requirement, unit_id="A", audience="case_handlers")[0]
     assert (k3["target"], k3["met"]) == (2, 0)
@@ -100,20 +141,36 @@ def test_grace_period_boundary_is_inclusive():
 
 
 def test_completion_on_the_as_of_date_counts_and_later_does_not():
-    staff = [STAFF_HEADER, [1, "On", "", "A", "Inst A", "", "Ja", ""],
-             [2, "After", "", "A", "Inst A", "", "Ja", ""]]
-    courses = [COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført", "01.11.2026"],
-               [2, "", "Saksbehandlerskolen", "Fullført", "02.11.2026"]]
+    staff = [
+        STAFF_HEADER,
+        [1, "On", "", "A", "Inst A", "", "Ja", ""],
+        [2, "After", "", "A", "Inst A", "", "Ja", ""],
+    ]
+    courses = [
+        COURSE_HEADER,
+        [1, "", "Saksbehandlerskolen", "Fullført", "01.11.2026"],
+        [2, "", "Saksbehandlerskolen", "Fullført", "02.11.2026"],
+    ]
     results = results_for(staff, courses)
     k3 = rows(results.unit_requirement, unit_id="A", audience="case_handlers")[0]
     assert (k3["target"], k3["met"], k3["share"]) == (2, 1, 0.5)
 
 
-@pytest.mark.parametrize("status,counts", [
-    ("Fullført", True), ("Gjennomført", True), ("Bestått", True), ("Completed", True),
-    ("Passed", True), ("Påmeldt", False), ("Pågår", False), ("Ikke bestått", False),
-    ("Ikke startet", False), ("", False),
-])
+@pytest.mark.parametrize(
+    "status,counts",
+    [
+        ("Fullført", True),
+        ("Gjennomført", True),
+        ("Bestått", True),
+        ("Completed", True),
+        ("Passed", True),
+        ("Påmeldt", False),
+        ("Pågår", False),
+        ("Ikke bestått", False),
+        ("Ikke startet", False),
+        ("", False),
+    ],
+)
 def test_status_decides_even_with_a_date(status, counts):
     staff = [STAFF_HEADER, [1, "Anne", "", "A", "Inst A", "", "Ja", ""]]
     courses = [COURSE_HEADER, [1, "", "Saksbehandlerskolen", status, "01.01.2026"]]
@@ -122,25 +179,40 @@ def test_status_decides_even_with_a_date(status, counts):
 
 
 def test_without_status_column_a_date_means_completed():
-    staff = [STAFF_HEADER, [1, "Anne", "", "A", "Inst A", "", "Ja", ""],
-             [2, "Bo", "", "A", "Inst A", "", "Ja", ""]]
-    courses = [["Ansattnr", "Kursnavn", "Fullført dato"], [1, "SAKSBEHANDLERSKOLEN 2025", "2025-03-01"],
-               [2, "Saksbehandlerskolen", ""]]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "", "A", "Inst A", "", "Ja", ""],
+        [2, "Bo", "", "A", "Inst A", "", "Ja", ""],
+    ]
+    courses = [
+        ["Ansattnr", "Kursnavn", "Fullført dato"],
+        [1, "SAKSBEHANDLERSKOLEN 2025", "2025-03-01"],
+        [2, "Saksbehandlerskolen", ""],
+    ]
     k3 = rows(results_for(staff, courses).unit_requirement, audience="case_handlers")[0]
     assert (k3["target"], k3["met"]) == (2, 1)
 
 
 def test_expired_training_and_validity_boundary():
-    requirements = [["id", "name", "audience", "courses", "valid_months", "grace_days"],
-                    ["K2", "DFØ", "advisors", "DFO-1; offentleglova", "12", ""]]
-    staff = [STAFF_HEADER, [1, "Old", "", "A", "Inst A", "", "Nei", "innsyn"],
-             [2, "Edge", "", "A", "Inst A", "", "Nei", "SRU"],
-             [3, "None", "", "A", "Inst A", "", "Nei", "saksbehandling"]]
-    courses = [COURSE_HEADER, [1, "dfo-1", "", "Fullført", "31.10.2025"],
-               [2, "", "Innsyn – om offentleglova", "Fullført", "01.11.2025"]]
+    requirements = [
+        ["id", "name", "audience", "courses", "valid_months", "grace_days"],
+        ["K2", "DFØ", "advisors", "DFO-1; offentleglova", "12", ""],
+    ]
+    staff = [
+        STAFF_HEADER,
+        [1, "Old", "", "A", "Inst A", "", "Nei", "innsyn"],
+        [2, "Edge", "", "A", "Inst A", "", "Nei", "SRU"],
+        [3, "None", "", "A", "Inst A", "", "Nei", "saksbehandling"],
+    ]
+    courses = [
+        COURSE_HEADER,
+        [1, "dfo-1", "", "Fullført", "31.10.2025"],
+        [2, "", "Innsyn – om offentleglova", "Fullført", "01.11.2025"],
+    ]
     results = results_for(staff, courses, requirements=requirements)
-    gaps = {(g["employee_id"], g["kind"]) for g in rows(results.gaps, unit_id="A")
-            if g["employee_id"]}
+    gaps = {
+        (g["employee_id"], g["kind"]) for g in rows(results.gaps, unit_id="A") if g["employee_id"]
+    }
     assert gaps == {("1", "advisor_requirement_expired"), ("3", "advisor_missing_requirement")}
     summary = rows(results.unit_summary, unit_id="A")[0]
     assert summary["advisors_missing_requirements"] == 2
@@ -154,11 +226,16 @@ def test_advisor_who_is_due_case_handler_gets_both_gaps():
 
 
 def test_process_specific_audience_and_empty_target_share():
-    requirements = [["ID", "Navn", "Målgruppe", "Kurs", "Gyldighet (måneder)", "Frist (dager)"],
-                    ["K9", "Innsynskurs", "advisors:innsyn", "INN-1", "", ""],
-                    ["K3", "Saksbehandlerskolen", "case_handlers", "SBS", "", "30"]]
-    staff = [STAFF_HEADER, [1, "Anne", "", "A", "Inst A", "", "Nei", "innsyn"],
-             [2, "Bo", "", "A", "Inst A", "", "Nei", "SRU"]]
+    requirements = [
+        ["ID", "Navn", "Målgruppe", "Kurs", "Gyldighet (måneder)", "Frist (dager)"],
+        ["K9", "Innsynskurs", "advisors:innsyn", "INN-1", "", ""],
+        ["K3", "Saksbehandlerskolen", "case_handlers", "SBS", "", "30"],
+    ]
+    staff = [
+        STAFF_HEADER,
+        [1, "Anne", "", "A", "Inst A", "", "Nei", "innsyn"],
+        [2, "Bo", "", "A", "Inst A", "", "Nei", "SRU"],
+    ]
     results = results_for(staff, [COURSE_HEADER], requirements=requirements)
     k9 = rows(results.unit_requirement, requirement_id="K9")[0]
     assert (k9["audience"], k9["target"], k9["met"]) == ("advisors:innsyn", 1, 0)
@@ -169,15 +246,21 @@ def test_process_specific_audience_and_empty_target_share():
 
 
 def test_ids_and_codes_stay_text_as_written():
-    staff = [["Ansattnr", "Navn", "Enhetskode", "Enhet"], ["12345.0", "Anne", "090006", "Inst"],
-             [194660100, "Bo", "194660100", "Sek"]]
+    staff = [
+        ["Ansattnr", "Navn", "Enhetskode", "Enhet"],
+        ["12345.0", "Anne", "090006", "Inst"],
+        [194660100, "Bo", "194660100", "Sek"],
+    ]
     results = results_for(staff, [COURSE_HEADER])
     assert set(results.unit_summary["unit_id"]) == {"090006", "194660100"}
     assert set(results.targets["employee_id"]) == {"12345", "194660100"}
 
 
 def test_unit_name_is_the_id_when_there_is_no_code():
-    staff = [["Ansattnr", "Navn", "Enhet", "Fakultet"], [1, "Anne", "  Institutt  for   fysikk ", "NV"]]
+    staff = [
+        ["Ansattnr", "Navn", "Enhet", "Fakultet"],
+        [1, "Anne", "  Institutt  for   fysikk ", "NV"],
+    ]
     results = results_for(staff, [COURSE_HEADER])
     assert rows(results.unit_summary)[0]["unit_id"] == "Institutt for fysikk"
     assert rows(results.unit_summary)[0]["parent_id"] == "NV"
