@@ -15,7 +15,7 @@ KPI_LABELS = {
     "compliant_units": "Enheter som oppfyller kravene",
     "advisors": "Prosessrådgivere",
     "advisors_fully_trained": "Rådgivere med all opplæring",
-    "case_handlers_trained": "Saksbehandlere med Saksbehandlerskolen",
+    "case_handlers_trained": "Saksbehandlere med opplæring",
 }
 SAMPLE_MARKER = "EKSEMPELDATA – fiktive personer"
 ALL = "Alle"

@@ -14,9 +14,9 @@ APPLIED_KEY = "upload_applied"
 MESSAGES_KEY = "upload_messages"
 
 
-def _apply_new_uploads() -> None:
-    uploads = st.session_state.get(UPLOAD_KEY) or []
-    signature = tuple((u.name, u.size) for u in uploads)
+def _apply_new_uploads(uploads: list) -> None:
+    """Try each new set of uploaded files once; failures keep the data shown before."""
+    signature = tuple((u.name, u.size, u.file_id) for u in uploads)
     if not uploads or signature == st.session_state.get(APPLIED_KEY):
         return
     st.session_state[APPLIED_KEY] = signature
@@ -25,19 +25,21 @@ def _apply_new_uploads() -> None:
 
 
 def data_sidebar() -> None:
-    _apply_new_uploads()
     with st.sidebar:
         st.header("Data")
+        status = st.container()
+        uploads = st.file_uploader(
+            "Last opp ansattliste, kursdata og eventuelt rådgiverliste, kompetansekrav og "
+            "enhetsliste", type=["xlsx", "xlsm", "xls", "ods", "csv"],
+            accept_multiple_files=True, key=UPLOAD_KEY)
+        _apply_new_uploads(uploads or [])
+        for message in st.session_state.get(MESSAGES_KEY, []):
+            st.error(message, icon="⚠️")
+        st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
+                      format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1))
+    with status:
         if state.is_sample():
             st.warning(SAMPLE_MARKER, icon="🧪")
         else:
             names = ", ".join(name for _, name, _ in state.current_files())
             st.success(f"Viser opplastede filer: {names}", icon="📁")
-        st.file_uploader(
-            "Last opp ansattliste, kursdata og eventuelt rådgiverliste, kompetansekrav og "
-            "enhetsliste", type=["xlsx", "xlsm", "xls", "ods", "csv"],
-            accept_multiple_files=True, key=UPLOAD_KEY)
-        for message in st.session_state.get(MESSAGES_KEY, []):
-            st.error(message, icon="⚠️")
-        st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
-                      format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1))

@@ -1,0 +1,16 @@
+"""The bundled sample data as the tests use it: fixed as-of date, all five files."""
+
+import datetime as dt
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+SAMPLE_AS_OF = dt.date(2026, 11, 1)
+SAMPLE_INPUTS = {
+    "staff": SAMPLE / "hr_ansatte.xlsx",
+    "courses": SAMPLE / "kursdata.xlsx",
+    "advisors": SAMPLE / "prosessradgivere.xlsx",
+    "requirements": SAMPLE / "kompetansekrav.xlsx",
+    "units": SAMPLE / "enheter.xlsx",
+}
+GOLDEN = ROOT / "tests" / "golden"

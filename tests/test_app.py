@@ -1,0 +1,114 @@
+"""AppTest: every page runs on sample data, shows the right figures, and survives uploads."""
+
+import base64
+import io
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+from tests.sample import SAMPLE_AS_OF
+
+TIMEOUT = 120
+
+
+def start(as_of=SAMPLE_AS_OF) -> AppTest:
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = as_of
+    return app.run()
+
+
+def typed_array(value):
+    """Plotly's JSON packs numeric arrays as base64 with a dtype and shape."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = value.get("shape")
+        return array.reshape([int(n) for n in str(shape).split(",")]) if shape else array
+    return np.asarray(value)
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def texts(app: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "error")
+             for e in getattr(app, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_on_sample_data_shows_the_known_figures():
+    app = start()
+    assert not app.exception
+    assert metrics(app) == {
+        "Enheter vurdert": "65",
+        "Enheter som oppfyller kravene": "27 av 65",
+        "Prosessrådgivere": "143",
+        "Rådgivere med all opplæring": "116 av 143",  # 27 distinct advisors have advisor gaps
+        "Saksbehandlere med opplæring": "912 av 1201",
+    }
+    assert "EKSEMPELDATA" in texts(app)
+    assert len(app.get("plotly_chart")) == 2
+
+
+def test_process_heatmap_carries_counts_and_rule_colours():
+    app = start()
+    heatmap = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    units = list(heatmap["y"][1])
+    row = units.index("Institutt for elkraftteknikk (IEL)")
+    assert list(typed_array(heatmap["text"])[row]) == [1, 1, 1, 1]  # one person, 3 processes
+    assert list(typed_array(heatmap["z"])[row]) == [1, 1, 1, 0]  # rule 2 broken, rule 1 kept
+    assert len(units) == 65
+
+
+def test_faculty_filter_limits_the_figures_and_the_url():
+    app = start()
+    app.selectbox(key="faculty_filter").select("IE").run()
+    assert not app.exception
+    assert app.query_params["fakultet"] == "IE"
+    assert metrics(app)["Enheter vurdert"] == "7"
+
+
+def test_upload_replaces_sample_data():
+    app = start()
+    staff = xlsx_file("ansatte.xlsx", {"Ark1": [
+        ["Personalrapport"], [],
+        STAFF_HEADER,
+        [1, "Anne Li", "anne@x.no", "A1", "Seksjon A", "01.01.2020", "Ja", "saksbehandling; SRU"],
+        [2, "Bo Ek", "bo@x.no", "A1", "Seksjon A", "01.01.2020", "Ja", "innsyn"],
+        [3, "Cato Hå", "cato@x.no", "B1", "Seksjon B", "01.01.2020", "Ja", ""],
+    ]})
+    courses = csv_file("kurs.csv", [COURSE_HEADER,
+                                    [1, "", "Saksbehandlerskolen", "Fullført", "01.02.2024"]])
+    app.sidebar.file_uploader[0].set_value([
+        (staff[0], staff[1], "application/vnd.ms-excel"), (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "2"
+    assert metrics(app)["Prosessrådgivere"] == "2"
+    assert metrics(app)["Enheter som oppfyller kravene"] == "0 av 2"
+    assert metrics(app)["Saksbehandlere med opplæring"] == "1 av 3"
+    assert "EKSEMPELDATA" not in texts(app)
+    assert "ansatte.xlsx" in texts(app)
+
+
+def test_bad_upload_keeps_the_previous_data_and_says_why():
+    app = start()
+    app.sidebar.file_uploader[0].set_value([("ansatte.xlsx", b"PK\x03\x04 broken", "x"),
+                                            ("kurs.csv", io.BytesIO(b"").getvalue(), "text/csv")])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "65"
+    errors = " ".join(e.value for e in app.sidebar.error)
+    assert "ansatte.xlsx: filen er skadet" in errors
+    assert "kurs.csv: filen er tom." in errors
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py"])
+def test_every_page_runs_standalone(page):
+    app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+    assert not app.exception
