@@ -4,8 +4,12 @@ import streamlit as st
 
 from components.sidebar import data_sidebar
 
-st.set_page_config(page_title="Prosessrådgivere – dekning", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="Prosessrådgivere – dekning", page_icon=":material/groups:", layout="wide"
+)
 data_sidebar()
-st.navigation([
-    st.Page("pages/overview.py", title="Oversikt", icon="🗺️", default=True),
-]).run()
+st.navigation(
+    [
+        st.Page("pages/overview.py", title="Oversikt", default=True),
+    ]
+).run()

@@ -34,12 +34,12 @@ def data_sidebar() -> None:
             accept_multiple_files=True, key=UPLOAD_KEY)
         _apply_new_uploads(uploads or [])
         for message in st.session_state.get(MESSAGES_KEY, []):
-            st.error(message, icon="⚠️")
+            st.error(message, icon=":material/error:")
         st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
                       format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1))
     with status:
         if state.is_sample():
-            st.warning(SAMPLE_MARKER, icon="🧪")
+            st.warning(SAMPLE_MARKER, icon=":material/science:")
         else:
             names = ", ".join(name for _, name, _ in state.current_files())
-            st.success(f"Viser opplastede filer: {names}", icon="📁")
+            st.success(f"Viser opplastede filer: {names}", icon=":material/folder_open:")

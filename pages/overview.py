@@ -14,7 +14,7 @@ FACULTY_PARAM = "fakultet"
 dataset, results = state.current()
 st.title("Prosessrådgivere og kompetanse per enhet")
 if state.is_sample():
-    st.info(f"{SAMPLE_MARKER}. Last opp egne filer i sidepanelet.", icon="🧪")
+    st.info(f"{SAMPLE_MARKER}. Last opp egne filer i sidepanelet.", icon=":material/science:")
 
 groups = faculties(results.units)
 judged = groups[groups[UNIT_ID].isin(results.unit_summary[UNIT_ID])]

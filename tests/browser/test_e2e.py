@@ -1,0 +1,56 @@
+"""End to end in a real headless Chromium: the overview, its heatmaps and KPIs, and an upload."""
+
+import pytest
+
+from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+
+pytestmark = pytest.mark.browser
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
+METRIC = '[data-testid="stMetric"]'
+
+
+def metric_values(page) -> dict[str, str]:
+    values = {}
+    for metric in page.locator(METRIC).all():
+        label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        values[label] = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return values
+
+
+def test_overview_shows_kpis_and_both_heatmaps(page, app_url):
+    page.goto(app_url)
+    page.wait_for_selector(CHART, timeout=90_000)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    values = metric_values(page)
+    assert values["Enheter vurdert"] == "65"
+    assert values["Prosessrådgivere"] == "143"
+    assert "EKSEMPELDATA" in page.locator('[data-testid="stSidebar"]').inner_text()
+    heatmap = page.locator('[data-testid="stPlotlyChart"]').first
+    assert "Institutt for elkraftteknikk (IEL)" in heatmap.inner_text()
+
+
+def test_upload_through_the_file_input_replaces_the_sample(page, app_url, tmp_path):
+    staff_name, staff_bytes = xlsx_file("ansatte.xlsx", {"Ark1": [
+        ["Uttrekk fra HR"], [], STAFF_HEADER,
+        [1, "Anne Li", "anne@x.no", "A1", "Seksjon A", "01.01.2020", "Ja", "saksbehandling; SRU"],
+        [2, "Bo Ek", "bo@x.no", "A1", "Seksjon A", "01.01.2020", "Ja", "innsyn"],
+        [3, "Cato Hå", "cato@x.no", "B1", "Seksjon B", "01.01.2020", "Ja", ""],
+    ]})
+    courses_name, courses_bytes = csv_file("kurs.csv", [
+        COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført", "01.02.2024"]])
+    (tmp_path / staff_name).write_bytes(staff_bytes)
+    (tmp_path / courses_name).write_bytes(courses_bytes)
+
+    page.goto(app_url)
+    page.wait_for_selector(CHART, timeout=90_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(tmp_path / staff_name), str(tmp_path / courses_name)])
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+                 .some(e => e.innerText.trim() === '2')""", timeout=60_000)
+    values = metric_values(page)
+    assert values["Enheter vurdert"] == "2"
+    assert values["Saksbehandlere med opplæring"] == "1 av 3"
+    assert "Viser opplastede filer" in page.locator('[data-testid="stSidebar"]').inner_text()
+    page.wait_for_selector(CHART)
+    assert "Seksjon B (B1)" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
