@@ -21,7 +21,8 @@ def test_every_header_alias_is_in_the_readme(kind):
 def test_every_routed_page_exists_and_has_an_apptest():
     router = (ROOT / "dashboard.py").read_text(encoding="utf-8")
     pages = re.findall(r'st\.Page\("([^"]+)"', router)
-    app_tests = (ROOT / "tests" / "test_app.py").read_text(encoding="utf-8")
+    app_tests = "".join(path.read_text(encoding="utf-8")
+                        for path in (ROOT / "tests").glob("test_app*.py"))
     assert pages
     for page in pages:
         assert (ROOT / page).exists()
