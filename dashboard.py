@@ -11,5 +11,6 @@ data_sidebar()
 st.navigation(
     [
         st.Page("pages/overview.py", title="Oversikt", default=True),
+    st.Page("pages/data.py", title="Data"),
     ]
 ).run()

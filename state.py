@@ -22,8 +22,10 @@ SAMPLE_FILES = {
     UNITS: "enheter.xlsx",
 }
 DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page switches
+MAPPINGS_KEY = "data_mappings"  # tuple of (kind, raw header, canonical column) set by hand
 AS_OF_KEY = "as_of"
 Files = tuple[tuple[str, str, bytes], ...]
+Mappings = tuple[tuple[str, str, str], ...]
 
 
 def sample_files() -> Files:
@@ -32,9 +34,14 @@ def sample_files() -> Files:
 
 
 @st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
-def _load_and_compute(files: Files, as_of: dt.date) -> tuple[Dataset, Results]:
+def _load_and_compute(files: Files, mappings: Mappings,
+                      as_of: dt.date) -> tuple[Dataset, Results]:
     """Cached on the files' bytes, so two users with different files never share results."""
-    dataset = load_dataset(**{kind: (name, data) for kind, name, data in files})
+    manual: dict[str, dict[str, str]] = {}
+    for kind, raw, canonical in mappings:
+        manual.setdefault(kind, {})[raw] = canonical
+    dataset = load_dataset(**{kind: (name, data) for kind, name, data in files},
+                           manual_mappings=manual)
     return dataset, build_results(dataset, RuleConfig(), as_of)
 
 
@@ -50,8 +57,12 @@ def as_of() -> dt.date:
     return st.session_state.get(AS_OF_KEY) or dt.date.today()
 
 
+def current_mappings() -> Mappings:
+    return st.session_state.get(MAPPINGS_KEY, ())
+
+
 def current() -> tuple[Dataset, Results]:
-    return _load_and_compute(current_files(), as_of())
+    return _load_and_compute(current_files(), current_mappings(), as_of())
 
 
 def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]]:
@@ -78,14 +89,24 @@ def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]
 def try_use_uploads(uploads: list[tuple[str, bytes]]) -> list[str]:
     """Switch the session to uploaded files if they can be used; else keep the current data."""
     files, problems = classify_uploads(uploads)
+    return [*problems, *use_files(files)]
+
+
+def use_files(files: Files, mappings: Mappings = ()) -> list[str]:
+    """Make these files the session's data if they load; returns problems (then nothing changed)."""
     kinds = {kind for kind, _, _ in files}
     missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
     if missing:
-        return [*problems, "Last opp også " + " og ".join(missing) + "; viser fortsatt "
-                "de forrige dataene."]
+        return ["Last opp også " + " og ".join(missing) + "; viser fortsatt de forrige dataene."]
     try:
-        _load_and_compute(files, as_of())
+        _load_and_compute(files, mappings, as_of())
     except InputError as error:
-        return [*problems, f"{error} Viser fortsatt de forrige dataene."]
+        return [f"{error} Viser fortsatt de forrige dataene."]
     st.session_state[DATA_KEY] = files
-    return problems
+    st.session_state[MAPPINGS_KEY] = mappings
+    return []
+
+
+def use_sample() -> None:
+    for key in (DATA_KEY, MAPPINGS_KEY):
+        st.session_state.pop(key, None)

@@ -146,7 +146,8 @@ def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd
         pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
     grid = grid.merge(counted.reset_index(), on=[UNIT_ID, "requirement_id", "audience"],
                       how="left")
-    grid[["target", "met"]] = grid[["target", "met"]].fillna(0).astype(int)
+    for column in ("target", "met"):  # empty groupings come back untyped
+        grid[column] = pd.to_numeric(grid[column]).fillna(0).astype(int)
     grid["share"] = (grid["met"] / grid["target"]).where(grid["target"] > 0)
     return grid[UNIT_REQUIREMENT_COLUMNS]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders.errors import InputError
 from loaders.issues import ERROR, WARNING, IssueLog
 from loaders.normalise import (
     ROW,
@@ -96,6 +97,10 @@ def load_dataset(
             tables.append(info)
 
     staff_rows, role_rows = normalise_staff(readers[STAFF])
+    if staff_rows.empty:
+        raise InputError(readers[STAFF].table.file,
+                         "ansattlisten har ingen brukbare rader (hver rad trenger en person og "
+                         "en enhet).")
     unit_rows = normalise_units(readers[UNITS]) if UNITS in readers else None
     registry = UnitRegistry(unit_rows, readers.get(UNITS))
     placed = registry.place_staff(staff_rows, readers[STAFF])

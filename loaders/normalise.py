@@ -49,6 +49,10 @@ class TableReader:
         self.log = log
         self.header_of = {canon: raw for raw, canon in table.mapping.items() if canon}
         self.frame = self._data_rows()
+        for row, header in table.formulas_without_value:
+            log.add(table.file, table.sheet, row, header, WARNING,
+                    "Formelcellen har ingen lagret verdi og er lest som tom. Åpne filen i Excel, "
+                    "lagre den og last den opp på nytt.")
 
     def has(self, column: str) -> bool:
         return column in self.frame.columns

@@ -196,6 +196,10 @@ COLUMN_LABELS = {
     EMAIL: "e-post", UNIT_ID: "enhetskode", UNIT_NAME: "enhetsnavn",
     PARENT_ID: "overordnet enhet", PROCESS: "prosess", COURSE_CODE: "kurskode",
     COURSE_TITLE: "kurs", REQUIREMENT_ID: "krav-id", AUDIENCE: "målgruppe", COURSES: "kurs",
+    POSITION: "stilling", START_DATE: "startdato", CASE_HANDLER: "saksbehandler (ja/nei)",
+    ROLES: "prosessrådgiverroller", APPOINTED_DATE: "oppnevnt dato", STATUS: "status",
+    COMPLETION_DATE: "fullført dato", VALID_MONTHS: "gyldighet (måneder)",
+    GRACE_DAYS: "frist (dager)", IGNORED: "(gjenkjent, brukes ikke)",
 }
 
 

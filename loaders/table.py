@@ -23,7 +23,8 @@ class MappedTable:
     header_row: int  # 1-based, as Excel shows it
     mapping: dict[str, str | None]  # raw header → canonical column (None: not recognised)
     frame: pd.DataFrame  # canonical columns holding raw cell values; index = Excel row number
-    notes: list[str] = field(default_factory=list)
+    formulas_without_value: list[tuple[int, str]] = field(default_factory=list)  # (row, header)
+    preview: pd.DataFrame | None = None  # the first data rows under the user's own headers
 
 
 def _header_score(row: list[object], kind: str) -> int:
@@ -87,7 +88,22 @@ def locate_table(
     body = sheet.grid.iloc[header_pos + 1 :, list(chosen.values())]
     body.columns = list(chosen)
     body.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(body))
-    return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body)
+    formulas = [(row, header[_column_index(letters)] if _column_index(letters) < len(header)
+                 else letters) for row, letters in sheet.formulas_without_value
+                if row > header_pos + 1]
+    preview = sheet.grid.iloc[header_pos + 1 : header_pos + 11].map(cell_text)
+    preview.columns = [name or f"(kolonne {i + 1})" for i, name in enumerate(header)]
+    preview = preview.loc[:, ~preview.columns.duplicated()]
+    preview.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(preview))
+    return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body, formulas, preview)
+
+
+def _column_index(letters: str) -> int:
+    """Excel column letters → 0-based index (A → 0, AA → 26)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
 
 
 def guess_kind(sheets: list[RawSheet]) -> str | None:

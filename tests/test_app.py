@@ -106,7 +106,43 @@ def test_bad_upload_keeps_the_previous_data_and_says_why():
     assert "kurs.csv: filen er tom." in errors
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py"])
+def test_data_page_shows_mapping_and_report_and_switches_data():
+    app = start()
+    app.switch_page("pages/data.py").run()
+    assert not app.exception
+    read = app.dataframe[0].value
+    assert sorted(read["Type"]) == ["ansattliste (HR)", "enhetsliste", "kompetansekrav",
+                                    "kursdata", "prosessrådgiverliste"]
+    assert read.set_index("Fil").loc["hr_ansatte.xlsx", "Overskriftsrad"] == 4
+    staff = xlsx_file("rot.xlsx", {"Forside": [["Eksport fra HR"]], "Data": [
+        ["Rapport: ansatte"], [],
+        ["ANSATT NR.", "Navn", "Avdelingskode", "Enhet", "Startdato", "Saksbehandler", "Roller"],
+        [1.0, "Anne Li", "A1", "Seksjon A", "01.01.2020", "Ja", "saksbehandling; SRU"],
+        [2, "Bo Ek", "A1", "Seksjon A", "31.02.2020", "Ja", "innsyn"],
+    ]})
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført",
+                                                    "01.02.2024"]])
+    app.file_uploader(key="data_page_upload").set_value([
+        (staff[0], staff[1], "application/vnd.ms-excel"), (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="kind_0_rot.xlsx").value == "staff"
+    mapping = app.selectbox(key="map_0_rot.xlsx_Avdelingskode")
+    assert mapping.label == "Kolonnen «Avdelingskode» ble ikke gjenkjent; bruk den som"
+    assert "Leser arket «Data», overskrift i rad 3, 2 datarader." in texts(app)
+    mapping.select("unit_id").run()
+    app.button(key="use_uploads").click().run()
+    assert not app.exception
+    app.switch_page("pages/overview.py").run()
+    assert metrics(app)["Enheter vurdert"] == "1"
+    assert metrics(app)["Prosessrådgivere"] == "2"
+    app.switch_page("pages/data.py").run()
+    report = app.dataframe[-1].value
+    assert report[["Rad", "Kolonne", "Alvorlighet"]].values.tolist() == [[5, "Startdato",
+                                                                          "Advarsel"]]
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/data.py"])
 def test_every_page_runs_standalone(page):
     app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
     app.session_state["as_of"] = SAMPLE_AS_OF

@@ -1,0 +1,392 @@
+"""Loaders on small hand-made files: headers, values, formats, matching, and what is reported."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from loaders import load_dataset
+from loaders.processes import parse_processes
+from loaders.read import read_sheets
+from loaders.schema import ALIAS_INDEX
+from loaders.table import guess_kind, locate_table
+from loaders.values import id_text, parse_date, parse_flag, parse_status
+from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+
+
+def issues_of(dataset):
+    return [
+        (i["row"], i["column"], i["severity"], i["message"])
+        for i in dataset.issues.to_dict("records")
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind,header,canonical",
+    [
+        ("staff", "Ansattnr", "employee_id"),
+        ("staff", " ANSATTNUMMER ", "employee_id"),
+        ("staff", "Ansatt\u00a0nr.", "employee_id"),
+        ("staff", "Employee ID", "employee_id"),
+        ("staff", "Org.enhet-ID", "unit_id"),
+        ("staff", "Stedkode", "unit_id"),
+        ("staff", "Organisasjonsenhet", "unit_name"),
+        ("staff", "Fakultet/avdeling", "parent_id"),
+        ("staff", "e-post", "email"),
+        ("staff", "E-mail", "email"),
+        ("staff", "Fornavn", "first_name"),
+        ("staff", "Startdato", "start_date"),
+        ("staff", "Saksbehandler", "case_handler"),
+        ("staff", "Prosessrådgiver", "roles"),
+        ("staff", "Roller", "roles"),
+        ("staff", "Roles", "roles"),
+        ("staff", "Stillingskode", "_ignored"),
+        ("advisors", "Prosess", "process"),
+        ("advisors", "Oppnevnt dato", "appointed_date"),
+        ("courses", "Kurs", "course_title"),
+        ("courses", "Kursnavn", "course_title"),
+        ("courses", "Course title", "course_title"),
+        ("courses", "Kurskode", "course_code"),
+        ("courses", "Fullført dato", "completion_date"),
+        ("courses", "STATUS", "status"),
+        ("courses", "Gyldig til", "_ignored"),
+        ("requirements", "Målgruppe", "audience"),
+        ("requirements", "valid_months", "valid_months"),
+        ("requirements", "Frist (dager)", "grace_days"),
+        ("units", "Overordnet enhetskode", "parent_id"),
+        ("units", "Enhetsnavn", "unit_name"),
+    ],
+)
+def test_header_aliases(kind, header, canonical):
+    assert ALIAS_INDEX[kind].canonical(header) == canonical
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (dt.datetime(2026, 6, 5, 0, 0), dt.date(2026, 6, 5)),
+        (dt.date(2026, 6, 5), dt.date(2026, 6, 5)),
+        ("05.06.2026", dt.date(2026, 6, 5)),
+        ("5.6.2026", dt.date(2026, 6, 5)),
+        ("2026-06-05", dt.date(2026, 6, 5)),
+        ("2026-06-05 13:45:00", dt.date(2026, 6, 5)),
+        ("05.06.2026 08:00", dt.date(2026, 6, 5)),
+        ("2026-06-05T08:00:00", dt.date(2026, 6, 5)),
+        (46178, dt.date(2026, 6, 5)),
+        (46178.0, dt.date(2026, 6, 5)),
+        ("46178", dt.date(2026, 6, 5)),
+        ("05/06/2026", dt.date(2026, 6, 5)),
+        ("\u00a005.06.2026 ", dt.date(2026, 6, 5)),
+    ],
+)
+def test_dates(raw, expected):
+    assert parse_date(raw) == (expected, True)
+
+
+@pytest.mark.parametrize("raw", ["31.02.2026", "snart", "13.13.2020", "2026-00-01", -5])
+def test_bad_dates_are_reported_not_guessed(raw):
+    assert parse_date(raw) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (12345, "12345"),
+        (12345.0, "12345"),
+        ("12345.0", "12345"),
+        (" 12345 ", "12345"),
+        ("090006", "090006"),
+        (194660100.0, "194660100"),
+        ("194660100", "194660100"),
+        ("AB-12", "AB-12"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
+def test_ids_stay_text_as_written(raw, expected):
+    assert id_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw,processes,unknown",
+    [
+        ("saksbehandling; innsyn", ["saksbehandling", "innsyn"], []),
+        ("PR SRU", ["SRU"], []),
+        ("Innsyn/SRU", ["innsyn", "SRU"], []),
+        ("Prosessrådgiver saksbehandling", ["saksbehandling"], []),
+        ("saksbehandling, SRU", ["saksbehandling", "SRU"], []),
+        ("Styrer, råd og utvalg", ["SRU"], []),
+        ("INNSYN", ["innsyn"], []),
+        ("PR-saksbehandling + innsyn", ["saksbehandling", "innsyn"], []),
+        ("Nei", [], []),
+        ("arkivleder", [], ["arkivleder"]),
+    ],
+)
+def test_role_strings(raw, processes, unknown):
+    assert parse_processes(raw) == (processes, unknown)
+
+
+@pytest.mark.parametrize(
+    "raw,completed",
+    [
+        ("Fullført", True),
+        ("fullført", True),
+        ("Gjennomført", True),
+        ("Bestått", True),
+        ("Godkjent", True),
+        ("Completed", True),
+        ("Passed", True),
+        (" PASSED ", True),
+        ("Påmeldt", False),
+        ("Pågår", False),
+        ("Ikke startet", False),
+        ("Ikke bestått", False),
+        ("Enrolled", False),
+        ("In progress", False),
+        ("Failed", False),
+        ("", False),
+        ("Kanskje", None),
+    ],
+)
+def test_status_words(raw, completed):
+    assert parse_status(raw) is completed if completed is None else parse_status(raw) == completed
+
+
+@pytest.mark.parametrize(
+    "raw,flag",
+    [
+        ("Ja", True),
+        ("nei", False),
+        ("X", True),
+        ("", False),
+        ("Yes", True),
+        (1, True),
+        (0, False),
+        ("tja", None),
+    ],
+)
+def test_case_handler_flags(raw, flag):
+    assert parse_flag(raw) is flag
+
+
+def test_header_found_below_title_rows_on_the_data_sheet():
+    file = xlsx_file(
+        "hr.xlsx",
+        {
+            "Forside": [["Personalrapport"], ["Generert av HR-systemet"]],
+            "Ansatte": [
+                ["Rapport: Ansatte"],
+                ["Uttrekksdato: 01.11.2026"],
+                [],
+                [],
+                ["ANSATTNR", "Fornavn", "Etternavn", "Org.enhet-ID"],
+                [7, "Kari", "Li", "A"],
+            ],
+        },
+    )
+    table = locate_table(read_sheets(file), "staff")
+    assert (table.sheet, table.header_row) == ("Ansatte", 5)
+    assert list(table.frame.index) == [6]
+
+
+@pytest.mark.parametrize(
+    "name,rows,kind",
+    [
+        ("a.csv", [STAFF_HEADER], "staff"),
+        ("b.csv", [COURSE_HEADER], "courses"),
+        ("c.csv", [["Ansattnr", "Navn", "Enhet", "Prosess", "Oppnevnt dato"]], "advisors"),
+        ("d.csv", [["ID", "Navn", "Målgruppe", "Kurs", "Gyldighet (måneder)"]], "requirements"),
+        ("e.csv", [["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"]], "units"),
+        ("f.csv", [["Dato", "Beløp"]], None),
+    ],
+)
+def test_kind_guessed_from_headers(name, rows, kind):
+    assert guess_kind(read_sheets(csv_file(name, rows))) == kind
+
+
+STAFF_ROWS = [
+    STAFF_HEADER,
+    [1, "Åse Sæther", "ase@x.no", "090006", "Inst Ø", "05.06.2020", "Ja", "Innsyn/SRU"],
+]
+
+
+def _staff_frame(file):
+    return load_dataset(staff=file, courses=csv_file("k.csv", [COURSE_HEADER])).staff
+
+
+@pytest.mark.parametrize(
+    "sep,encoding",
+    [(";", "utf-8"), (",", "utf-8"), ("\t", "utf-8"), (";", "utf-8-sig"), (";", "cp1252")],
+)
+def test_csv_separators_and_encodings(sep, encoding):
+    name, data = csv_file("hr.csv", STAFF_ROWS, sep=sep)
+    staff = _staff_frame((name, data.decode("utf-8").encode(encoding)))
+    assert staff.loc[0, ["employee_id", "name", "unit_id", "unit_name"]].tolist() == [
+        "1",
+        "Åse Sæther",
+        "090006",
+        "Inst Ø",
+    ]
+    assert staff.loc[0, "start_date"] == pd.Timestamp(2020, 6, 5)
+
+
+def test_xls_and_ods_read_like_xlsx(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Ansatte")
+    for r, row in enumerate(STAFF_ROWS):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(tmp_path / "hr.xls")
+    pd.DataFrame(STAFF_ROWS[1:], columns=STAFF_ROWS[0]).to_excel(
+        tmp_path / "hr.ods", engine="odf", index=False
+    )
+    expected = _staff_frame(xlsx_file("hr.xlsx", {"Ansatte": STAFF_ROWS}))
+    for path in (tmp_path / "hr.xls", tmp_path / "hr.ods"):
+        assert (
+            _staff_frame(str(path))
+            .drop(columns="start_date")
+            .equals(expected.drop(columns="start_date"))
+        )
+
+
+def test_people_matched_by_id_then_email_then_name():
+    staff = csv_file(
+        "hr.csv",
+        [
+            STAFF_HEADER,
+            [1, "Kari Li", "kari@x.no", "A", "A", "", "Ja", ""],
+            [2, "Ola Berg", "ola@x.no", "A", "A", "", "Ja", ""],
+            [3, "Ola Berg", "ola2@x.no", "B", "B", "", "Ja", ""],
+        ],
+    )
+    advisors = csv_file(
+        "r.csv",
+        [
+            ["Ansattnr", "E-post", "Navn", "Prosess"],
+            [1.0, "", "", "innsyn"],
+            ["", "KARI@X.NO", "", "SRU"],
+            ["", "", "kari li", "saksbehandling"],
+            ["", "", "Ola Berg", "innsyn"],
+            [99, "", "", "SRU"],
+        ],
+    )
+    dataset = load_dataset(
+        staff=staff, courses=csv_file("k.csv", [COURSE_HEADER]), advisors=advisors
+    )
+    assert sorted(
+        zip(dataset.advisors["employee_id"], dataset.advisors["process"], strict=True)
+    ) == [("1", "SRU"), ("1", "innsyn"), ("1", "saksbehandling")]
+    assert issues_of(dataset) == [
+        (
+            5,
+            "Ansattnr",
+            "error",
+            "Rådgiveren er ikke tatt med: navnet «Ola Berg» passer flere "
+            "ansatte, og raden har ingen enhet.",
+        ),
+        (
+            6,
+            "Ansattnr",
+            "error",
+            "Rådgiveren er ikke tatt med: 99 finnes ikke i ansattlisten, og raden har ingen enhet.",
+        ),
+    ]
+
+
+def test_every_dropped_merged_or_guessed_row_is_reported():
+    staff = csv_file(
+        "hr.csv",
+        [
+            ["Rapport"],
+            [],
+            STAFF_HEADER,
+            [1, "Kari", "", "A", "Inst A", "31.02.2020", "Ja", "innsyn"],
+            [1, "Kari", "", "A", "Inst A", "", "Ja", ""],
+            [1, "Kari", "", "B", "Inst B", "", "kanskje", "arkivleder"],
+            ["", "", "", "A", "Inst A", "", "", ""],
+            [2, "Per", "", "", "", "", "Ja", ""],
+            [],
+            ["Sum", "", "", "", "", "", "", ""],
+        ],
+    )
+    units = csv_file("e.csv", [["Enhetskode", "Enhetsnavn"], ["A", "Inst A"]])
+    courses = csv_file(
+        "k.csv",
+        [
+            COURSE_HEADER,
+            [1, "", "Saksbehandlerskolen", "Halvveis", ""],
+            [77, "", "Saksbehandlerskolen", "Fullført", "01.01.2026"],
+        ],
+    )
+    dataset = load_dataset(staff=staff, courses=courses, units=units)
+    assert issues_of(dataset) == [
+        (10, "", "warning", "Summeringsrad «Sum» er hoppet over."),
+        (
+            4,
+            "Startdato",
+            "warning",
+            "«31.02.2020» er ikke en dato (bruk dd.mm.åååå); verdien er ignorert.",
+        ),
+        (
+            6,
+            "Saksbehandler",
+            "warning",
+            "«kanskje» er ikke Ja/Nei; personen regnes ikke som saksbehandler.",
+        ),
+        (7, "Ansattnr", "error", "Raden mangler ansattnummer, e-post og navn og er ikke tatt med."),
+        (8, "Enhetskode", "error", "Per mangler enhet og er ikke tatt med."),
+        (
+            6,
+            "Roller",
+            "warning",
+            "Forstår ikke «arkivleder» i rollen «arkivleder»; kjente "
+            "prosesser er saksbehandling, innsyn og SRU.",
+        ),
+        (
+            6,
+            "Enhetskode",
+            "warning",
+            "Enheten «B» finnes ikke i enhetslisten; den vurderes likevel.",
+        ),
+        (
+            5,
+            "Ansattnr",
+            "warning",
+            "Ansattnummer 1 står flere ganger i samme enhet; raden er slått sammen med den første.",
+        ),
+        (
+            6,
+            "Ansattnr",
+            "warning",
+            "Ansattnummer 1 står i flere enheter; personen telles i hver av dem (også i B).",
+        ),
+        (2, "Status", "warning", "Ukjent status «Halvveis»; regnes som ikke fullført."),
+        (
+            3,
+            "Ansattnr",
+            "warning",
+            "Kursdata for ukjent person: 77 finnes ikke i ansattlisten (1 rader).",
+        ),
+    ]
+    assert sorted(dataset.staff["unit_id"]) == ["A", "B"]
+
+
+def test_formula_without_saved_value_is_a_warning_not_a_zero():
+    staff = xlsx_file(
+        "hr.xlsx",
+        {"Ark": [["Ansattnr", "Navn", "Enhet"], [1, "Kari", "A"], [2, '=CONCAT("Pe","r")', "A"]]},
+    )
+    dataset = load_dataset(staff=staff, courses=csv_file("k.csv", [COURSE_HEADER]))
+    assert issues_of(dataset) == [
+        (
+            3,
+            "Navn",
+            "warning",
+            "Formelcellen har ingen lagret verdi og "
+            "er lest som tom. Åpne filen i Excel, lagre den og last den "
+            "opp på nytt.",
+        )
+    ]
+    assert dataset.staff["name"].tolist() == ["Kari", ""]
