@@ -11,6 +11,7 @@ data_sidebar()
 st.navigation(
     [
         st.Page("pages/overview.py", title="Oversikt", default=True),
+    st.Page("pages/trends.py", title="Utvikling"),
     st.Page("pages/data.py", title="Data"),
     ]
 ).run()

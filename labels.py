@@ -68,7 +68,8 @@ ADVISOR_STATE_LEGEND = ("✔ fullført (dato) · ⚠ utløper innen {days} dager
 HANDLER_STATE_LABELS = {"lacking": "Mangler (fristen er ute)", "in_grace": "I fristperioden",
                         "has_it": "Har fullført"}
 TABLE_LABELS = {
-    "unit_id": "Enhetskode", "unit_name": "Enhet", "faculty_name": "Fakultet / område",
+    "unit_id": "Enhetskode", "unit_name": "Enhet", "faculty_id": "Fakultet",
+    "faculty_name": "Fakultet / område",
     "employee_id": "Ansattnr", "name": "Navn", "position": "Stilling",
     "start_date": "Startdato", "case_handler": "Saksbehandler", "processes": "Prosesser",
     "process": "Prosess", "source": "Kilde", "appointed_date": "Oppnevnt",
@@ -80,3 +81,7 @@ TABLE_LABELS = {
     "advisor_for": "Rådgiver for", "lacking": "Krav som mangler",
     "lacking_requirements": "Mangler", "due_on": "Frist", "completed_on": "Fullført",
 }
+
+CHANGE_LABELS = {"became_compliant": "Oppfyller nå kravene",
+                 "stopped_compliant": "Oppfyller ikke lenger kravene",
+                 "new_unit": "Ny enhet", "removed_unit": "Enheten er borte"}

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis import Results, RuleConfig, build_results
+from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError, load_dataset
 from loaders.read import read_sheets
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
 from loaders.table import guess_kind
+from store import SnapshotStore
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 SAMPLE_FILES = {
@@ -26,6 +30,11 @@ MAPPINGS_KEY = "data_mappings"  # tuple of (kind, raw header, canonical column) 
 AS_OF_KEY = "as_of"
 Files = tuple[tuple[str, str, bytes], ...]
 Mappings = tuple[tuple[str, str, str], ...]
+
+
+def snapshot_store() -> SnapshotStore:
+    """The snapshot database; its path comes from SNAPSHOT_DB (default snapshots.db here)."""
+    return SnapshotStore(os.environ.get("SNAPSHOT_DB", Path(__file__).parent / "snapshots.db"))
 
 
 def sample_files() -> Files:
@@ -63,6 +72,16 @@ def current_mappings() -> Mappings:
 
 def current() -> tuple[Dataset, Results]:
     return _load_and_compute(current_files(), current_mappings(), as_of())
+
+
+@st.cache_data(max_entries=8, show_spinner="Regner ut opplæring måned for måned …")
+def _training_coverage(files: Files, mappings: Mappings, as_of: dt.date) -> pd.DataFrame:
+    return monthly_training_coverage(*_load_and_compute(files, mappings, as_of))
+
+
+def training_coverage() -> pd.DataFrame:
+    """Month-by-month training coverage of the current data, cached like the results."""
+    return _training_coverage(current_files(), current_mappings(), as_of())
 
 
 def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]]:

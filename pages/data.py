@@ -74,6 +74,16 @@ if not state.is_sample() and st.button("Tilbake til eksempeldata", key="use_samp
     state.use_sample()
     st.rerun()
 
+st.subheader("Lagre et øyeblikksbilde")
+st.caption("Lagrer tallene per enhet (ingen navn) slik at utviklingen kan følges over tid og "
+           "sammenlignes med forrige møte.")
+label = st.text_input("Merkelapp (f.eks. «Direktørmøtet november»)", key="snapshot_label")
+if st.button("Lagre øyeblikksbilde", key="save_snapshot"):
+    source = ", ".join(t.file for t in dataset.tables)
+    state.snapshot_store().save(results, label=label.strip(), source=source)
+    st.success(f"Lagret øyeblikksbilde per {results.as_of:%d.%m.%Y}.",
+               icon=":material/check_circle:")
+
 st.subheader("Dette er lest inn nå")
 st.dataframe(
     [{"Fil": t.file, "Type": KIND_LABELS[t.kind], "Ark": t.sheet or "–",

@@ -142,9 +142,26 @@ def test_data_page_shows_mapping_and_report_and_switches_data():
                                                                           "Advarsel"]]
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/data.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/data.py", "pages/trends.py"])
 def test_every_page_runs_standalone(page):
     app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
     app.session_state["as_of"] = SAMPLE_AS_OF
     app.run()
     assert not app.exception
+
+
+def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
+    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "s.db"))
+    app = start()
+    app.switch_page("pages/trends.py").run()
+    assert not app.exception
+    assert "Ingen øyeblikksbilder" in texts(app)
+    app.switch_page("pages/data.py").run()
+    app.text_input(key="snapshot_label").input("Oktober").run()
+    app.button(key="save_snapshot").click().run()
+    assert "Lagret øyeblikksbilde per 01.11.2026." in [s.value for s in app.success]
+    app.switch_page("pages/trends.py").run()
+    assert not app.exception
+    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+    assert [m.delta for m in app.metric] == ["+0 siden 2026-11-01 Oktober"]
+    assert len(app.get("plotly_chart")) == 2
