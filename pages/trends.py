@@ -37,4 +37,5 @@ else:
 st.subheader("Opplæring måned for måned")
 st.caption("Andelen av dagens målgrupper (rådgivere, og saksbehandlere forbi fristen) som hadde "
            "fullført kurset ved utgangen av hver måned, regnet ut fra fullføringsdatoene.")
-st.plotly_chart(make_training_trend_figure(state.training_coverage()), width="stretch", key="training_trend")
+st.plotly_chart(make_training_trend_figure(state.training_coverage()), width="stretch",
+                key="training_trend")
