@@ -12,6 +12,7 @@ from labels import SAMPLE_MARKER
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
 MESSAGES_KEY = "upload_messages"
+DATE_PARAM = "dato"
 
 
 def _apply_new_uploads(uploads: list) -> None:
@@ -24,7 +25,26 @@ def _apply_new_uploads(uploads: list) -> None:
         [(u.name, u.getvalue()) for u in uploads])
 
 
+def _as_of_from_url() -> None:
+    """A bookmarked `?dato=ÅÅÅÅ-MM-DD` sets the as-of date when the session starts."""
+    if state.AS_OF_KEY in st.session_state or DATE_PARAM not in st.query_params:
+        return
+    try:
+        st.session_state[state.AS_OF_KEY] = dt.date.fromisoformat(st.query_params[DATE_PARAM])
+    except ValueError:
+        st.query_params.pop(DATE_PARAM)
+
+
+def _as_of_to_url() -> None:
+    chosen = st.session_state.get(state.AS_OF_KEY)
+    if chosen and chosen != dt.date.today():
+        st.query_params[DATE_PARAM] = chosen.isoformat()
+    else:
+        st.query_params.pop(DATE_PARAM, None)
+
+
 def data_sidebar() -> None:
+    _as_of_from_url()
     with st.sidebar:
         st.header("Data")
         status = st.container()
@@ -36,7 +56,8 @@ def data_sidebar() -> None:
         for message in st.session_state.get(MESSAGES_KEY, []):
             st.error(message, icon=":material/error:")
         st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
-                      format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1))
+                      format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1),
+                      on_change=_as_of_to_url)
     with status:
         if state.is_sample():
             st.warning(SAMPLE_MARKER, icon=":material/science:")

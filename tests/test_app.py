@@ -165,3 +165,12 @@ def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
     assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
     assert [m.delta for m in app.metric] == ["+0 siden 2026-11-01 Oktober"]
     assert len(app.get("plotly_chart")) == 2
+
+
+def test_as_of_date_comes_from_the_url():
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.query_params["dato"] = "2026-11-01"
+    app.run()
+    assert not app.exception
+    assert app.date_input(key="as_of").value == SAMPLE_AS_OF
+    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
