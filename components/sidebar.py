@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 import state
+from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang
 from labels import SAMPLE_MARKER
 
 UPLOAD_KEY = "upload"
@@ -43,6 +44,17 @@ def _as_of_to_url() -> None:
         st.query_params.pop(DATE_PARAM, None)
 
 
+def _language_switch() -> None:
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
+    lang = st.segmented_control("Språk / Language", LANGUAGES, required=True,
+                                format_func=LANGUAGE_NAMES.get, key=LANG_KEY)
+    if lang == NB:
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = lang
+
+
 def data_sidebar() -> None:
     _as_of_from_url()
     with st.sidebar:
@@ -55,6 +67,7 @@ def data_sidebar() -> None:
         _apply_new_uploads(uploads or [])
         for message in st.session_state.get(MESSAGES_KEY, []):
             st.error(message, icon=":material/error:")
+        _language_switch()
         st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
                       format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1),
                       on_change=_as_of_to_url)
