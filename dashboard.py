@@ -9,6 +9,8 @@ st.set_page_config(page_title="Prosessrådgivere – dekning", page_icon=":mater
 data_sidebar()
 st.navigation([
     st.Page("pages/overview.py", title="Oversikt", icon=":material/grid_view:", default=True),
+    st.Page("pages/unit.py", title="Enhet", icon=":material/apartment:"),
+    st.Page("pages/gaps.py", title="Avvik og tiltak", icon=":material/checklist:"),
     st.Page("pages/matrix.py", title="Kompetansematrise", icon=":material/grid_on:"),
     st.Page("pages/whatif.py", title="Hva om", icon=":material/tune:"),
     st.Page("pages/trends.py", title="Utvikling", icon=":material/trending_up:"),

@@ -36,8 +36,8 @@ MEETING_TITLE = "Prosessrådgivere og kompetanse"
 COMPLIANT_MEASURE = "Oppfyller alle krav"
 GAP_TABLE_LABELS = {
     "faculty": "Fakultet", "unit": "Enhet", "missing": "Mangler rådgiver for",
-    "advisors": "Ulike rådgivere", "advisors_lacking": "Rådgivere som mangler kurs",
-    "case_handlers_lacking": "Saksbehandlere som mangler kurs",
+    "advisors": "Ulike rådgivere", "advisors_lacking": "Rådgivere uten kurs",
+    "case_handlers_lacking": "Saksbehandlere uten kurs",
 }
 SUMMARY_HEADERS = {
     "unit_id": "Enhetskode", "unit_name": "Enhet", "parent_id": "Overordnet enhet",
@@ -85,3 +85,6 @@ TABLE_LABELS = {
 CHANGE_LABELS = {"became_compliant": "Oppfyller nå kravene",
                  "stopped_compliant": "Oppfyller ikke lenger kravene",
                  "new_unit": "Ny enhet", "removed_unit": "Enheten er borte"}
+# Where long words may break in narrow heatmap column headings.
+HYPHENATION = {"Saksbehandling": ("Saks-", "behandling"),
+               "saksbehandlere": ("saks-", "behandlere")}

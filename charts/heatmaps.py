@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -29,14 +31,49 @@ def _unit_axis(order: pd.DataFrame) -> list[list[str]]:
     return [[_clip(str(g), GROUP_CHARS) for g in order[FACULTY_ID]], units]
 
 
-def _figure(trace: go.Heatmap, rows: int) -> go.Figure:
-    fig = go.Figure(trace)
+def _click_layer(columns: list[str], y_axis: list[list[str]], unit_ids: list[str],
+                 hover: list[list[str]]) -> go.Scatter:
+    """Invisible square markers on the cell centres, each carrying its unit id.
+
+    Streamlit 1.67 reports no selection for clicks on heatmap cells, but does for markers; the
+    markers also carry the hover text, since hover and click come from the same trace."""
+    return go.Scatter(
+        x=[column for _ in unit_ids for column in columns],
+        y=[[level[row] for row in range(len(unit_ids)) for _ in columns] for level in y_axis],
+        customdata=[unit for unit in unit_ids for _ in columns],
+        hovertext=[text for row in hover for text in row],
+        hovertemplate="%{hovertext}<extra></extra>",
+        hoverlabel={"bgcolor": "#FFFFFF", "bordercolor": "#555555",
+                    "font": {"size": 14, "color": "#222222"}},
+        mode="markers", showlegend=False,
+        marker={"symbol": "square", "size": ROW_HEIGHT - 4, "opacity": 0},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+    )
+
+
+def clicked_unit(selection: Mapping) -> str | None:
+    """The unit id of the clicked cell in a Streamlit plotly selection, if a cell was clicked."""
+    for point in selection.get("points") or []:
+        unit = point.get("customdata")
+        if isinstance(unit, list):
+            unit = unit[0] if unit else None
+        if unit:
+            return str(unit)
+    return None
+
+
+def _figure(trace: go.Heatmap, rows: int, click_layer: go.Scatter) -> go.Figure:
+    fig = go.Figure([trace, click_layer])
+    columns = len(trace.x)
     fig.update_layout(
+        hovermode="closest",
+        hoverdistance=-1,  # a click anywhere in a cell reaches its marker, the nearest one
         height=max(240, 90 + ROW_HEIGHT * rows),
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font={"size": 14},
-        xaxis={"side": "top", "tickfont": {"size": 15}},
-        yaxis={"autorange": "reversed", "tickfont": {"size": 13}, "automargin": True},
+        # Fixed ranges: autorange would pad around the markers and leave a blank band.
+        xaxis={"side": "top", "tickfont": {"size": 15}, "range": [-0.5, columns - 0.5]},
+        yaxis={"range": [rows - 0.5, -0.5], "tickfont": {"size": 13}, "automargin": True},
         plot_bgcolor="#FFFFFF",
     )
     return fig
@@ -58,15 +95,18 @@ def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
     ok[TOTAL_ADVISORS] = totals >= min_distinct
     columns = [PROCESS_LABELS.get(p, p) for p in processes]
     columns.append(f"{TOTAL_ADVISORS} (min. {min_distinct})")
+    y_axis = _unit_axis(order)
+    numbers = counts.fillna(0).astype(int).to_numpy()
     trace = go.Heatmap(
-        z=ok.astype(float).to_numpy(), x=columns, y=_unit_axis(order),
-        text=counts.fillna(0).astype(int).to_numpy(), texttemplate="%{text}",
-        textfont={"size": 15},
+        z=ok.astype(float).to_numpy(), x=columns, y=y_axis, text=numbers,
+        texttemplate="%{text}", textfont={"size": 15},
         colorscale=[[0.0, RULE_BROKEN], [0.5, RULE_BROKEN], [0.5, RULE_MET], [1.0, RULE_MET]],
-        zmin=0, zmax=1, showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y}<br>%{x}: %{text} rådgiver(e)<extra></extra>",
+        zmin=0, zmax=1, showscale=False, xgap=2, ygap=2, hoverinfo="skip",
     )
-    return _figure(trace, len(order))
+    hover = [[f"{unit}<br>{column}: {n} rådgiver(e)" for column, n in zip(columns, row,
+                                                                         strict=True)]
+             for unit, row in zip(y_axis[1], numbers, strict=True)]
+    return _figure(trace, len(order), _click_layer(columns, y_axis, list(order[UNIT_ID]), hover))
 
 
 def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame) -> go.Figure:
@@ -84,12 +124,15 @@ def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame
             for srow, trow in zip(share.to_numpy(), target.to_numpy(), strict=True)]
     counts = [[f"{int(m)} av {int(t)}" for m, t in zip(mrow, trow, strict=True)]
               for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
+    y_axis = _unit_axis(order)
     trace = go.Heatmap(
-        z=share.to_numpy(dtype=float), x=columns, y=_unit_axis(order),
-        text=text, texttemplate="%{text}", textfont={"size": 14}, customdata=counts,
-        colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=2, ygap=2,
+        z=share.to_numpy(dtype=float), x=columns, y=y_axis,
+        text=text, texttemplate="%{text}", textfont={"size": 14},
+        colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=2, ygap=2, hoverinfo="skip",
         colorbar={"title": {"text": "Andel"}, "tickformat": ".0%", "len": 0.4, "y": 1,
                   "yanchor": "top", "thickness": 14},
-        hovertemplate="%{y}<br>%{x}: %{text} (%{customdata})<extra></extra>",
     )
-    return _figure(trace, len(order))
+    hover = [[f"{unit}<br>{column}: {shown} ({count})"
+              for column, shown, count in zip(columns, text_row, count_row, strict=True)]
+             for unit, text_row, count_row in zip(y_axis[1], text, counts, strict=True)]
+    return _figure(trace, len(order), _click_layer(columns, y_axis, list(order[UNIT_ID]), hover))

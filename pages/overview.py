@@ -5,11 +5,14 @@ import streamlit as st
 import state
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties, faculty_rollup
 from analysis.kpis import Kpis, compute_kpis
-from charts.heatmaps import make_process_heatmap, make_requirement_heatmap
+from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
+from components.sidebar import DATE_PARAM
+from i18n import LANG_KEY
 from labels import ALL, KPI_LABELS, SAMPLE_MARKER
 from loaders.schema import UNIT_ID
 
 FACULTY_PARAM = "fakultet"
+UNIT_PARAM = "enhet"
 
 dataset, results = state.current()
 st.title("Prosessrådgivere og kompetanse per enhet")
@@ -39,6 +42,14 @@ def _percent(part: int, whole: int) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
+def _open_clicked_unit(event) -> None:
+    """A click on a heatmap cell opens that unit's page, the unit carried in the URL."""
+    unit = clicked_unit(event.selection)
+    if unit:
+        kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
+        st.switch_page("pages/unit.py", query_params={**kept, UNIT_PARAM: unit})
+
+
 columns = st.columns(5)
 columns[0].metric(KPI_LABELS["units"], kpis.units)
 for column, key, part, whole in (
@@ -58,17 +69,20 @@ in_view = results.unit_process[UNIT_ID].isin(unit_ids)
 
 st.subheader("Prosessrådgivere per enhet og prosess")
 st.caption(f"Tallet er antall rådgivere. Blå: kravet er oppfylt. Oransje: mangler rådgiver for "
-           f"prosessen, eller færre enn {results.config.min_distinct_advisors} ulike personer.")
-st.plotly_chart(make_process_heatmap(results.unit_process[in_view], order,
-                                     results.config.min_distinct_advisors),
-                width="stretch", key="process_heatmap")
+           f"prosessen, eller færre enn {results.config.min_distinct_advisors} ulike personer. "
+           "Klikk på en rute for å åpne enheten.")
+_open_clicked_unit(st.plotly_chart(
+    make_process_heatmap(results.unit_process[in_view], order,
+                         results.config.min_distinct_advisors),
+    width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
 
 st.subheader("Kompetansekrav: andel som oppfyller")
 st.caption("Andel av rådgiverne (eller saksbehandlerne som er forbi fristen) som har fullført "
-           "kurset. – betyr at ingen i enheten er i målgruppen.")
-st.plotly_chart(make_requirement_heatmap(
+           "kurset. – betyr at ingen i enheten er i målgruppen. Klikk på en rute for å åpne "
+           "enheten.")
+_open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
     results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order),
-    width="stretch", key="requirement_heatmap")
+    width="stretch", key="requirement_heatmap", on_select="rerun", selection_mode="points"))
 
 st.subheader("Per fakultet")
 rollup = faculty_rollup(summary, results.units)

@@ -52,5 +52,5 @@ def test_upload_through_the_file_input_replaces_the_sample(page, app_url, tmp_pa
     assert values["Enheter vurdert"] == "2"
     assert values["Saksbehandlere med opplæring"] == "1 av 3"
     assert "Viser opplastede filer" in page.locator('[data-testid="stSidebar"]').inner_text()
-    page.wait_for_selector(CHART)
-    assert "Seksjon B (B1)" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+    page.locator('[data-testid="stPlotlyChart"]').first.get_by_text("Seksjon B (B1)").wait_for(
+        timeout=60_000)

@@ -1,0 +1,208 @@
+"""One unit's detail: its place in the tree, process cover, advisors' and case handlers'
+training. A roll-up unit (a faculty) stands for all the judged units below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis.config import CASE_HANDLERS_AUDIENCE
+from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
+from analysis.results import Results
+from analysis.training import EXPIRED, MET
+from loaders.schema import (
+    APPOINTED_DATE,
+    EMPLOYEE_ID,
+    NAME,
+    PARENT_ID,
+    POSITION,
+    PROCESS,
+    SOURCE,
+    START_DATE,
+    UNIT_ID,
+    UNIT_NAME,
+)
+
+COMPLETED = "completed"
+EXPIRING = "expiring"
+EXPIRED_STATE = "expired"
+MISSING_STATE = "missing"
+HAS_IT = "has_it"
+IN_GRACE = "in_grace"
+LACKING = "lacking"
+OPTION_COLUMNS = [UNIT_ID, UNIT_NAME, FACULTY_ID, FACULTY_NAME, "rollup", "label"]
+ROLLUP_COLUMNS = [UNIT_ID, UNIT_NAME, "units", "compliant_units", "staff", "advisors",
+                  "units_missing_process", "advisors_missing_requirements"]
+ADVISOR_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, "processes", SOURCE, APPOINTED_DATE,
+                   "requirement_id", "state", "completed_on", "valid_until"]
+HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, "requirement_id", "state",
+                   "due_on", "completed_on"]
+
+
+def _path(unit_id: str, parents: dict[str, str]) -> list[str]:
+    path = [unit_id]
+    while parents.get(path[0]) and parents[path[0]] not in path:  # stops at a loop in bad data
+        path.insert(0, parents[path[0]])
+    return path
+
+
+def _paths(units: pd.DataFrame) -> dict[str, list[str]]:
+    parents = {u: p for u, p in zip(units[UNIT_ID], units[PARENT_ID], strict=True) if p}
+    return {u: _path(u, parents) for u in units[UNIT_ID]}
+
+
+def unit_path(units: pd.DataFrame, unit_id: str) -> list[str]:
+    """The unit's ancestors from the top of the tree down, ending with the unit itself."""
+    return _paths(units).get(unit_id, [unit_id])
+
+
+def units_below(units: pd.DataFrame, unit_id: str) -> list[str]:
+    """The judged units at or below `unit_id`, in the units table's order."""
+    paths = _paths(units)
+    return [u for u in units.loc[units["evaluated"], UNIT_ID] if unit_id in paths[u]]
+
+
+def _option_label(unit: str, name: str, faculty: str, rollup: bool) -> str:
+    shown = name if name == unit else f"{name} ({unit})"
+    if rollup:
+        return f"{shown} – alle enheter"
+    return shown if faculty == unit else f"{faculty} › {shown}"
+
+
+def unit_options(units: pd.DataFrame) -> pd.DataFrame:
+    """Units to choose from: every judged unit and every roll-up with judged units below it;
+    a roll-up over several faculties first, then by faculty, roll-up before its units, name."""
+    paths = _paths(units)
+    judged = list(units.loc[units["evaluated"], UNIT_ID])
+    with_judged = {a for u in judged for a in paths[u]}
+    frame = units[units[UNIT_ID].isin(with_judged)].merge(faculties(units), on=UNIT_ID,
+                                                          how="left")
+    faculty_of = dict(zip(frame[UNIT_ID], frame[FACULTY_ID], strict=True))
+    spans = {u: len({faculty_of[j] for j in judged if u in paths[j]}) > 1 for u in frame[UNIT_ID]}
+    frame = frame.assign(rollup=~frame["evaluated"], depth=frame[UNIT_ID].map(
+        lambda u: len(paths[u])), spans=frame[UNIT_ID].map(spans))
+    frame = frame.assign(label=[
+        _option_label(*row) for row in frame[[UNIT_ID, UNIT_NAME, FACULTY_ID, "rollup"]]
+        .itertuples(index=False)])
+    frame = frame.sort_values(["spans", FACULTY_NAME, "depth", UNIT_NAME],
+                              ascending=[False, True, True, True])
+    return frame[OPTION_COLUMNS].reset_index(drop=True)
+
+
+def child_rollup(units: pd.DataFrame, unit_summary: pd.DataFrame, unit_id: str) -> pd.DataFrame:
+    """Each direct child of a unit with the compliance of the judged units at or below it."""
+    children = units[units[PARENT_ID] == unit_id]
+    paths = _paths(units)
+    rows = []
+    for child, name in zip(children[UNIT_ID], children[UNIT_NAME], strict=True):
+        below = unit_summary[unit_summary[UNIT_ID].isin(
+            [u for u, path in paths.items() if child in path])]
+        if below.empty:
+            continue
+        rows.append({
+            UNIT_ID: child, UNIT_NAME: name, "units": len(below),
+            "compliant_units": int(below["compliant"].sum()), "staff": int(below["staff"].sum()),
+            "advisors": int(below["advisors"].sum()),
+            "units_missing_process": int((below["missing_processes"] > 0).sum()),
+            "advisors_missing_requirements": int(below["advisors_missing_requirements"].sum()),
+        })
+    return pd.DataFrame(rows, columns=ROLLUP_COLUMNS).sort_values(UNIT_NAME, ignore_index=True)
+
+
+def process_cover(results: Results, unit_ids: list[str]) -> pd.DataFrame:
+    """Per process: distinct advisors in the units, and how many of the units have one."""
+    cover = results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)]
+    advisors = results.advisors[results.advisors[UNIT_ID].isin(unit_ids)]
+    people = advisors.groupby(PROCESS)[EMPLOYEE_ID].nunique()
+    frame = cover.groupby(PROCESS, sort=False).agg(units=(UNIT_ID, "size"),
+                                                   units_ok=("ok", "sum")).reset_index()
+    frame["advisors"] = frame[PROCESS].map(people).fillna(0).astype(int)
+    return frame[[PROCESS, "advisors", "units", "units_ok"]]
+
+
+def _state(status: object, valid_until: object, as_of: dt.date, within_days: int) -> str:
+    if status == MET:
+        soon = pd.Timestamp(as_of) + pd.Timedelta(days=within_days)
+        return EXPIRING if pd.notna(valid_until) and valid_until <= soon else COMPLETED
+    return EXPIRED_STATE if status == EXPIRED else MISSING_STATE
+
+
+def advisor_training(results: Results, staff: pd.DataFrame, unit_ids: list[str]) -> pd.DataFrame:
+    """Per advisor of the units and requirement that applies to them: completed, expiring
+    (valid for at most `expiring_within_days` more), expired or missing, with the dates."""
+    advisors = results.advisors[results.advisors[UNIT_ID].isin(unit_ids)]
+    if advisors.empty:
+        return pd.DataFrame(columns=ADVISOR_COLUMNS)
+    order = {p: i for i, p in enumerate(results.config.processes)}
+    people = advisors.sort_values(PROCESS, key=lambda s: s.map(order)).groupby(
+        [UNIT_ID, EMPLOYEE_ID], sort=False).agg(
+        processes=(PROCESS, list), source=(SOURCE, lambda s: ", ".join(dict.fromkeys(s))),
+        appointed_date=(APPOINTED_DATE, "min")).reset_index()
+    targets = results.targets[results.targets["audience"].str.startswith("advisors")
+                              & results.targets[UNIT_ID].isin(unit_ids)]
+    rows = people.merge(targets[[UNIT_ID, EMPLOYEE_ID, "requirement_id"]].drop_duplicates(),
+                        on=[UNIT_ID, EMPLOYEE_ID], how="left")
+    rows = rows.merge(results.person_status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
+    within = results.config.expiring_within_days
+    rows["state"] = [_state(s, v, results.as_of, within)
+                     for s, v in zip(rows["status"], rows["valid_until"], strict=True)]
+    names = staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)[NAME]
+    rows[NAME] = rows[EMPLOYEE_ID].map(names).fillna("")
+    return rows.sort_values([UNIT_ID, NAME, EMPLOYEE_ID], kind="stable")[ADVISOR_COLUMNS]
+
+
+def advisor_matrix(training: pd.DataFrame, requirement_ids: list[str],
+                   state_labels: Mapping[str, str], process_labels: Mapping[str, str],
+                   not_applicable: str = "–") -> pd.DataFrame:
+    """One row per advisor, one text column per requirement: state and its date."""
+    def cell(state: str, completed_on: object, valid_until: object) -> str:
+        when = completed_on if state == COMPLETED else valid_until
+        date = f" {when:%d.%m.%Y}" if pd.notna(when) else ""
+        return state_labels[state] + date
+
+    keys = [UNIT_ID, EMPLOYEE_ID]
+    people = training.drop_duplicates(keys)[[*keys, NAME, "processes", SOURCE, APPOINTED_DATE]]
+    people = people.assign(processes=people["processes"].map(
+        lambda ps: ", ".join(process_labels.get(p, p) for p in ps)))
+    known = training.dropna(subset=["requirement_id"])
+    cells = known.assign(text=[cell(*row) for row in known[
+        ["state", "completed_on", "valid_until"]].itertuples(index=False)])
+    wide = cells.pivot_table(index=keys, columns="requirement_id", values="text",
+                             aggfunc="first").reindex(columns=requirement_ids)
+    wide = people.merge(wide.reset_index(), on=keys, how="left")
+    wide[requirement_ids] = wide[requirement_ids].fillna(not_applicable)
+    return wide.reset_index(drop=True)
+
+
+def case_handler_training(results: Results, staff: pd.DataFrame,
+                          unit_ids: list[str]) -> pd.DataFrame:
+    """Per case handler of the units and case-handler requirement: has it, lacks it though
+    due, or is in the grace period (with the date the requirement becomes due)."""
+    handlers = staff[staff["case_handler"] & staff[UNIT_ID].isin(unit_ids)]
+    frames = []
+    due = results.targets[results.targets["audience"] == CASE_HANDLERS_AUDIENCE]
+    met = results.person_status[results.person_status["status"] == MET]
+    for requirement in results.config.requirements:
+        if requirement.audience != CASE_HANDLERS_AUDIENCE:
+            continue
+        grace = pd.Timedelta(days=results.config.grace_for(requirement))
+        mine = due[due["requirement_id"] == requirement.id]
+        due_now = set(zip(mine[UNIT_ID], mine[EMPLOYEE_ID], strict=True))
+        done = met[met["requirement_id"] == requirement.id].set_index(EMPLOYEE_ID)["completed_on"]
+        has_it = handlers[EMPLOYEE_ID].isin(done.index)
+        is_due = pd.Series([key in due_now for key in zip(handlers[UNIT_ID],
+                                                          handlers[EMPLOYEE_ID], strict=True)],
+                           index=handlers.index, dtype=bool)
+        frames.append(handlers.assign(
+            requirement_id=requirement.id,
+            state=[HAS_IT if h else LACKING if d else IN_GRACE
+                   for h, d in zip(has_it, is_due, strict=True)],
+            due_on=handlers[START_DATE] + grace,
+            completed_on=handlers[EMPLOYEE_ID].map(done),
+        ))
+    if not frames:
+        return pd.DataFrame(columns=HANDLER_COLUMNS)
+    frame = pd.concat(frames, ignore_index=True)
+    return frame.sort_values([UNIT_ID, NAME, EMPLOYEE_ID], ignore_index=True)[HANDLER_COLUMNS]

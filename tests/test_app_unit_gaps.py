@@ -1,0 +1,190 @@
+"""AppTest on the sample data (as of 2026-11-01): the Unit view, Gaps and actions, and the
+overview heatmaps' click layer. Known values come from tests/golden and the sample staff file."""
+
+import json
+from collections import Counter
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.sample import GOLDEN, SAMPLE_AS_OF
+
+TIMEOUT = 120
+UNIT_PAGE = "pages/unit.py"
+GAPS_PAGE = "pages/gaps.py"
+
+
+def run_page(page: str, **query) -> AppTest:
+    app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    for key, value in query.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def table(app: AppTest, *columns: str):
+    """The first dataframe on the page that has all these columns."""
+    for frame in app.dataframe:
+        if set(columns) <= set(frame.value.columns):
+            return frame.value
+    raise AssertionError(f"no table with {columns}")
+
+
+@pytest.fixture(scope="module")
+def ihk() -> AppTest:
+    return run_page(UNIT_PAGE, enhet="IHK")
+
+
+@pytest.fixture(scope="module")
+def gaps() -> AppTest:
+    return run_page(GAPS_PAGE)
+
+
+def test_unit_page_opened_with_enhet_in_the_url_shows_that_unit(ihk):
+    assert not ihk.exception
+    assert ihk.selectbox(key="unit_choice").value == "IHK"
+    assert ihk.title[0].value == "Institutt for historiske og klassiske studier"
+    assert ihk.query_params["enhet"] == "IHK"
+    assert metrics(ihk) == {  # golden unit_summary: 2 advisors, 1 process missing, 1 untrained
+        "Oppfyller kravene": "Nei",
+        "Prosesser med rådgiver": "2 av 3",
+        "Ulike rådgivere (min. 2 per enhet)": "2",
+        "Rådgivere med all opplæring": "1 av 2",
+        "Saksbehandlere med opplæring": "8 av 9",
+        "Mangler (fristen er ute)": "1",
+        "I fristperioden": "0",
+        "Har fullført": "8",
+    }
+
+
+def test_unit_page_lists_the_advisors_with_their_training(ihk):
+    advisors = table(ihk, "Navn", "Prosesser", "K1", "K2", "K3")
+    rows = advisors[["Ansattnr", "Navn", "Prosesser", "Kilde", "K1", "K2", "K3"]]
+    assert rows.to_dict("records") == [
+        {"Ansattnr": "370542", "Navn": "Ida Rønning", "Prosesser": "Saksbehandling",
+         "Kilde": "rådgiverliste", "K1": "✔ 05.08.2026", "K2": "✔ 05.02.2026",
+         "K3": "✔ 24.08.2026"},
+        # golden gaps: advisor_requirement_expired, 613599, K2 (completed 31.03.2020, 36 months)
+        {"Ansattnr": "613599", "Navn": "Kari-Anne Jacobsen", "Prosesser": "SRU",
+         "Kilde": "rådgiverliste", "K1": "✔ 10.08.2025", "K2": "✖ utløpt 31.03.2023",
+         "K3": "✔ 23.01.2024"},
+    ]
+
+
+def test_unit_page_shows_the_case_handler_missing_saksbehandlerskolen(ihk):
+    # golden gaps: case_handler_missing_requirement, IHK, 826406, K3
+    lacking = table(ihk, "Navn", "Startdato", "Frist")
+    assert list(lacking["Ansattnr"]) == ["826406"]
+    assert list(lacking["Navn"]) == ["Eirik Johannessen"]
+    actions = table(ihk, "Foreslått tiltak")
+    assert actions.loc[actions["Navn"] == "Eirik Johannessen", "Foreslått tiltak"].tolist() == [
+        "Fullfør K3: Saksbehandlerskolen (NTNU-SBS)."]
+    assert list(actions["Avvik"]) == ["Mangler prosessrådgiver", "Rådgivers kurs utløpt",
+                                      "Saksbehandler mangler kurs"]
+
+
+def test_button_opens_the_faculty_as_a_rollup():
+    app = run_page(UNIT_PAGE, enhet="IHK")
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.selectbox(key="unit_choice").value == "HF"
+    assert app.query_params["enhet"] == "HF"
+    assert metrics(app)["Enheter som oppfyller kravene"] == "4 av 7"
+    children = table(app, "Enhetskode", "Oppfyller kravene")
+    assert list(children["Enhetskode"]) == ["IFR", "IHK", "IKM", "IMS", "IMU", "ISL", "KULT"]
+    assert children.set_index("Enhetskode").loc["IHK", "Oppfyller kravene"] == "Nei"
+
+
+def test_unit_page_without_a_url_choice_opens_a_unit_and_writes_it_to_the_url():
+    app = run_page(UNIT_PAGE)
+    assert not app.exception
+    chosen = app.selectbox(key="unit_choice").value
+    assert app.query_params["enhet"] == chosen
+    app.selectbox(key="unit_choice").select("IEL").run()
+    assert app.query_params["enhet"] == "IEL"
+    assert app.title[0].value == "Institutt for elkraftteknikk"
+
+
+def test_unknown_unit_in_the_url_is_said_and_does_not_crash():
+    app = run_page(UNIT_PAGE, enhet="FINNES-IKKE")
+    assert not app.exception
+    assert "finnes ikke" in app.warning[0].value
+
+
+def test_gap_counts_per_kind_equal_the_golden_counts(gaps):
+    assert not gaps.exception
+    golden = Counter(g["kind"] for g in json.loads((GOLDEN / "gaps.json").read_text("utf-8")))
+    shown = metrics(gaps)
+    assert shown == {
+        "Mangler prosessrådgiver": "25",
+        "For få prosessrådgivere": "10",
+        "Rådgiver mangler kurs": "22",
+        "Rådgivers kurs utløpt": "9",
+        "Saksbehandler mangler kurs": "289",
+    }
+    assert sum(int(v) for v in shown.values()) == sum(golden.values()) == 355
+    assert len(table(gaps, "Avvik", "Foreslått tiltak")) == 355
+
+
+def test_candidates_for_a_unit_without_an_innsyn_advisor(gaps):
+    app = run_page(GAPS_PAGE, enhet="IHK", prosess="innsyn", avvik="missing_process_advisor")
+    assert not app.exception
+    listed = table(app, "Avvik", "Foreslått tiltak")
+    assert listed["Foreslått tiltak"].tolist() == [
+        "Oppnevn rådgiver for innsyn; kandidater: Ida Rønning (har alle kurs), "
+        "Kari-Anne Jacobsen (mangler K2), Ingeborg Hagen (mangler K1, K2)."]
+    candidates = table(app, "Navn", "Krav som mangler")
+    # Ida advises saksbehandling and has K1-K3; Kari-Anne (SRU) lacks the expired K2; then by
+    # tenure among the case handlers who lack K1 and K2.
+    assert candidates[["Navn", "Krav som mangler", "Mangler"]].head(5).values.tolist() == [
+        ["Ida Rønning", 0, ""], ["Kari-Anne Jacobsen", 1, "K2"],
+        ["Ingeborg Hagen", 2, "K1, K2"], ["Eli Solheim", 2, "K1, K2"],
+        ["Sigrid Jensen", 2, "K1, K2"]]
+    assert len(candidates) == 27  # golden: IHK has 27 staff, and nobody advises innsyn there
+
+
+def test_filters_live_in_the_url(gaps):
+    app = run_page(GAPS_PAGE)
+    app.selectbox(key="gaps_faculty").select("HF").run()
+    app.selectbox(key="gaps_kind").select("case_handler_missing_requirement").run()
+    assert not app.exception
+    assert app.query_params["fakultet"] == "HF"
+    assert app.query_params["avvik"] == "case_handler_missing_requirement"
+    assert metrics(app)["Saksbehandler mangler kurs"] == "21"  # 88 of 109 HF handlers trained
+    assert len(table(app, "Avvik", "Foreslått tiltak")) == 21
+    app.selectbox(key="gaps_faculty").select("Alle").run()
+    assert "fakultet" not in app.query_params
+
+
+def test_process_filter_keeps_gaps_of_that_process_and_its_advisors():
+    app = run_page(GAPS_PAGE, prosess="SRU")
+    assert not app.exception
+    golden = json.loads((GOLDEN / "gaps.json").read_text("utf-8"))
+    without_sru = [g["unit_id"] for g in golden
+                   if g["kind"] == "missing_process_advisor" and g["process"] == "SRU"]
+    assert metrics(app)["Mangler prosessrådgiver"] == str(len(without_sru)) == "10"
+    assert metrics(app)["For få prosessrådgivere"] == "0"
+    assert metrics(app)["Saksbehandler mangler kurs"] == "0"
+    listed = table(app, "Avvik", "Foreslått tiltak")
+    assert set(listed["Avvik"]) == {"Mangler prosessrådgiver", "Rådgiver mangler kurs",
+                                    "Rådgivers kurs utløpt"}
+
+
+def test_overview_heatmaps_carry_the_unit_of_every_cell():
+    app = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+    for chart in app.get("plotly_chart"):
+        heatmap, clicks = json.loads(chart.proto.spec)["data"]
+        assert clicks["type"] == "scatter" and clicks["marker"]["opacity"] == 0
+        columns = len(heatmap["x"])
+        units = list(heatmap["y"][1])
+        row = units.index("Institutt for elkraftteknikk (IEL)")
+        cells = range(row * columns, (row + 1) * columns)
+        assert [clicks["customdata"][i] for i in cells] == ["IEL"] * columns
+        assert [clicks["y"][1][i] for i in cells] == [units[row]] * columns
+        assert [clicks["x"][i] for i in cells] == list(heatmap["x"])
