@@ -20,7 +20,7 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-run: $(BIN)/.runtime ## serve the dashboard on the bundled sample data
+run: $(BIN)/.runtime /usr/bin/chromium ## serve the dashboard on the bundled sample data
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: $(BIN)/.dev /usr/bin/chromium ## install what the tests need and run them all

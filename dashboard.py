@@ -11,6 +11,7 @@ st.navigation([
     st.Page("pages/overview.py", title="Oversikt", icon=":material/grid_view:", default=True),
     st.Page("pages/unit.py", title="Enhet", icon=":material/apartment:"),
     st.Page("pages/gaps.py", title="Avvik og tiltak", icon=":material/checklist:"),
+    st.Page("pages/meeting.py", title="Møtevisning", icon=":material/co_present:"),
     st.Page("pages/matrix.py", title="Kompetansematrise", icon=":material/grid_on:"),
     st.Page("pages/whatif.py", title="Hva om", icon=":material/tune:"),
     st.Page("pages/trends.py", title="Utvikling", icon=":material/trending_up:"),

@@ -31,6 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--as-of", type=_date, default=None, help="beregningsdato, ÅÅÅÅ-MM-DD")
     parser.add_argument("--json", help="skriv resultatene som JSON til fil, eller - for stdout")
     parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
+    parser.add_argument("--pptx", help="skriv lysbilder for møter (kun samletall) til fil")
+    parser.add_argument("--pdf", help="skriv møterapport som PDF (kun samletall) til fil")
     return parser.parse_args(argv)
 
 
@@ -54,7 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.xlsx:
         from exports.excel import write_excel_report
 
-        write_excel_report(results, args.xlsx)
+        write_excel_report(results, args.xlsx, dataset.tables)
+    if args.pptx or args.pdf:
+        from exports.figures import meeting_content
+        from exports.pdf import build_pdf
+        from exports.slides import build_deck
+
+        content = meeting_content(results)
+        if args.pptx:
+            build_deck(content).save(args.pptx)
+        if args.pdf:
+            build_pdf(content, args.pdf)
     return 0
 
 

@@ -1,0 +1,170 @@
+"""Static PNGs of plotly figures (kaleido driving Debian's chromium) and the content the
+meeting deck and the PDF share: headline figures, heatmap images and the top gaps."""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from dataclasses import dataclass
+
+import kaleido
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from analysis.config import RuleConfig
+from analysis.results import Results
+from analysis.suppression import (
+    MeetingKpi,
+    coverage_by_faculty,
+    faculty_names,
+    faculty_units,
+    meeting_gap_table,
+    meeting_kpis,
+    training_by_faculty,
+    training_by_unit,
+    unit_order,
+)
+from charts.meeting import (
+    make_coverage_rollup_heatmap,
+    make_suppressed_share_heatmap,
+    make_unit_process_heatmap,
+)
+from labels import GAP_TABLE_LABELS, PROCESS_LABELS
+from loaders.schema import UNIT_ID
+
+IMAGE_WIDTH = 1200
+IMAGE_SCALE = 2
+TOP_GAPS = 8
+WHOLE_ORGANISATION = "Hele organisasjonen"
+
+# One kaleido browser serves the whole process; its queue is not safe for concurrent callers
+# (two downloads at once in the app), so renders take turns.
+_render_lock = threading.Lock()
+
+
+def figure_png(fig: go.Figure, width: int, height: int, scale: float = IMAGE_SCALE) -> bytes:
+    """The figure as PNG bytes, `width` × `height` layout pixels times `scale`."""
+    with _render_lock:
+        kaleido.start_sync_server(silence_warnings=True)
+        with warnings.catch_warnings():
+            # plotly passes its default request headers, which a running server ignores.
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return pio.to_image(fig, format="png", width=width, height=height, scale=scale)
+
+
+@dataclass(frozen=True)
+class MeetingImage:
+    """A rendered heatmap with its slide title and a one-line reading guide."""
+
+    title: str
+    caption: str
+    png: bytes
+    width: int
+    height: int
+    own_page: bool = True  # in print; a small per-faculty heatmap may share a page
+
+
+@dataclass(frozen=True)
+class MeetingContent:
+    """Everything the deck and the PDF show, aggregate only, small groups suppressed."""
+
+    scope: str
+    as_of_text: str
+    limit: int
+    kpis: list[MeetingKpi]
+    images: list[MeetingImage]
+    gaps: pd.DataFrame  # display columns with Norwegian headers, text cells
+    about: list[str]  # the rules and thresholds in force, one sentence each
+    change: str = ""  # the change since the previous snapshot, when there is one
+
+    @property
+    def suppression_note(self) -> str:
+        return (f"Kun samletall. Grupper med færre enn {self.limit} personer vises som "
+                f"<{self.limit}; totalene er regnet av alle.")
+
+
+def _image(fig: go.Figure, title: str, caption: str, own_page: bool = True) -> MeetingImage:
+    height = int(fig.layout.height)
+    return MeetingImage(title, caption, figure_png(fig, IMAGE_WIDTH, height), IMAGE_WIDTH, height,
+                        own_page)
+
+
+def _unit_heatmap(results: Results, unit_ids: set[str], name: str,
+                  own_page: bool = True) -> MeetingImage:
+    config = results.config
+    order = unit_order(results, unit_ids)
+    rows = results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)]
+    fig = make_unit_process_heatmap(rows, order, config.min_distinct_advisors)
+    return _image(fig, name, "Antall prosessrådgivere per enhet og prosess. Blå: oppfylt. "
+                  "Oransje: mangler rådgiver, eller færre enn "
+                  f"{config.min_distinct_advisors} ulike personer.", own_page)
+
+
+def meeting_images(results: Results, faculty_id: str | None = None) -> list[MeetingImage]:
+    """The heatmaps: roll-ups by faculty and one unit heatmap per faculty, or one faculty's."""
+    config = results.config
+    limit = config.small_group_limit
+    names = faculty_names(results)
+    training_caption = (f"Andel i målgruppen som har fullført kurset. Grå <{limit}: færre enn "
+                        f"{limit} personer. –: ingen i målgruppen.")
+    if faculty_id is not None:
+        unit_ids = faculty_units(results, faculty_id)
+        return [
+            _unit_heatmap(results, unit_ids, names[faculty_id]),
+            _image(make_suppressed_share_heatmap(training_by_unit(results, unit_ids), limit),
+                   f"Kompetanse – {names[faculty_id]}", training_caption),
+        ]
+    images = [
+        _image(make_coverage_rollup_heatmap(coverage_by_faculty(results),
+                                            config.min_distinct_advisors),
+               "Dekning per fakultet", "Enheter som oppfyller regelen, av enhetene som "
+               "vurderes. Blå: alle. Gul: halvparten. Oransje: ingen."),
+        _image(make_suppressed_share_heatmap(training_by_faculty(results), limit),
+               "Kompetanse per fakultet", training_caption),
+    ]
+    for faculty, name in names.items():
+        images.append(_unit_heatmap(results, faculty_units(results, faculty), name,
+                                    own_page=False))
+    return images
+
+
+def about_lines(config: RuleConfig) -> list[str]:
+    """The rules and thresholds behind the figures, in plain sentences."""
+    processes = ", ".join(PROCESS_LABELS.get(p, p) for p in config.processes)
+    advisor_ids = list(dict.fromkeys(r.id for r in config.requirements if r.for_advisors))
+    handler = [r for r in config.requirements if not r.for_advisors]
+    lines = [
+        f"Hver enhet skal ha minst {config.min_advisors_per_process} prosessrådgiver for hver "
+        f"prosess: {processes}.",
+        f"Hver enhet skal ha minst {config.min_distinct_advisors} ulike personer som "
+        "prosessrådgivere.",
+        "Prosessrådgiverne skal ha fullført " + ", ".join(advisor_ids) + ".",
+    ]
+    lines += [f"Saksbehandlere skal ha fullført {r.id} {r.name} innen {config.grace_for(r)} "
+              "dager etter start." for r in handler]
+    lines += [
+        "En enhet oppfyller kravene når de tre første reglene holder.",
+        "Enheter som bare samler andre enheter (fakultetsnivået) vurderes ikke selv.",
+    ]
+    return lines
+
+
+def meeting_content(results: Results, faculty_id: str | None = None,
+                    change: str = "") -> MeetingContent:
+    """The meeting's figures for the whole organisation or one faculty (by faculty id);
+    `change` is a sentence on the change since the previous snapshot, if any."""
+    unit_ids = faculty_units(results, faculty_id)
+    scope = WHOLE_ORGANISATION if faculty_id is None else faculty_names(results)[faculty_id]
+    gaps = meeting_gap_table(results, unit_ids, TOP_GAPS).rename(columns=GAP_TABLE_LABELS)
+    return MeetingContent(
+        scope=scope,
+        as_of_text=f"{results.as_of:%d.%m.%Y}",
+        limit=results.config.small_group_limit,
+        kpis=meeting_kpis(results, unit_ids),
+        images=meeting_images(results, faculty_id),
+        gaps=gaps,
+        about=about_lines(results.config),
+        change=change,
+    )
+

@@ -1,0 +1,156 @@
+"""Small-group suppression and the meeting aggregates, on hand-made units with known answers."""
+
+import pandas as pd
+import pytest
+
+from analysis.suppression import (
+    ComplianceChange,
+    compliance_change,
+    coverage_by_faculty,
+    faculty_names,
+    faculty_units,
+    meeting_gap_table,
+    meeting_kpis,
+    suppress_count,
+    suppress_fraction,
+    suppress_share,
+    top_gap_units,
+    training_by_faculty,
+    training_by_unit,
+    unit_gap_counts,
+)
+from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, results_for
+
+
+@pytest.mark.parametrize("count,expected", [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
+                                            (12, "12")])
+def test_counts_of_one_to_four_persons_are_hidden(count, expected):
+    assert suppress_count(count, 5) == expected
+
+
+@pytest.mark.parametrize("met,target,expected", [
+    (2, 3, "<5"), (0, 4, "<5"), (4, 4, "<5"),  # the group, not the number met, decides
+    (4, 5, "80%"), (1, 5, "20%"), (0, 0, "–"), (29, 40, "72%"),
+])
+def test_shares_of_groups_under_the_limit_are_hidden(met, target, expected):
+    assert suppress_share(met, target, 5) == expected
+
+
+@pytest.mark.parametrize("part,whole,limit,expected", [
+    (2, 3, 5, "<5"), (3, 6, 5, "3 av 6"), (0, 0, 5, "0 av 0"), (2, 3, 3, "2 av 3"),
+    (2, 9, 10, "<10"),
+])
+def test_fractions_follow_the_configured_limit(part, whole, limit, expected):
+    assert suppress_fraction(part, whole, limit) == expected
+
+
+UNITS = [["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"],
+         ["ORG", "Universitetet", ""], ["F", "Fakultet F", "ORG"],
+         ["A", "Seksjon A", "F"], ["B", "Seksjon B", "F"]]
+
+
+def _person(number, unit, roles=""):
+    return [number, f"Person {number}", f"p{number}@x.no", unit, f"Seksjon {unit}",
+            "01.01.2020", "Ja", roles]
+
+
+def _courses(number, *codes):
+    return [[number, code, "", "Fullført", "01.02.2024"] for code in codes]
+
+
+@pytest.fixture(scope="module")
+def small():
+    """A: 3 case handlers (2 with K3), advisors 1 and 2 (2 lacks K3), every process covered.
+    B: 6 case handlers (3 with K3), one advisor for saksbehandling and SRU, no innsyn."""
+    staff = [STAFF_HEADER, _person(1, "A", "saksbehandling; innsyn; SRU"),
+             _person(2, "A", "innsyn"), _person(3, "A"),
+             _person(4, "B", "saksbehandling; SRU"),
+             *[_person(n, "B") for n in range(5, 10)]]
+    courses = [COURSE_HEADER, *_courses(1, "K1", "K2", "K3"), *_courses(2, "K1", "K2"),
+               *_courses(3, "K3"), *_courses(4, "K1", "K2", "K3"), *_courses(5, "K3"),
+               *_courses(6, "K3")]
+    return results_for(staff, courses, units=UNITS)
+
+
+def test_headline_figures_hide_the_small_advisor_group_but_not_units(small):
+    kpis = {k.label: (k.value, k.note) for k in meeting_kpis(small, faculty_units(small, None))}
+    assert kpis == {
+        "Enheter vurdert": ("2", ""),
+        "Enheter som oppfyller kravene": ("0 av 2", "0%"),
+        "Prosessrådgivere": ("3", ""),
+        "Rådgivere med all opplæring": ("<5", "<5"),  # 2 of 3 advisors: a group of three
+        "Saksbehandlere med opplæring": ("5 av 9", "56%"),
+    }
+
+
+def test_gap_table_suppresses_small_groups_and_keeps_the_total_honest(small):
+    table = meeting_gap_table(small, faculty_units(small, None))
+    assert table.to_dict("records") == [
+        {"faculty": "F", "unit": "Seksjon B", "missing": "Innsyn", "advisors": "1",
+         "advisors_lacking": "0", "case_handlers_lacking": "3 av 6"},
+        {"faculty": "F", "unit": "Seksjon A", "missing": "–", "advisors": "2",
+         "advisors_lacking": "<5", "case_handlers_lacking": "<5"},
+        # 1 of A's 3 and 3 of B's 6 lack K3: the total counts all nine, not the shown cells.
+        {"faculty": "", "unit": "Alle 2 enheter", "missing": "1 i alt", "advisors": "3",
+         "advisors_lacking": "<5", "case_handlers_lacking": "4 av 9"},
+    ]
+
+
+def test_gap_counts_are_plain_numbers_per_unit(small):
+    counts = unit_gap_counts(small, {"A", "B"}).set_index("unit_id")
+    assert counts.loc["A", ["missing_processes", "advisors", "advisors_lacking",
+                            "case_handlers_due", "case_handlers_lacking"]].tolist() == [
+        0, 2, 1, 3, 1]
+    assert counts.loc["B", ["missing_processes", "advisors", "advisors_lacking",
+                            "case_handlers_due", "case_handlers_lacking"]].tolist() == [
+        1, 1, 0, 6, 3]
+    assert list(top_gap_units(counts.reset_index(), 2, 1)["unit_id"]) == ["B"]
+
+
+def test_coverage_by_faculty_counts_units_per_rule(small):
+    assert faculty_names(small) == {"F": "Fakultet F"}
+    coverage = coverage_by_faculty(small)
+    assert [(r.measure, r.part, r.whole) for r in coverage.itertuples()] == [
+        ("saksbehandling", 2, 2), ("innsyn", 1, 2), ("SRU", 2, 2), ("distinct", 1, 2),
+        ("compliant", 0, 2)]
+
+
+def test_training_tables_give_met_and_target_per_requirement(small):
+    by_unit = training_by_unit(small, {"A"})
+    assert dict(zip(by_unit["measure"], zip(by_unit["met"], by_unit["target"], strict=True),
+                    strict=True)) == {
+        "K1 rådgivere": (2, 2), "K2 rådgivere": (2, 2), "K3 rådgivere": (1, 2),
+        "K3 saksbehandlere": (2, 3)}
+    by_faculty = training_by_faculty(small)
+    assert dict(zip(by_faculty["measure"], zip(by_faculty["met"], by_faculty["target"],
+                                                 strict=True), strict=True)) == {
+        "K1 rådgivere": (3, 3), "K2 rådgivere": (3, 3), "K3 rådgivere": (2, 3),
+        "K3 saksbehandlere": (5, 9)}
+
+
+def test_a_person_in_two_units_of_a_faculty_counts_once_in_its_total():
+    staff = [STAFF_HEADER, _person(1, "A", "saksbehandling; innsyn; SRU"), _person(1, "B")]
+    results = results_for(staff, [COURSE_HEADER, *_courses(1, "K3")], units=UNITS)
+    handlers = training_by_faculty(results).set_index("measure").loc["K3 saksbehandlere"]
+    assert (handlers["met"], handlers["target"]) == (1, 1)
+    units = training_by_unit(results, {"A", "B"})
+    assert units.loc[units["measure"] == "K3 saksbehandlere", "target"].tolist() == [1, 1]
+
+
+def test_advisor_list_counts_for_the_unit_it_names():
+    staff = [STAFF_HEADER, _person(1, "A"), _person(2, "A")]
+    advisors = [ADVISOR_HEADER, [1, "Seksjon B", "innsyn", "01.01.2024"]]
+    results = results_for(staff, [COURSE_HEADER], advisors=advisors, units=UNITS)
+    coverage = coverage_by_faculty(results).set_index("measure")
+    assert (coverage.loc["innsyn", "part"], coverage.loc["innsyn", "whole"]) == (1, 2)
+
+
+def test_compliance_change_counts_units_in_view_both_ways():
+    before = pd.DataFrame({"unit_id": ["A", "B", "C", "D"], "compliant": [True, False, True, True]})
+    now = pd.DataFrame({"unit_id": ["A", "B", "C", "E"], "compliant": [False, True, True, True]})
+    change = compliance_change(before, now, {"A", "B", "C", "D", "E"})
+    assert change == ComplianceChange(before=3, now=3, became=1, stopped=1)
+    assert compliance_change(before, now, {"B", "C"}) == ComplianceChange(1, 2, 1, 0)
+    assert change.text("01.09.2026") == (
+        "Siden øyeblikksbildet 01.09.2026: fra 3 til 3 enheter som oppfyller kravene "
+        "(1 har kommet til, 1 har falt fra).")
