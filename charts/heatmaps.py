@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,10 +26,12 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _unit_axis(order: pd.DataFrame) -> list[list[str]]:
-    """Two-level axis, faculty then unit, so the rows read as groups."""
-    units = [_clip(name if name == unit_id else f"{name} ({unit_id})", LABEL_CHARS)
+    """Two-level axis, faculty then unit, so the rows read as groups.
+
+    Names are escaped: plotly reads tags such as <b> or <a> in labels and hover text."""
+    units = [escape(_clip(name if name == unit_id else f"{name} ({unit_id})", LABEL_CHARS))
              for unit_id, name in zip(order[UNIT_ID], order[UNIT_NAME], strict=True)]
-    return [[_clip(str(g), GROUP_CHARS) for g in order[FACULTY_ID]], units]
+    return [[escape(_clip(str(g), GROUP_CHARS)) for g in order[FACULTY_ID]], units]
 
 
 def _click_layer(columns: list[str], y_axis: list[list[str]], unit_ids: list[str],
@@ -113,7 +116,8 @@ def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame
     """Unit × requirement: share of the target group that meets it, per cent in the cells."""
     keyed = unit_requirement.assign(column=unit_requirement["requirement_id"] + " "
                                     + unit_requirement["audience"].map(audience_label))
-    columns = list(dict.fromkeys(keyed["column"]))
+    columns = [escape(c) for c in dict.fromkeys(keyed["column"])]
+    keyed = keyed.assign(column=keyed["column"].map(escape))
 
     def wide(values: str) -> pd.DataFrame:
         return keyed.pivot_table(index=UNIT_ID, columns="column", values=values, sort=False,
