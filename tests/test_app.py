@@ -108,7 +108,7 @@ def test_bad_upload_keeps_the_previous_data_and_says_why():
 
 def test_data_page_shows_mapping_and_report_and_switches_data():
     app = start()
-    app.switch_page("pages/data.py").run()
+    app.switch_page("views/data.py").run()
     assert not app.exception
     read = app.dataframe[0].value
     assert sorted(read["Type"]) == ["ansattliste (HR)", "enhetsliste", "kompetansekrav",
@@ -133,16 +133,16 @@ def test_data_page_shows_mapping_and_report_and_switches_data():
     mapping.select("unit_id").run()
     app.button(key="use_uploads").click().run()
     assert not app.exception
-    app.switch_page("pages/overview.py").run()
+    app.switch_page("views/overview.py").run()
     assert metrics(app)["Enheter vurdert"] == "1"
     assert metrics(app)["Prosessrådgivere"] == "2"
-    app.switch_page("pages/data.py").run()
+    app.switch_page("views/data.py").run()
     report = app.dataframe[-1].value
     assert report[["Rad", "Kolonne", "Alvorlighet"]].values.tolist() == [[5, "Startdato",
                                                                           "Advarsel"]]
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/data.py", "pages/trends.py"])
+@pytest.mark.parametrize("page", ["views/overview.py", "views/data.py", "views/trends.py"])
 def test_every_page_runs_standalone(page):
     app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
     app.session_state["as_of"] = SAMPLE_AS_OF
@@ -153,14 +153,14 @@ def test_every_page_runs_standalone(page):
 def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
     monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "s.db"))
     app = start()
-    app.switch_page("pages/trends.py").run()
+    app.switch_page("views/trends.py").run()
     assert not app.exception
     assert "Ingen øyeblikksbilder" in texts(app)
-    app.switch_page("pages/data.py").run()
+    app.switch_page("views/data.py").run()
     app.text_input(key="snapshot_label").input("Oktober").run()
     app.button(key="save_snapshot").click().run()
     assert "Lagret øyeblikksbilde per 01.11.2026." in [s.value for s in app.success]
-    app.switch_page("pages/trends.py").run()
+    app.switch_page("views/trends.py").run()
     assert not app.exception
     assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
     assert [m.delta for m in app.metric] == ["+0 siden 2026-11-01 Oktober"]

@@ -10,9 +10,9 @@ from i18n import EN, NB, TEXTS, resolve_lang, t
 from tests.sample import SAMPLE_AS_OF
 
 TIMEOUT = 120
-MATRIX = "pages/matrix.py"
-WHATIF = "pages/whatif.py"
-ABOUT = "pages/about.py"
+MATRIX = "views/matrix.py"
+WHATIF = "views/whatif.py"
+ABOUT = "views/about.py"
 
 
 def run_page(page: str, **params) -> AppTest:

@@ -14,7 +14,7 @@ from store import SnapshotStore
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
 TIMEOUT = 120
-PAGE = "pages/meeting.py"
+PAGE = "views/meeting.py"
 
 
 @pytest.fixture(autouse=True)

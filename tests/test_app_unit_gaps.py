@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from tests.sample import GOLDEN, SAMPLE_AS_OF
 
 TIMEOUT = 120
-UNIT_PAGE = "pages/unit.py"
-GAPS_PAGE = "pages/gaps.py"
+UNIT_PAGE = "views/unit.py"
+GAPS_PAGE = "views/gaps.py"
 
 
 def run_page(page: str, **query) -> AppTest:
@@ -175,7 +175,7 @@ def test_process_filter_keeps_gaps_of_that_process_and_its_advisors():
 
 
 def test_overview_heatmaps_carry_the_unit_of_every_cell():
-    app = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT)
+    app = AppTest.from_file("../views/overview.py", default_timeout=TIMEOUT)
     app.session_state["as_of"] = SAMPLE_AS_OF
     app.run()
     for chart in app.get("plotly_chart"):

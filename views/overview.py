@@ -47,7 +47,7 @@ def _open_clicked_unit(event) -> None:
     unit = clicked_unit(event.selection)
     if unit:
         kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
-        st.switch_page("pages/unit.py", query_params={**kept, UNIT_PARAM: unit})
+        st.switch_page("views/unit.py", query_params={**kept, UNIT_PARAM: unit})
 
 
 columns = st.columns(5)

@@ -207,4 +207,4 @@ else:
               else {"fakultet": unit} if unit in faculty_ids else {})
     if st.button("Åpne i Avvik og tiltak", icon=":material/checklist:"):
         kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
-        st.switch_page("pages/gaps.py", query_params={**kept, **params})
+        st.switch_page("views/gaps.py", query_params={**kept, **params})
