@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 import warnings
+from pathlib import Path
 
 from analysis import RuleConfig, build_results
 from exports.json_export import results_to_dict
@@ -23,8 +24,9 @@ def _date(text: str) -> dt.date:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Beregn prosessrådgiverdekning og kompetansegap fra Excel-eksporter.")
-    parser.add_argument("--staff", required=True, help="ansattliste fra HR")
-    parser.add_argument("--courses", required=True, help="kursdata fra læringsportalen")
+    parser.add_argument("--staff", help="ansattliste fra HR (påkrevd, unntatt med --history)")
+    parser.add_argument("--courses", help="kursdata fra læringsportalen (påkrevd, unntatt med "
+                                          "--history)")
     parser.add_argument("--advisors", help="liste over oppnevnte prosessrådgivere")
     parser.add_argument("--requirements", help="kompetansekrav (ellers standardkravene)")
     parser.add_argument("--units", help="enhetsliste med overordnet enhet")
@@ -33,12 +35,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
     parser.add_argument("--pptx", help="skriv lysbilder for møter (kun samletall) til fil")
     parser.add_argument("--pdf", help="skriv møterapport som PDF (kun samletall) til fil")
-    return parser.parse_args(argv)
+    parser.add_argument("--db", help="øyeblikksbildedatabase (SQLite-fil)")
+    parser.add_argument("--save", action="store_true", help="lagre resultatene i --db")
+    parser.add_argument("--label", default="", help="merkelapp for øyeblikksbildet")
+    parser.add_argument("--history", action="store_true",
+                        help="list lagrede øyeblikksbilder i --db med enhetsoversikt")
+    args = parser.parse_args(argv)
+    if (args.save or args.history) and not args.db:
+        parser.error("--save og --history krever --db")
+    if not args.history and not (args.staff and args.courses):
+        parser.error("--staff og --courses er påkrevd")
+    return args
+
+
+def _write_json(document: object, target: str) -> None:
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    if target == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     args = parse_args(argv)
+    if args.history:
+        history = {"snapshots": _open_store(args.db).history()}
+        _write_json(history, args.json or "-")
+        return 0
     try:
         dataset = load_dataset(staff=args.staff, courses=args.courses, advisors=args.advisors,
                                requirements=args.requirements, units=args.units)
@@ -47,12 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = build_results(dataset, RuleConfig(), args.as_of or dt.date.today())
     if args.json:
-        text = json.dumps(results_to_dict(results), ensure_ascii=False, indent=1)
-        if args.json == "-":
-            sys.stdout.write(text + "\n")
-        else:
-            with open(args.json, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
+        _write_json(results_to_dict(results), args.json)
+    if args.save:
+        source = ", ".join(Path(t.file).name for t in dataset.tables)
+        _open_store(args.db).save(results, label=args.label, source=source)
     if args.xlsx:
         from exports.excel import write_excel_report
 
@@ -68,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.pdf:
             build_pdf(content, args.pdf)
     return 0
+
+
+def _open_store(path: str):
+    from store import SnapshotStore
+
+    return SnapshotStore(path)
 
 
 if __name__ == "__main__":
