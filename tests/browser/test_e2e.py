@@ -6,15 +6,16 @@ from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
-METRIC = '[data-testid="stMetric"]'
+
+
+METRICS_JS = """() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMetric"]')]
+    .map(m => [m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim(),
+               m.querySelector('[data-testid="stMetricValue"]')?.innerText.trim()]))"""
 
 
 def metric_values(page) -> dict[str, str]:
-    values = {}
-    for metric in page.locator(METRIC).all():
-        label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
-        values[label] = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
-    return values
+    """All KPIs read in one go, so a rerun in between cannot tear the snapshot."""
+    return page.evaluate(METRICS_JS)
 
 
 def test_overview_shows_kpis_and_both_heatmaps(page, app_url):
@@ -46,8 +47,7 @@ def test_upload_through_the_file_input_replaces_the_sample(page, app_url, tmp_pa
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         [str(tmp_path / staff_name), str(tmp_path / courses_name)])
     page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
-                 .some(e => e.innerText.trim() === '2')""", timeout=60_000)
+        f"() => ({METRICS_JS})()['Enheter vurdert'] === '2'", timeout=60_000)
     values = metric_values(page)
     assert values["Enheter vurdert"] == "2"
     assert values["Saksbehandlere med opplæring"] == "1 av 3"
