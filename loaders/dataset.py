@@ -291,14 +291,14 @@ def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
     """Give each course record the staff id of its person; unknown people are reported once."""
     keys = [EMPLOYEE_ID, EMAIL, NAME]
     persons = records.groupby(keys, sort=False)[ROW].agg(["first", "size"]).reset_index()
-    resolved: dict[tuple[str, str, str], str] = {}
+    resolved = []
     for employee_id, email, name, first_row, size in persons.itertuples(index=False):
         person, why = people.match(employee_id, email, name)
         if person is None:
             person = employee_id or email or name
             reader.issue(int(first_row), EMPLOYEE_ID, WARNING,
                          f"Kursdata for ukjent person: {why} ({size} rader).")
-        resolved[(employee_id, email, name)] = person
-    ids = [resolved[key] for key in zip(records[EMPLOYEE_ID], records[EMAIL], records[NAME],
-                                        strict=True)]
-    return records.assign(**{EMPLOYEE_ID: pd.Series(ids, index=records.index, dtype="str")})
+        resolved.append(person)
+    ids = records[keys].merge(persons[keys].assign(resolved=resolved), on=keys, how="left")
+    return records.assign(**{EMPLOYEE_ID: pd.Series(ids["resolved"].to_numpy(),
+                                                    index=records.index, dtype="str")})

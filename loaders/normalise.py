@@ -35,7 +35,15 @@ from loaders.schema import (
     VALID_MONTHS,
 )
 from loaders.table import MappedTable
-from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status
+from loaders.values import (
+    cell_text,
+    id_text,
+    is_blank,
+    map_unique,
+    parse_date,
+    parse_flag,
+    parse_status,
+)
 
 ROW = "row"
 _TOTAL_WORDS = ("sum", "total", "totalt", "antall", "i alt")
@@ -64,33 +72,39 @@ class TableReader:
     def texts(self, column: str, convert: Callable[[object], str] = cell_text) -> pd.Series:
         if column not in self.frame.columns:
             return pd.Series([""] * len(self.frame), index=self.frame.index, dtype="str")
-        values = [convert(value) for value in self.frame[column].tolist()]
-        return pd.Series(values, index=self.frame.index, dtype="str")
+        return pd.Series(map_unique(self.frame[column], convert), index=self.frame.index,
+                         dtype="str")
+
+    def values(self, column: str, parse: Callable[[object], object]) -> pd.Series:
+        """Each cell parsed, computing every distinct raw value only once."""
+        return pd.Series(map_unique(self.frame[column], parse), index=self.frame.index,
+                         dtype=object)
 
     def dates(self, column: str) -> pd.Series:
-        parsed = []
-        for row, value in self.frame[column].items() if self.has(column) else []:
-            date, ok = parse_date(value)
-            if not ok:
-                self.issue(row, column, WARNING,
-                           f"«{cell_text(value)}» er ikke en dato (bruk dd.mm.åååå); "
-                           "verdien er ignorert.")
-            parsed.append(date)
         if not self.has(column):
-            parsed = [None] * len(self.frame)
-        return pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(),
-                         index=self.frame.index, dtype="datetime64[us]")
+            return pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[us]")
+        parsed = self.values(column, parse_date)
+        for row in parsed.index[[not ok for _, ok in parsed]]:
+            self.issue(row, column, WARNING,
+                       f"«{cell_text(self.frame.at[row, column])}» er ikke en dato (bruk "
+                       "dd.mm.åååå); verdien er ignorert.")
+        dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object))
+        return pd.Series(dates.to_numpy(), index=self.frame.index, dtype="datetime64[us]")
 
     def _data_rows(self) -> pd.DataFrame:
         frame = self.table.frame
-        texts = frame.map(cell_text)
-        filled = texts.ne("").sum(axis=1)
-        first = pd.Series([next((v for v in row if v), "") for row in texts.itertuples(False)],
-                          index=frame.index, dtype="str")
-        is_total = first.str.lower().str.startswith(_TOTAL_WORDS) & filled.between(1, 3)
-        for row in frame.index[is_total]:
+        blank = pd.DataFrame({c: map_unique(frame[c], is_blank) for c in frame.columns},
+                             index=frame.index).astype(bool)
+        filled = (~blank).sum(axis=1)
+        may_be_total = filled.between(1, 3).to_numpy()
+        first_filled = (~blank).to_numpy().argmax(axis=1)[may_be_total]
+        first_cells = frame.to_numpy()[may_be_total, first_filled]
+        first = {row: cell_text(cell) for row, cell in zip(frame.index[may_be_total],
+                                                            first_cells, strict=True)}
+        totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
+        for row in totals:
             self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
-        return frame[filled.gt(0) & ~is_total]
+        return frame[filled.gt(0) & ~frame.index.isin(totals)]
 
 
 def person_keys(reader: TableReader) -> pd.DataFrame:
@@ -138,15 +152,12 @@ def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _case_handler_flags(reader: TableReader) -> pd.Series:
     if not reader.has(CASE_HANDLER):
         return pd.Series(True, index=reader.frame.index, dtype=bool)
-    flags = []
-    for row, value in reader.frame[CASE_HANDLER].items():
-        flag = parse_flag(value)
-        if flag is None:
-            reader.issue(int(row), CASE_HANDLER, WARNING,
-                         f"«{cell_text(value)}» er ikke Ja/Nei; personen regnes ikke som "
-                         "saksbehandler.")
-        flags.append(bool(flag))
-    return pd.Series(flags, index=reader.frame.index, dtype=bool)
+    flags = reader.values(CASE_HANDLER, parse_flag)
+    for row in flags.index[flags.isna()]:
+        reader.issue(int(row), CASE_HANDLER, WARNING,
+                     f"«{cell_text(reader.frame.at[row, CASE_HANDLER])}» er ikke Ja/Nei; "
+                     "personen regnes ikke som saksbehandler.")
+    return flags.fillna(False).astype(bool)
 
 
 def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
@@ -193,14 +204,12 @@ def normalise_courses(reader: TableReader) -> pd.DataFrame:
     people = person_keys(reader)
     dates = reader.dates(COMPLETION_DATE)
     if reader.has(STATUS):
-        completed = []
-        for row, value in reader.frame[STATUS].items():
-            status = parse_status(value)
-            if status is None:
-                reader.issue(int(row), STATUS, WARNING,
-                             f"Ukjent status «{cell_text(value)}»; regnes som ikke fullført.")
-            completed.append(bool(status))
-        completed = pd.Series(completed, index=reader.frame.index, dtype=bool)
+        statuses = reader.values(STATUS, parse_status)
+        for row in statuses.index[statuses.isna()]:
+            reader.issue(int(row), STATUS, WARNING,
+                         f"Ukjent status «{cell_text(reader.frame.at[row, STATUS])}»; regnes "
+                         "som ikke fullført.")
+        completed = statuses.fillna(False).astype(bool)
     else:
         completed = dates.notna()
     records = people.assign(**{

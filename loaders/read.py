@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from loaders.errors import InputError
 from loaders.zipcheck import inspect_zip
@@ -81,15 +82,21 @@ def _too_big_message(size: int) -> str:
 
 
 def _read_excel(name: str, data: bytes) -> list[RawSheet]:
+    """Every worksheet through python-calamine straight into a pandas frame of raw cells.
+
+    pandas' own calamine engine converts each cell in Python, which took longer than the
+    Rust parsing itself; the loaders normalise cells anyway (see `make bench`)."""
     try:
-        sheets = pd.read_excel(
-            io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine"
-        )
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [
+            (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))
+            for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet
+        ]
     except BaseException as exc:  # the Rust reader can panic, which derives from BaseException
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise InputError(name, f"filen er skadet eller ikke et regneark ({_short(exc)}).") from None
-    return [RawSheet(name, str(sheet), grid) for sheet, grid in sheets.items()]
+    return [RawSheet(name, sheet, pd.DataFrame(rows, dtype=object)) for sheet, rows in sheets]
 
 
 def _short(exc: BaseException) -> str:

@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
 
 _SPACES = re.compile(r"\s+")
 _DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ T].*)?$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def map_unique(series: pd.Series, func: Callable[[object], object]) -> np.ndarray:
+    """func applied to every cell, but computed once per distinct value (exports repeat a lot)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:] = [func(value) for value in uniques] + [func(None)]  # code -1: a blank cell
+    return mapped[codes]
 
 
 def is_blank(value: object) -> bool:
