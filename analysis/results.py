@@ -199,12 +199,17 @@ def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.Data
 
 def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per (unit, advisor, requirement); process only where the audience names one."""
-    processes = rows["audience"].map(lambda audience: audience.partition(":")[2])
-    rows = rows.assign(process=processes)
-    grouped = rows.groupby([UNIT_ID, EMPLOYEE_ID, "requirement_id"], sort=False).agg(
-        process=("process", lambda s: "" if (s == "").any() else "; ".join(sorted(set(s)))),
-        status=("status", "first"))
-    return grouped.reset_index()
+    keys = [UNIT_ID, EMPLOYEE_ID, "requirement_id"]
+    rows = rows.assign(process=rows["audience"].str.partition(":")[2].fillna("")
+                       if len(rows) else "")
+    generic = rows[rows["process"] == ""].drop_duplicates(keys)
+    specific = rows[rows["process"] != ""].merge(generic[keys], on=keys, how="left",
+                                                 indicator=True)
+    specific = specific[specific["_merge"] == "left_only"]
+    joined = specific.groupby(keys, sort=False).agg(
+        process=("process", lambda s: "; ".join(sorted(set(s)))), status=("status", "first"))
+    return pd.concat([generic[[*keys, "process", "status"]], joined.reset_index()],
+                     ignore_index=True)
 
 
 def _gap(kind: str, unit: str, *, process: str = "", employee_id: str = "",

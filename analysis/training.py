@@ -18,13 +18,17 @@ STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "vali
 
 def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Series:
     """Records whose code equals an entry, or whose title contains it, case-insensitively."""
-    codes = courses[COURSE_CODE].str.casefold()
-    titles = courses[COURSE_TITLE].str.casefold()
-    mask = np.zeros(len(courses), dtype=bool)
-    for entry in entries:
-        needle = entry.casefold()
-        mask |= (codes == needle).to_numpy() | titles.str.contains(needle, regex=False).to_numpy()
-    return pd.Series(mask, index=courses.index)
+    needles = [entry.casefold() for entry in entries]
+
+    def matches(column: str, test) -> np.ndarray:
+        # exports repeat a handful of course codes and titles: test each distinct one once
+        codes, uniques = pd.factorize(courses[column])
+        hits = np.array([test(str(value).casefold()) for value in uniques] + [False])
+        return hits[codes]
+
+    by_code = matches(COURSE_CODE, lambda code: code in needles)
+    by_title = matches(COURSE_TITLE, lambda title: any(n in title for n in needles))
+    return pd.Series(by_code | by_title, index=courses.index)
 
 
 def requirement_status(courses: pd.DataFrame, requirement: Requirement,

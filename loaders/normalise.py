@@ -180,21 +180,22 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
     people = person_keys(reader)
     units = reader.texts(UNIT_ID, id_text).where(lambda s: s.ne(""), reader.texts(UNIT_NAME))
     appointed = reader.dates(APPOINTED_DATE)
+    listed = people.assign(**{ROW: reader.frame.index, UNIT_ID: units,
+                              PROCESS: reader.texts(PROCESS), APPOINTED_DATE: appointed})
     rows = []
-    for row, text in reader.texts(PROCESS).items():
+    for item in listed.itertuples(index=False):
+        row, text = int(getattr(item, ROW)), getattr(item, PROCESS)
         processes, unknown = parse_processes(text)
         if unknown or not processes:
-            reader.issue(int(row), PROCESS, ERROR if not processes else WARNING,
+            reader.issue(row, PROCESS, ERROR if not processes else WARNING,
                          f"Forstår ikke prosessen «{text}»; bruk saksbehandling, innsyn "
                          "eller SRU." + ("" if processes else " Raden er ikke tatt med."))
-        if not any(people.loc[row, [EMPLOYEE_ID, EMAIL, NAME]]):
-            reader.issue(int(row), EMPLOYEE_ID, ERROR,
+        if not (item.employee_id or item.email or item.name):
+            reader.issue(row, EMPLOYEE_ID, ERROR,
                          "Raden mangler person (ansattnummer, e-post eller navn) og er ikke "
                          "tatt med.")
             continue
-        for process in processes:
-            rows.append({ROW: int(row), **people.loc[row].to_dict(), UNIT_ID: units[row],
-                         PROCESS: process, APPOINTED_DATE: appointed[row]})
+        rows += [{**item._asdict(), PROCESS: process} for process in processes]
     return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, PROCESS,
                                        APPOINTED_DATE])
 
