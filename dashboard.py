@@ -2,19 +2,22 @@
 
 import streamlit as st
 
-from components.sidebar import data_sidebar
+from components.sidebar import data_sidebar, page_lang
+from i18n import t
 
-st.set_page_config(page_title="Prosessrådgivere – dekning", page_icon=":material/groups:",
+st.set_page_config(page_title=t("app.title", page_lang()), page_icon=":material/groups:",
                    layout="wide")
 data_sidebar()
+lang = page_lang()
 st.navigation([
-    st.Page("views/overview.py", title="Oversikt", icon=":material/grid_view:", default=True),
-    st.Page("views/unit.py", title="Enhet", icon=":material/apartment:"),
-    st.Page("views/gaps.py", title="Avvik og tiltak", icon=":material/checklist:"),
-    st.Page("views/meeting.py", title="Møtevisning", icon=":material/co_present:"),
-    st.Page("views/matrix.py", title="Kompetansematrise", icon=":material/grid_on:"),
-    st.Page("views/whatif.py", title="Hva om", icon=":material/tune:"),
-    st.Page("views/trends.py", title="Utvikling", icon=":material/trending_up:"),
-    st.Page("views/data.py", title="Data", icon=":material/upload_file:"),
-    st.Page("views/about.py", title="Om tallene", icon=":material/info:"),
+    st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/grid_view:",
+            default=True),
+    st.Page("views/unit.py", title=t("nav.unit", lang), icon=":material/apartment:"),
+    st.Page("views/gaps.py", title=t("nav.gaps", lang), icon=":material/checklist:"),
+    st.Page("views/meeting.py", title=t("nav.meeting", lang), icon=":material/co_present:"),
+    st.Page("views/matrix.py", title=t("nav.matrix", lang), icon=":material/grid_on:"),
+    st.Page("views/whatif.py", title=t("nav.whatif", lang), icon=":material/tune:"),
+    st.Page("views/trends.py", title=t("nav.trends", lang), icon=":material/trending_up:"),
+    st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:"),
+    st.Page("views/about.py", title=t("nav.about", lang), icon=":material/info:"),
 ]).run()

@@ -6,9 +6,37 @@ domain labels come from labels.py, so each Norwegian text still lives in one pla
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 import labels
-from loaders.schema import KIND_LABELS
+from loaders.schema import (
+    APPOINTED_DATE,
+    AUDIENCE,
+    CASE_HANDLER,
+    COLUMN_LABELS,
+    COMPLETION_DATE,
+    COURSE_CODE,
+    COURSE_TITLE,
+    COURSES,
+    EMAIL,
+    EMPLOYEE_ID,
+    FIRST_NAME,
+    GRACE_DAYS,
+    IGNORED,
+    KIND_LABELS,
+    LAST_NAME,
+    NAME,
+    PARENT_ID,
+    POSITION,
+    PROCESS,
+    REQUIREMENT_ID,
+    ROLES,
+    START_DATE,
+    STATUS,
+    UNIT_ID,
+    UNIT_NAME,
+    VALID_MONTHS,
+)
 
 NB = "nb"
 EN = "en"
@@ -18,6 +46,8 @@ LANG_KEY = "lang"  # the session-state key and the URL parameter
 
 _PROCESS_EN = {"saksbehandling": "Case handling", "innsyn": "Access to records (innsyn)",
                "SRU": "Boards and committees (SRU)"}
+# Where space is short (meeting mode on a projector): the two domain names as in bokmål.
+_PROCESS_EN_SHORT = {"saksbehandling": "Case handling", "innsyn": "Innsyn", "SRU": "SRU"}
 _AUDIENCE_EN = {"advisors": "advisors", "case_handlers": "case handlers"}
 _GAP_KIND_EN = {
     "missing_process_advisor": "Missing process advisor",
@@ -47,6 +77,61 @@ _HEADERS_EN = {
                      "compliant": "Meets the requirements"},
     "unit_requirement": {"target": "People in the target group", "met": "Have met it",
                          "share": "Share"},
+}
+# English beside each Norwegian label set of labels.py (and the loaders' column names); the keys
+# are the same, so a page swaps the whole set with label_set(name, lang).
+_TABLE_EN = {
+    "unit_id": "Unit code", "unit_name": "Unit", "faculty_id": "Faculty",
+    "faculty_name": "Faculty / area",
+    "employee_id": "Employee no.", "name": "Name", "position": "Position",
+    "start_date": "Start date", "case_handler": "Case handler", "processes": "Processes",
+    "process": "Process", "source": "Source", "appointed_date": "Appointed",
+    "advisors": "Advisors", "units": "Units", "units_ok": "Units with an advisor",
+    "compliant": "Meets the requirements", "staff": "Staff",
+    "units_missing_process": "Units missing a process",
+    "advisors_missing_requirements": "Advisors lacking a course", "kind": "Gap",
+    "requirement_id": "Requirement", "action": "Suggested action", "message": "Description",
+    "advisor_for": "Advisor for", "lacking": "Requirements lacking",
+    "lacking_requirements": "Lacking", "due_on": "Due", "completed_on": "Completed",
+}
+_COLUMN_EN = {
+    EMPLOYEE_ID: "employee number", NAME: "name", FIRST_NAME: "first name",
+    LAST_NAME: "last name", EMAIL: "e-mail", UNIT_ID: "unit code", UNIT_NAME: "unit name",
+    PARENT_ID: "parent unit", PROCESS: "process", COURSE_CODE: "course code",
+    COURSE_TITLE: "course", REQUIREMENT_ID: "requirement id", AUDIENCE: "audience",
+    COURSES: "courses", POSITION: "position", START_DATE: "start date",
+    CASE_HANDLER: "case handler (yes/no)", ROLES: "process advisor roles",
+    APPOINTED_DATE: "appointed date", STATUS: "status", COMPLETION_DATE: "completion date",
+    VALID_MONTHS: "validity (months)", GRACE_DAYS: "grace period (days)",
+    IGNORED: "(recognised, not used)",
+}
+# Where an advisor's appointment was read from (the loaders write these two words).
+_SOURCE_NB = {"ansattliste": "ansattliste", "rådgiverliste": "rådgiverliste"}
+_SOURCE_EN = {"ansattliste": "staff list", "rådgiverliste": "advisor list"}
+_LABEL_SETS: dict[str, tuple[Mapping, Mapping]] = {
+    "process": (labels.PROCESS_LABELS, _PROCESS_EN),
+    "table": (labels.TABLE_LABELS, _TABLE_EN),
+    "gap_table": (labels.GAP_TABLE_LABELS, {
+        "faculty": "Faculty", "unit": "Unit", "missing": "Missing an advisor for",
+        "advisors": "Distinct advisors", "advisors_lacking": "Advisors lacking a course",
+        "case_handlers_lacking": "Case handlers lacking a course"}),
+    "advisor_state": (labels.ADVISOR_STATE_LABELS, {
+        "completed": "✔", "expiring": "⚠ expiring", "expired": "✖ expired",
+        "missing": "✖ missing"}),
+    "handler_state": (labels.HANDLER_STATE_LABELS, {
+        "lacking": "Lacking (grace period over)", "in_grace": "In the grace period",
+        "has_it": "Completed"}),
+    "change": (labels.CHANGE_LABELS, {
+        "became_compliant": "Now meets the requirements",
+        "stopped_compliant": "No longer meets the requirements",
+        "new_unit": "New unit", "removed_unit": "Unit no longer in the data"}),
+    "severity": (labels.SEVERITY_LABELS, {"error": "Error", "warning": "Warning"}),
+    "issue": (labels.ISSUE_LABELS, {"file": "File", "sheet": "Sheet", "row": "Row",
+                                    "column": "Column", "severity": "Severity",
+                                    "message": "Message"}),
+    "column": (COLUMN_LABELS, _COLUMN_EN),
+    "source": (_SOURCE_NB, _SOURCE_EN),
+    "yes_no": (labels.YES_NO, {True: "Yes", False: "No"}),
 }
 
 # key: (bokmål, English); `{name}` placeholders are filled by t().
@@ -272,6 +357,223 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                    "krav som ikke er oppfylt.",
                                                    "one row per case handler past the grace "
                                                    "period and requirement not met."),
+    # Shared by several pages
+    "of": ("{part} av {whole}", "{part} of {whole}"),
+    "sample_marker": (labels.SAMPLE_MARKER, "SAMPLE DATA – fictional people"),
+    # The router: browser tab and page titles in the navigation
+    "app.title": ("Prosessrådgivere – dekning", "Process advisors – coverage"),
+    "nav.overview": ("Oversikt", "Overview"),
+    "nav.unit": ("Enhet", "Unit"),
+    "nav.gaps": ("Avvik og tiltak", "Gaps and actions"),
+    "nav.meeting": ("Møtevisning", "Meeting view"),
+    "nav.matrix": ("Kompetansematrise", "Competency matrix"),
+    "nav.whatif": ("Hva om", "What if"),
+    "nav.trends": ("Utvikling", "Trends"),
+    "nav.data": ("Data", "Data"),
+    "nav.about": ("Om tallene", "About the numbers"),
+    # Sidepanelet
+    "sidebar.header": ("Data", "Data"),
+    "sidebar.upload": ("Last opp ansattliste, kursdata og eventuelt rådgiverliste, "
+                       "kompetansekrav og enhetsliste",
+                       "Upload the staff list, the course records and, if you have them, the "
+                       "advisor list, competency requirements and unit list"),
+    "sidebar.language": ("Språk / Language", "Språk / Language"),
+    "sidebar.as_of": ("Beregningsdato", "As-of date"),
+    "sidebar.uploaded": ("Viser opplastede filer: {names}", "Showing uploaded files: {names}"),
+    # Oversikt
+    "overview.title": ("Prosessrådgivere og kompetanse per enhet",
+                       "Process advisors and training per unit"),
+    "overview.computed": ("Beregnet per {date}. Saksbehandlere telles når de har vært ansatt i "
+                          "minst {days} dager.",
+                          "Computed as of {date}. Case handlers count once they have been "
+                          "employed for at least {days} days."),
+    "overview.process_heatmap": ("Prosessrådgivere per enhet og prosess",
+                                 "Process advisors per unit and process"),
+    "overview.process_help": ("Tallet er antall rådgivere. Blå: kravet er oppfylt. Oransje: "
+                              "mangler rådgiver for prosessen, eller færre enn {count} ulike "
+                              "personer. Klikk på en rute for å åpne enheten.",
+                              "The number is the count of advisors. Blue: the requirement is "
+                              "met. Orange: no advisor for the process, or fewer than {count} "
+                              "distinct people. Click a cell to open the unit."),
+    "overview.requirement_heatmap": ("Kompetansekrav: andel som oppfyller",
+                                     "Competency requirements: share who meet them"),
+    "overview.requirement_help": ("Andel av rådgiverne (eller saksbehandlerne som er forbi "
+                                  "fristen) som har fullført kurset. – betyr at ingen i enheten "
+                                  "er i målgruppen. Klikk på en rute for å åpne enheten.",
+                                  "Share of the advisors (or of the case handlers past the "
+                                  "grace period) who have completed the course. – means nobody "
+                                  "in the unit is in the target group. Click a cell to open "
+                                  "the unit."),
+    "overview.per_faculty": ("Per fakultet", "Per faculty"),
+    "overview.units": ("Enheter", "Units"),
+    "overview.compliant_units": ("Oppfyller", "Compliant"),
+    "overview.staff": ("Ansatte", "Staff"),
+    "overview.advisors": ("Rådgivere", "Advisors"),
+    "overview.units_missing_process": ("Enheter som mangler en prosess",
+                                       "Units missing a process"),
+    "overview.advisors_missing_requirements": ("Rådgivere som mangler kurs",
+                                               "Advisors lacking a course"),
+    "overview.compliant_share": ("Andel som oppfyller", "Share compliant"),
+    # Enhet
+    "unit.not_found": ("Enheten i lenken finnes ikke i dataene som vises nå.",
+                       "The unit in the link is not in the data shown now."),
+    "unit.all_units": (" – alle enheter", " – all units"),
+    "unit.judged": (" · {count} enheter vurderes", " · {count} units assessed"),
+    "unit.show_all": ("Vis hele {name}", "Show all of {name}"),
+    "unit.units_all_processes": ("Enheter med alle prosesser", "Units with every process"),
+    "unit.compliant": ("Oppfyller kravene", "Meets the requirements"),
+    "unit.processes_covered": ("Prosesser med rådgiver", "Processes with an advisor"),
+    "unit.distinct": ("Ulike rådgivere (min. {count} per enhet)",
+                      "Distinct advisors (min. {count} per unit)"),
+    "unit.computed": ("Beregnet per {date}. {staff} ansatte.",
+                      "Computed as of {date}. {staff} staff."),
+    "unit.children": ("Enhetene under", "The units below"),
+    "unit.children_help": ("Velg en rad for å åpne enheten.", "Select a row to open the unit."),
+    "unit.processes": ("Prosesser", "Processes"),
+    "unit.no_advisor": ("✖ mangler rådgiver", "✖ no advisor"),
+    "unit.status": ("Status", "Status"),
+    "unit.advisors": ("Prosessrådgivere og deres opplæring",
+                      "Process advisors and their training"),
+    "unit.no_advisors": ("Enheten har ingen prosessrådgivere.",
+                         "The unit has no process advisors."),
+    "unit.legend": (labels.ADVISOR_STATE_LEGEND,
+                    "✔ completed (date) · ⚠ expires within {days} days (valid until) · "
+                    "✖ expired (valid until) · ✖ missing · – does not apply"),
+    "unit.case_handlers": ("Saksbehandlere: {requirement}", "Case handlers: {requirement}"),
+    "unit.lacking_help": ("**{label}**: startet for minst {days} dager siden og har ikke "
+                          "fullført kurset",
+                          "**{label}**: started at least {days} days ago and has not "
+                          "completed the course"),
+    "unit.grace_help": ("**{label}**: kurset må være fullført innen datoen under {due}",
+                        "**{label}**: the course must be completed by the date under {due}"),
+    "unit.gaps": ("Avvik og foreslåtte tiltak", "Gaps and suggested actions"),
+    "unit.no_gaps": ("Ingen avvik.", "No gaps."),
+    "unit.open_gaps": ("Åpne i Avvik og tiltak", "Open in Gaps and actions"),
+    # Avvik og tiltak
+    "gaps.title": ("Avvik og tiltak", "Gaps and actions"),
+    "gaps.kind": ("Type avvik", "Kind of gap"),
+    "gaps.process_note": ("Med prosess valgt: avvik som gjelder {process}, og kursavvik hos "
+                          "enhetens rådgivere for den prosessen.",
+                          "With a process chosen: gaps concerning {process}, and course gaps "
+                          "of the unit's advisors for that process."),
+    "gaps.showing": ("Viser {shown} av {total} avvik, beregnet per {date}.",
+                     "Showing {shown} of {total} gaps, computed as of {date}."),
+    "gaps.download": ("Last ned listen (CSV)", "Download the list (CSV)"),
+    "gaps.file": ("avvik_og_tiltak_{date}.csv", "gaps_and_actions_{date}.csv"),
+    "gaps.candidates": ("Kandidater til prosessrådgiver", "Candidates for process advisor"),
+    "gaps.no_shortage": ("Ingen av avvikene i listen gjelder manglende rådgivere.",
+                         "None of the gaps in the list is about missing advisors."),
+    "gaps.missing_for": ("mangler rådgiver for {process}", "no advisor for {process}"),
+    "gaps.too_few": ("for få ulike rådgivere", "too few distinct advisors"),
+    "gaps.gap": ("Avvik", "Gap"),
+    "gaps.ranking": ("Rangert etter hvor få rådgiverkrav personen mangler; ved likt antall "
+                     "kommer saksbehandlere først, så den med lengst ansiennitet. Personer som "
+                     "allerede er rådgiver for prosessen (for «for få»: for noen prosess) er "
+                     "utelatt.",
+                     "Ranked by how few advisor requirements the person lacks; on a tie, case "
+                     "handlers come first, then the longest-serving. People who already advise "
+                     "for the process (for \"too few\": for any process) are left out."),
+    # Møtevisning
+    "meeting.title": ("Møtevisning", "Meeting view"),
+    "meeting.heatmap": ("Varmekart", "Heatmap"),
+    "meeting.coverage": ("Dekning", "Coverage"),
+    "meeting.training": ("Opplæring", "Training"),
+    "meeting.download": ("Last ned", "Download"),
+    "meeting.xlsx": ("Excel-rapport (alle tabeller)", "Excel report (all tables, Norwegian)"),
+    "meeting.pptx": ("Lysbilder (PowerPoint)", "Slides (PowerPoint, Norwegian)"),
+    "meeting.pdf": ("PDF for utskrift", "PDF for printing (Norwegian)"),
+    "meeting.download_help": ("Lysbilder og PDF gjelder utvalget som vises, kun samletall. "
+                              "Excel-rapporten har alle tabeller, også ansattnumre.",
+                              "Slides and PDF cover the selection shown, aggregates only. The "
+                              "Excel report has every table, employee numbers included. The "
+                              "files are in Norwegian."),
+    "meeting.caption": ("Per {date} · Kun samletall: grupper med færre enn {limit} personer "
+                        "vises som <{limit}; totalene er regnet av alle.{marker}",
+                        "As of {date} · Aggregates only: groups of fewer than {limit} people "
+                        "are shown as <{limit}; the totals count everyone.{marker}"),
+    "meeting.change": ("Siden øyeblikksbildet {date}: fra {before} til {now} enheter som "
+                       "oppfyller kravene ({became} har kommet til, {stopped} har falt fra).",
+                       "Since the snapshot of {date}: from {before} to {now} units meeting the "
+                       "requirements ({became} joined, {stopped} dropped out)."),
+    "meeting.rollup": ("Enheter som oppfyller regelen, per fakultet",
+                       "Units meeting each rule, per faculty"),
+    "meeting.training_heatmap": ("Andel som har fullført kurset (grå: færre enn {limit} "
+                                 "personer)",
+                                 "Share who have completed the course (grey: fewer than "
+                                 "{limit} people)"),
+    "meeting.top_gaps": ("Mest å rette opp", "Most to fix"),
+    "meeting.all_units": ("Alle {count} enheter", "All {count} units"),
+    "meeting.in_total": ("{count} i alt", "{count} in total"),
+    # Figures (charts/)
+    "chart.share": ("Andel", "Share"),
+    "chart.distinct": (labels.TOTAL_ADVISORS, "Distinct people"),
+    "chart.advisor_count": ("{count} rådgiver(e)", "{count} advisor(s)"),
+    "chart.units": ("enheter", "units"),
+    "chart.at_least": ("Minst {count} ulike rådgivere", "At least {count} distinct advisors"),
+    "chart.compliant": (labels.COMPLIANT_MEASURE, "Meets all requirements"),
+    "chart.units_axis": ("Enheter", "Units"),
+    "chart.completed_share": ("Andel som har fullført", "Share completed"),
+    # Utvikling
+    "trends.title": ("Utvikling over tid", "Trends over time"),
+    "trends.snapshots": ("Dekning ved lagrede øyeblikksbilder", "Coverage at saved snapshots"),
+    "trends.none": ("Ingen øyeblikksbilder er lagret ennå. Lagre ett på Data-siden før hvert "
+                    "møte, så vises utviklingen her.",
+                    "No snapshots are saved yet. Save one on the Data page before each "
+                    "meeting, and the trend shows here."),
+    "trends.compare": ("Sammenlign dagens tall med", "Compare today's figures with"),
+    "trends.since": ("{change} siden {label}", "{change} since {label}"),
+    "trends.no_changes": ("Ingen enheter har endret status.", "No unit has changed status."),
+    "trends.change": ("Endring", "Change"),
+    "trends.training": ("Opplæring måned for måned", "Training month by month"),
+    "trends.training_help": ("Andelen av dagens målgrupper (rådgivere, og saksbehandlere forbi "
+                             "fristen) som hadde fullført kurset ved utgangen av hver måned, "
+                             "regnet ut fra fullføringsdatoene.",
+                             "The share of today's target groups (advisors, and case handlers "
+                             "past the grace period) who had completed the course by the end "
+                             "of each month, computed from the completion dates."),
+    # Data
+    "data.title": ("Data", "Data"),
+    "data.sample": ("Viser eksempeldata (fiktive personer). Last opp egne filer under.",
+                    "Showing sample data (fictional people). Upload your own files below."),
+    "data.upload": ("Last opp", "Upload"),
+    "data.upload_help": ("Ansattliste og kursdata må være med; rådgiverliste, kompetansekrav og "
+                         "enhetsliste er valgfrie. Excel (.xlsx, .xlsm, .xls, .ods) eller CSV. "
+                         "Filtypen gjenkjennes fra kolonneoverskriftene.",
+                         "The staff list and the course records are required; the advisor "
+                         "list, competency requirements and unit list are optional. Excel "
+                         "(.xlsx, .xlsm, .xls, .ods) or CSV. The kind of file is recognised "
+                         "from its column headers."),
+    "data.files": ("Filer", "Files"),
+    "data.kind": ("Filtype", "Kind of file"),
+    "data.choose_kind": ("Velg filtype", "Choose the kind of file"),
+    "data.unrecognised": ("Kolonnen «{raw}» ble ikke gjenkjent; bruk den som",
+                          "The column \"{raw}\" was not recognised; use it as"),
+    "data.not_used": (labels.COLUMN_CHOICE_NONE, "(do not use)"),
+    "data.sheet": ("arket «{sheet}», ", "sheet \"{sheet}\", "),
+    "data.reading": ("Leser {where}overskrift i rad {row}, {rows} datarader.",
+                     "Reading {where}header in row {row}, {rows} data rows."),
+    "data.raw": ("Kolonne i filen", "Column in the file"),
+    "data.read_as": ("Tolket som", "Read as"),
+    "data.preview": ("Forhåndsvisning (de første radene)", "Preview (the first rows)"),
+    "data.use": ("Bruk disse dataene", "Use these data"),
+    "data.back": ("Tilbake til eksempeldata", "Back to the sample data"),
+    "data.snapshot": ("Lagre et øyeblikksbilde", "Save a snapshot"),
+    "data.snapshot_help": ("Lagrer tallene per enhet (ingen navn) slik at utviklingen kan "
+                           "følges over tid og sammenlignes med forrige møte.",
+                           "Saves the figures per unit (no names), so the trend can be "
+                           "followed over time and compared with the previous meeting."),
+    "data.label": ("Merkelapp (f.eks. «Direktørmøtet november»)",
+                   "Label (e.g. \"Director's meeting, November\")"),
+    "data.save": ("Lagre øyeblikksbilde", "Save snapshot"),
+    "data.saved": ("Lagret øyeblikksbilde per {date}.", "Saved a snapshot as of {date}."),
+    "data.read_now": ("Dette er lest inn nå", "What is read in now"),
+    "data.type": ("Type", "Type"),
+    "data.report": ("Valideringsrapport", "Validation report"),
+    "data.no_issues": ("Ingen problemer funnet i filene.", "No problems found in the files."),
+    "data.shown": ("{shown} av {total} merknader vises.", "{shown} of {total} notes shown."),
+    "data.download": ("Last ned valideringsrapporten (CSV)",
+                      "Download the validation report (CSV)"),
+    "data.report_file": ("valideringsrapport.csv", "validation-report.csv"),
 }
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -294,8 +596,10 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def process_label(process: str, lang: str) -> str:
-    table = _PROCESS_EN if lang == EN else labels.PROCESS_LABELS
+def process_label(process: str, lang: str, short: bool = False) -> str:
+    """A process's label; `short` for tight spaces (English keeps "Innsyn" and "SRU" there)."""
+    table = ((_PROCESS_EN_SHORT if short else _PROCESS_EN) if lang == EN
+             else labels.PROCESS_LABELS)
     return table.get(process, process)
 
 
@@ -323,3 +627,97 @@ def audience_label(audience: str, lang: str) -> str:
     head, _, process = audience.partition(":")
     label = _AUDIENCE_EN.get(head, head)
     return f"{label}, {process_label(process, lang)}" if process else label
+
+
+def label_set(name: str, lang: str) -> Mapping:
+    """A whole set of labels (table headers, states, …) in `lang`: labels.py's for bokmål."""
+    nb, en = _LABEL_SETS[name]
+    return en if lang == EN else nb
+
+
+def process_in_text(process: str, lang: str) -> str:
+    """A process's label inside a sentence: English labels start in lower case there."""
+    label = process_label(process, lang)
+    return label[:1].lower() + label[1:] if lang == EN and process in _PROCESS_EN else label
+
+
+def process_names(text: str, lang: str, separator: str = ", ", short: bool = False) -> str:
+    """A list of bokmål process labels written by the analysis ("Saksbehandling, SRU")."""
+    if lang != EN or not text:
+        return text
+    keys = {label: key for key, label in labels.PROCESS_LABELS.items()}
+    return separator.join(process_label(keys[p], lang, short) if p in keys else p
+                          for p in text.split(separator))
+
+
+def kpi_label_of(nb_label: str, lang: str) -> str:
+    """A headline figure's label, from the bokmål label the analysis put on it."""
+    keys = {label: key for key, label in labels.KPI_LABELS.items()}
+    return kpi_label(keys[nb_label], lang) if nb_label in keys else nb_label
+
+
+# Short texts the analysis writes in bokmål into figures: "12 av 30", "Alle 65 enheter", …
+_GENERATED = [
+    (re.compile(r"(\d+) av (\d+)"), lambda m, lang: t("of", lang, part=m[1], whole=m[2])),
+    (re.compile(r"Alle (\d+) enheter"), lambda m, lang: t("meeting.all_units", lang, count=m[1])),
+    (re.compile(r"(\d+) i alt"), lambda m, lang: t("meeting.in_total", lang, count=m[1])),
+]
+
+
+def generated_text(text: str, lang: str) -> str:
+    """A whole short text the analysis wrote in bokmål, in `lang`; anything else unchanged."""
+    if lang == EN:
+        for pattern, english in _GENERATED:
+            if match := pattern.fullmatch(text):
+                return english(match, lang)
+    return text
+
+
+# The suggested actions of analysis.candidates.gap_actions, phrase by phrase; names and
+# course titles inside them are data and stay as written.
+_APPOINT_MANY = re.compile(r"Oppnevn (\d+) (?:ny prosessrådgiver|nye prosessrådgivere); (.*)\.")
+_APPOINT_FOR = re.compile(r"Oppnevn rådgiver for (.+?); (.*)\.")
+_RETAKE = re.compile(r"Ta (.+?) på nytt(?: \(utløpt (\d{2}\.\d{2}\.\d{4})\))?: (.*)\.")
+_COMPLETE = re.compile(r"Fullfør (.+?): (.*)\.")
+_NO_CANDIDATES = "ingen andre ansatte i enheten; vurder en rådgiver fra en annen enhet"
+_CANDIDATES = "kandidater: "
+_CANDIDATE_NOTE = re.compile(r" \((?:har alle kurs|mangler ([^()]*))\)(?=, |$)")
+
+
+def _candidates_en(text: str) -> str:
+    if text == _NO_CANDIDATES:
+        return "no other staff in the unit; consider an advisor from another unit"
+    if not text.startswith(_CANDIDATES):
+        return text
+    return "candidates: " + _CANDIDATE_NOTE.sub(
+        lambda m: " (has every course)" if m[1] is None else f" (lacks {m[1]})",
+        text.removeprefix(_CANDIDATES))
+
+
+def _courses_en(requirement: str, text: str, courses: Mapping[str, Sequence[str]]) -> str:
+    """The courses meeting a requirement, joined by "or" where they are exactly the known list."""
+    names = courses.get(requirement)
+    return " or ".join(names) if names and text == " eller ".join(names) else text
+
+
+def action_text(action: str, lang: str,
+                courses: Mapping[str, Sequence[str]] | None = None) -> str:
+    """A suggested action in `lang`. `courses` maps a requirement id to the course names the
+    action lists for it (analysis.candidates.courses_meeting), so "eller" between them becomes
+    "or" without touching a course title."""
+    if lang != EN or not action:
+        return action
+    courses = courses or {}
+    if match := _APPOINT_MANY.fullmatch(action):
+        count = int(match[1])
+        whom = "new process advisor" if count == 1 else "new process advisors"
+        return f"Appoint {count} {whom}; {_candidates_en(match[2])}."
+    if match := _APPOINT_FOR.fullmatch(action):
+        return (f"Appoint an advisor for {process_in_text(match[1], lang)}; "
+                f"{_candidates_en(match[2])}.")
+    if match := _RETAKE.fullmatch(action):
+        expired = f" (expired {match[2]})" if match[2] else ""
+        return f"Retake {match[1]}{expired}: {_courses_en(match[1], match[3], courses)}."
+    if match := _COMPLETE.fullmatch(action):
+        return f"Complete {match[1]}: {_courses_en(match[1], match[2], courses)}."
+    return action

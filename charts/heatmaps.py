@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.hierarchy import FACULTY_ID
-from labels import PROCESS_LABELS, TOTAL_ADVISORS, audience_label
+from i18n import NB, audience_label, process_label, t
 from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 
 # Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
@@ -83,7 +83,7 @@ def _figure(trace: go.Heatmap, rows: int, click_layer: go.Scatter) -> go.Figure:
 
 
 def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
-                         min_distinct: int = 2) -> go.Figure:
+                         min_distinct: int = 2, lang: str = NB) -> go.Figure:
     """Unit × process: advisor counts in the cells, orange where a rule is broken.
 
     `order` holds the units to show, in order, with unit_id, unit_name, faculty_id and the
@@ -94,10 +94,11 @@ def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
     ok = unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="ok",
                                   sort=False).reindex(index=order[UNIT_ID], columns=processes)
     totals = order.set_index(UNIT_ID)["advisors"]
-    counts[TOTAL_ADVISORS] = totals
-    ok[TOTAL_ADVISORS] = totals >= min_distinct
-    columns = [PROCESS_LABELS.get(p, p) for p in processes]
-    columns.append(f"{TOTAL_ADVISORS} (min. {min_distinct})")
+    distinct = t("chart.distinct", lang)
+    counts[distinct] = totals
+    ok[distinct] = totals >= min_distinct
+    columns = [process_label(p, lang) for p in processes]
+    columns.append(f"{distinct} (min. {min_distinct})")
     y_axis = _unit_axis(order)
     numbers = counts.fillna(0).astype(int).to_numpy()
     trace = go.Heatmap(
@@ -106,16 +107,18 @@ def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
         colorscale=[[0.0, RULE_BROKEN], [0.5, RULE_BROKEN], [0.5, RULE_MET], [1.0, RULE_MET]],
         zmin=0, zmax=1, showscale=False, xgap=2, ygap=2, hoverinfo="skip",
     )
-    hover = [[f"{unit}<br>{column}: {n} rådgiver(e)" for column, n in zip(columns, row,
-                                                                         strict=True)]
+    hover = [[f"{unit}<br>{column}: {t('chart.advisor_count', lang, count=n)}"
+              for column, n in zip(columns, row, strict=True)]
              for unit, row in zip(y_axis[1], numbers, strict=True)]
     return _figure(trace, len(order), _click_layer(columns, y_axis, list(order[UNIT_ID]), hover))
 
 
-def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame) -> go.Figure:
+def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame,
+                             lang: str = NB) -> go.Figure:
     """Unit × requirement: share of the target group that meets it, per cent in the cells."""
     keyed = unit_requirement.assign(column=unit_requirement["requirement_id"] + " "
-                                    + unit_requirement["audience"].map(audience_label))
+                                    + unit_requirement["audience"].map(
+                                        lambda audience: audience_label(audience, lang)))
     columns = [escape(c) for c in dict.fromkeys(keyed["column"])]
     keyed = keyed.assign(column=keyed["column"].map(escape))
 
@@ -124,17 +127,17 @@ def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame
                                  dropna=False).reindex(index=order[UNIT_ID], columns=columns)
 
     share, met, target = wide("share"), wide("met").fillna(0), wide("target").fillna(0)
-    text = [["–" if t == 0 else f"{s:.0%}" for s, t in zip(srow, trow, strict=True)]
+    text = [["–" if n == 0 else f"{s:.0%}" for s, n in zip(srow, trow, strict=True)]
             for srow, trow in zip(share.to_numpy(), target.to_numpy(), strict=True)]
-    counts = [[f"{int(m)} av {int(t)}" for m, t in zip(mrow, trow, strict=True)]
+    counts = [[t("of", lang, part=int(m), whole=int(n)) for m, n in zip(mrow, trow, strict=True)]
               for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
     y_axis = _unit_axis(order)
     trace = go.Heatmap(
         z=share.to_numpy(dtype=float), x=columns, y=y_axis,
         text=text, texttemplate="%{text}", textfont={"size": 14},
         colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=2, ygap=2, hoverinfo="skip",
-        colorbar={"title": {"text": "Andel"}, "tickformat": ".0%", "len": 0.4, "y": 1,
-                  "yanchor": "top", "thickness": 14},
+        colorbar={"title": {"text": t("chart.share", lang)}, "tickformat": ".0%", "len": 0.4,
+                  "y": 1, "yanchor": "top", "thickness": 14},
     )
     hover = [[f"{unit}<br>{column}: {shown} ({count})"
               for column, shown, count in zip(columns, text_row, count_row, strict=True)]

@@ -17,8 +17,9 @@ from analysis.suppression import (
     suppress_share,
 )
 from charts.heatmaps import SHARE_SCALE, make_process_heatmap
-from labels import COMPLIANT_MEASURE, HYPHENATION, PROCESS_LABELS
-from loaders.schema import UNIT_ID, UNIT_NAME
+from i18n import NB, process_label, t
+from labels import HYPHENATION
+from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 
 ROW_HEIGHT = 46
 HEADER_HEIGHT = 100
@@ -93,37 +94,41 @@ def _wrap_words(text: str, width: int = TICK_LINE_CHARS) -> str:
     return "<br>".join(_plain(line) for line in lines)
 
 
-def measure_label(measure: str, min_distinct: int) -> str:
+def measure_label(measure: str, min_distinct: int, lang: str = NB) -> str:
     """Column heading of a coverage measure: a process, distinct advisors or all rules."""
     if measure == DISTINCT:
-        return _wrap_words(f"Minst {min_distinct} ulike rådgivere")
+        return _wrap_words(t("chart.at_least", lang, count=min_distinct))
     if measure == COMPLIANT:
-        return _wrap_words(COMPLIANT_MEASURE)
-    return _wrap_words(PROCESS_LABELS.get(measure, measure))
+        return _wrap_words(t("chart.compliant", lang))
+    return _wrap_words(process_label(measure, lang, short=True))
 
 
-def make_coverage_rollup_heatmap(coverage: pd.DataFrame, min_distinct: int) -> go.Figure:
+def make_coverage_rollup_heatmap(coverage: pd.DataFrame, min_distinct: int,
+                                 lang: str = NB) -> go.Figure:
     """Faculty × rule: units that meet it of the units judged, coloured by that share."""
     part, whole = _wide(coverage, "part").fillna(0), _wide(coverage, "whole").fillna(0)
     share = part / whole.where(whole > 0)
-    text = [[f"{int(p)} av {int(w)}" for p, w in zip(prow, wrow, strict=True)]
+    text = [[t("of", lang, part=int(p), whole=int(w)) for p, w in zip(prow, wrow, strict=True)]
             for prow, wrow in zip(part.to_numpy(), whole.to_numpy(), strict=True)]
     trace = go.Heatmap(
-        z=share.to_numpy(dtype=float), x=[measure_label(m, min_distinct) for m in part.columns],
+        z=share.to_numpy(dtype=float),
+        x=[measure_label(m, min_distinct, lang) for m in part.columns],
         y=_row_labels(coverage), text=text, texttemplate="%{text}",
         textfont={"size": TEXT_SIZE}, colorscale=SHARE_SCALE, zmin=0, zmax=1, xgap=3, ygap=3,
-        showscale=False, hovertemplate="%{y}<br>%{x}: %{text} enheter<extra></extra>",
+        showscale=False,
+        hovertemplate=f"%{{y}}<br>%{{x}}: %{{text}} {t('chart.units', lang)}<extra></extra>",
     )
     return _layout(go.Figure(trace), len(part))
 
 
-def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int) -> go.Figure:
+def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
+                                  lang: str = NB) -> go.Figure:
     """Rows × requirement: share of the group that meets it; a group under `limit` persons is
     a grey "<limit" cell, so neither its number nor its colour tells who lacks a course."""
     met, target = _wide(training, "met").fillna(0), _wide(training, "target").fillna(0)
     shown = target >= limit
     share = (met / target.where(target > 0)).where(shown)
-    text = [[suppress_share(int(m), int(t), limit) for m, t in zip(mrow, trow, strict=True)]
+    text = [[suppress_share(int(m), int(n), limit) for m, n in zip(mrow, trow, strict=True)]
             for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
     hidden = ((target > 0) & ~shown).astype(float).where((target > 0) & ~shown)
     x, y = [_wrap_words(c) for c in met.columns], _row_labels(training)
@@ -133,7 +138,7 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int) -> go.Figu
         go.Heatmap(z=share.to_numpy(dtype=float), x=x, y=y, text=text, texttemplate="%{text}",
                    textfont={"size": TEXT_SIZE}, colorscale=SHARE_SCALE, zmin=0, zmax=1,
                    xgap=3, ygap=3, hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-                   colorbar={"title": {"text": "Andel"}, "tickformat": ".0%",
+                   colorbar={"title": {"text": t("chart.share", lang)}, "tickformat": ".0%",
                              "tickvals": [0, 0.5, 1], "lenmode": "pixels",
                              "len": min(240, ROW_HEIGHT * len(y)), "y": 1, "yanchor": "top",
                              "thickness": 16}),
@@ -142,16 +147,18 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int) -> go.Figu
 
 
 def make_unit_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
-                              min_distinct: int) -> go.Figure:
+                              min_distinct: int, lang: str = NB) -> go.Figure:
     """The overview's unit × process heatmap in meeting type (advisor counts, rule colours)."""
-    fig = make_process_heatmap(unit_process, order, min_distinct)
+    fig = make_process_heatmap(unit_process, order, min_distinct, lang)
     fig.update_traces(textfont={"size": TEXT_SIZE}, selector={"type": "heatmap"})
     for trace in fig.data:
         if trace.y is not None and len(trace.y) == 2 and isinstance(trace.y[0], list | tuple):
             # Slides and the meeting page show one faculty at a time: the unit level suffices.
             trace.y = trace.y[1]
     columns = list(fig.data[0].x)
-    fig.update_xaxes(tickvals=columns, ticktext=[_wrap_words(c) for c in columns])
+    short = {process_label(p, lang): process_label(p, lang, short=True)
+             for p in dict.fromkeys(unit_process[PROCESS])}
+    fig.update_xaxes(tickvals=columns, ticktext=[_wrap_words(short.get(c, c)) for c in columns])
     # The overview clips long unit names shorter than two lines here can hold.
     names = [name if name == unit else f"{name} ({unit})"
              for unit, name in zip(order[UNIT_ID], order[UNIT_NAME], strict=True)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from labels import audience_label
+from i18n import NB, audience_label, kpi_label, label_set, t
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 LINE_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -23,31 +23,33 @@ def _style(fig: go.Figure, y_title: str, percent: bool = False) -> go.Figure:
     return fig
 
 
-def make_snapshot_trend_figure(snapshots: pd.DataFrame) -> go.Figure:
+def make_snapshot_trend_figure(snapshots: pd.DataFrame, lang: str = NB) -> go.Figure:
     """Units judged, compliant and missing a process, per saved snapshot."""
     fig = go.Figure()
-    x = snapshots["as_of"] + snapshots["label"].map(lambda t: f" ({t})" if t else "")
-    for i, (column, name) in enumerate([("compliant_units", "Enheter som oppfyller kravene"),
-                                        ("units_missing_process", "Enheter som mangler en prosess"),
-                                        ("units", "Enheter vurdert")]):
+    x = snapshots["as_of"] + snapshots["label"].map(lambda label: f" ({label})" if label else "")
+    for i, (column, name) in enumerate([
+            ("compliant_units", kpi_label("compliant_units", lang)),
+            ("units_missing_process", label_set("table", lang)["units_missing_process"]),
+            ("units", kpi_label("units", lang))]):
         fig.add_trace(go.Scatter(x=x, y=snapshots[column], name=name, mode="lines+markers+text",
                                  text=snapshots[column], textposition="top center",
                                  line={"color": LINE_COLOURS[i], "width": 3},
                                  marker={"symbol": MARKERS[i], "size": 10}))
-    return _style(fig, "Enheter")
+    return _style(fig, t("chart.units_axis", lang))
 
 
-def make_training_trend_figure(coverage: pd.DataFrame) -> go.Figure:
+def make_training_trend_figure(coverage: pd.DataFrame, lang: str = NB) -> go.Figure:
     """Share of each requirement's target group that had completed it, per month end."""
     fig = go.Figure()
     groups = coverage.groupby(["requirement_id", "audience"], sort=False)
     for i, ((requirement_id, audience), group) in enumerate(groups):
         fig.add_trace(go.Scatter(
             x=group["month"], y=group["share"], mode="lines+markers",
-            name=f"{requirement_id} {audience_label(audience)}",
+            name=f"{requirement_id} {audience_label(audience, lang)}",
             line={"color": LINE_COLOURS[i % len(LINE_COLOURS)], "width": 3},
             marker={"symbol": MARKERS[i % len(MARKERS)], "size": 8},
             customdata=group[["met", "target"]].to_numpy(),
-            hovertemplate="%{x|%m.%Y}: %{y:.0%} (%{customdata[0]} av %{customdata[1]})"
-                          "<extra>%{fullData.name}</extra>"))
-    return _style(fig, "Andel som har fullført", percent=True)
+            hovertemplate="%{x|%m.%Y}: %{y:.0%} ("
+                          + t("of", lang, part="%{customdata[0]}", whole="%{customdata[1]}")
+                          + ")<extra>%{fullData.name}</extra>"))
+    return _style(fig, t("chart.completed_share", lang), percent=True)

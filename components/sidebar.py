@@ -7,8 +7,7 @@ import datetime as dt
 import streamlit as st
 
 import state
-from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang
-from labels import SAMPLE_MARKER
+from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
@@ -44,10 +43,13 @@ def _as_of_to_url() -> None:
         st.query_params.pop(DATE_PARAM, None)
 
 
-def _language_switch() -> None:
-    if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
-    lang = st.segmented_control("Språk / Language", LANGUAGES, required=True,
+def page_lang() -> str:
+    """The language chosen in the sidebar; before it has run, the URL's `?lang=`."""
+    return resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
+
+
+def _language_switch(lang: str) -> None:
+    lang = st.segmented_control(t("sidebar.language", lang), LANGUAGES, required=True,
                                 format_func=LANGUAGE_NAMES.get, key=LANG_KEY)
     if lang == NB:
         st.query_params.pop(LANG_KEY, None)
@@ -57,23 +59,25 @@ def _language_switch() -> None:
 
 def data_sidebar() -> None:
     _as_of_from_url()
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
+    lang = page_lang()
     with st.sidebar:
-        st.header("Data")
+        st.header(t("sidebar.header", lang))
         status = st.container()
         uploads = st.file_uploader(
-            "Last opp ansattliste, kursdata og eventuelt rådgiverliste, kompetansekrav og "
-            "enhetsliste", type=["xlsx", "xlsm", "xls", "ods", "csv"],
+            t("sidebar.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
             accept_multiple_files=True, key=UPLOAD_KEY)
         _apply_new_uploads(uploads or [])
         for message in st.session_state.get(MESSAGES_KEY, []):
             st.error(message, icon=":material/error:")
-        _language_switch()
-        st.date_input("Beregningsdato", value=state.as_of(), key=state.AS_OF_KEY,
+        _language_switch(lang)
+        st.date_input(t("sidebar.as_of", lang), value=state.as_of(), key=state.AS_OF_KEY,
                       format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1),
                       on_change=_as_of_to_url)
     with status:
         if state.is_sample():
-            st.warning(SAMPLE_MARKER, icon=":material/science:")
+            st.warning(t("sample_marker", lang), icon=":material/science:")
         else:
             names = ", ".join(name for _, name, _ in state.current_files())
-            st.success(f"Viser opplastede filer: {names}", icon=":material/folder_open:")
+            st.success(t("sidebar.uploaded", lang, names=names), icon=":material/folder_open:")

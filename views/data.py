@@ -3,25 +3,35 @@
 import streamlit as st
 
 import state
+from components.sidebar import page_lang
 from exports.csv_export import to_safe_csv
-from labels import COLUMN_CHOICE_NONE, ISSUE_LABELS, SEVERITY_LABELS
+from i18n import kind_label, label_set, t
+from labels import COLUMN_CHOICE_NONE
 from loaders.inspect import inspect_upload, mappable_columns
-from loaders.schema import COLUMN_LABELS, KIND_LABELS, KINDS
+from loaders.schema import KINDS
 
 UPLOAD_KEY = "data_page_upload"
 MESSAGES_KEY = "data_page_messages"
 
-st.title("Data")
+lang = page_lang()
+COLUMN_LABELS = label_set("column", lang)
+ISSUE_LABELS = label_set("issue", lang)
+SEVERITY_LABELS = label_set("severity", lang)
+
+
+def _column_label(column: str) -> str:
+    return t("data.not_used", lang) if column == COLUMN_CHOICE_NONE else COLUMN_LABELS.get(
+        column, column)
+
+
+st.title(t("data.title", lang))
 dataset, results = state.current()
 if state.is_sample():
-    st.info("Viser eksempeldata (fiktive personer). Last opp egne filer under.",
-            icon=":material/science:")
+    st.info(t("data.sample", lang), icon=":material/science:")
 
-st.subheader("Last opp")
-st.caption("Ansattliste og kursdata må være med; rådgiverliste, kompetansekrav og enhetsliste "
-           "er valgfrie. Excel (.xlsx, .xlsm, .xls, .ods) eller CSV. Filtypen gjenkjennes fra "
-           "kolonneoverskriftene.")
-uploads = st.file_uploader("Filer", type=["xlsx", "xlsm", "xls", "ods", "csv"],
+st.subheader(t("data.upload", lang))
+st.caption(t("data.upload_help", lang))
+uploads = st.file_uploader(t("data.files", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
                            accept_multiple_files=True, key=UPLOAD_KEY)
 
 chosen_files: list[tuple[str, str, bytes]] = []
@@ -31,9 +41,10 @@ for number, upload in enumerate(uploads or []):
     guessed = inspect_upload(upload.name, data)
     with st.container(border=True):
         st.markdown(f"**{upload.name}**")
-        kind = st.selectbox("Filtype", KINDS, key=f"kind_{number}_{upload.name}",
+        kind = st.selectbox(t("data.kind", lang), KINDS, key=f"kind_{number}_{upload.name}",
                             index=KINDS.index(guessed.kind) if guessed.kind else None,
-                            format_func=lambda k: KIND_LABELS[k], placeholder="Velg filtype")
+                            format_func=lambda k: kind_label(k, lang),
+                            placeholder=t("data.choose_kind", lang))
         if kind is None:
             st.error(guessed.error, icon=":material/error:")
             continue
@@ -42,9 +53,8 @@ for number, upload in enumerate(uploads or []):
         for raw, canonical in report.mapping.items():
             if canonical is None:
                 picked = st.selectbox(
-                    f"Kolonnen «{raw}» ble ikke gjenkjent; bruk den som",
-                    [COLUMN_CHOICE_NONE, *mappable_columns(kind)],
-                    format_func=lambda c: COLUMN_LABELS.get(c, c),
+                    t("data.unrecognised", lang, raw=raw),
+                    [COLUMN_CHOICE_NONE, *mappable_columns(kind)], format_func=_column_label,
                     key=f"map_{number}_{upload.name}_{raw}")
                 if picked != COLUMN_CHOICE_NONE:
                     manual[raw] = picked
@@ -53,59 +63,62 @@ for number, upload in enumerate(uploads or []):
         if report.error:
             st.error(report.error, icon=":material/error:")
             continue
-        where = f"arket «{report.sheet}», " if report.sheet else ""
-        st.write(f"Leser {where}overskrift i rad {report.header_row}, {report.rows} datarader.")
+        where = t("data.sheet", lang, sheet=report.sheet) if report.sheet else ""
+        st.write(t("data.reading", lang, where=where, row=report.header_row, rows=report.rows))
         st.dataframe(
-            [{"Kolonne i filen": raw, "Tolket som": COLUMN_LABELS.get(c, c) if c else "–"}
+            [{t("data.raw", lang): raw, t("data.read_as", lang): _column_label(c) if c else "–"}
              for raw, c in report.mapping.items()], hide_index=True)
-        with st.expander("Forhåndsvisning (de første radene)"):
+        with st.expander(t("data.preview", lang)):
             st.dataframe(report.preview)
         chosen_files.append((kind, upload.name, data))
         chosen_mappings += [(kind, raw, canonical) for raw, canonical in manual.items()]
 
 if uploads:
-    if st.button("Bruk disse dataene", type="primary", key="use_uploads"):
+    if st.button(t("data.use", lang), type="primary", key="use_uploads"):
         st.session_state[MESSAGES_KEY] = state.use_files(tuple(chosen_files),
                                                          tuple(chosen_mappings))
         st.rerun()
 for message in st.session_state.get(MESSAGES_KEY, []):
     st.error(message, icon=":material/error:")
-if not state.is_sample() and st.button("Tilbake til eksempeldata", key="use_sample"):
+if not state.is_sample() and st.button(t("data.back", lang), key="use_sample"):
     state.use_sample()
     st.rerun()
 
-st.subheader("Lagre et øyeblikksbilde")
-st.caption("Lagrer tallene per enhet (ingen navn) slik at utviklingen kan følges over tid og "
-           "sammenlignes med forrige møte.")
-label = st.text_input("Merkelapp (f.eks. «Direktørmøtet november»)", key="snapshot_label")
-if st.button("Lagre øyeblikksbilde", key="save_snapshot"):
-    source = ", ".join(t.file for t in dataset.tables)
+st.subheader(t("data.snapshot", lang))
+st.caption(t("data.snapshot_help", lang))
+label = st.text_input(t("data.label", lang), key="snapshot_label")
+if st.button(t("data.save", lang), key="save_snapshot"):
+    source = ", ".join(table.file for table in dataset.tables)
     state.snapshot_store().save(results, label=label.strip(), source=source)
-    st.success(f"Lagret øyeblikksbilde per {results.as_of:%d.%m.%Y}.",
+    st.success(t("data.saved", lang, date=f"{results.as_of:%d.%m.%Y}"),
                icon=":material/check_circle:")
 
-st.subheader("Dette er lest inn nå")
+st.subheader(t("data.read_now", lang))
 st.dataframe(
-    [{"Fil": t.file, "Type": KIND_LABELS[t.kind], "Ark": t.sheet or "–",
-      "Overskriftsrad": t.header_row, "Rader": t.rows} for t in dataset.tables],
+    [{t("about.file", lang): table.file, t("data.type", lang): kind_label(table.kind, lang),
+      t("about.sheet", lang): table.sheet or "–",
+      t("about.header_row", lang): table.header_row, t("about.rows", lang): table.rows}
+     for table in dataset.tables],
     hide_index=True)
 
-st.subheader("Valideringsrapport")
+st.subheader(t("data.report", lang))
 issues = dataset.issues
 if issues.empty:
-    st.success("Ingen problemer funnet i filene.", icon=":material/check_circle:")
+    st.success(t("data.no_issues", lang), icon=":material/check_circle:")
 else:
     left, right = st.columns(2)
-    severities = left.multiselect("Alvorlighet", ["error", "warning"], default=["error", "warning"],
+    severities = left.multiselect(ISSUE_LABELS["severity"], ["error", "warning"],
+                                  default=["error", "warning"],
                                   format_func=SEVERITY_LABELS.get, key="issue_severity")
-    files = right.multiselect("Fil", sorted(issues["file"].unique()), key="issue_files")
+    files = right.multiselect(ISSUE_LABELS["file"], sorted(issues["file"].unique()),
+                              key="issue_files")
     shown = issues[issues["severity"].isin(severities)]
     if files:
         shown = shown[shown["file"].isin(files)]
-    st.caption(f"{len(shown)} av {len(issues)} merknader vises.")
+    st.caption(t("data.shown", lang, shown=len(shown), total=len(issues)))
     table = shown.rename(columns=ISSUE_LABELS).assign(
         **{ISSUE_LABELS["severity"]: shown["severity"].map(SEVERITY_LABELS)})
     st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button("Last ned valideringsrapporten (CSV)", to_safe_csv(table),
-                       file_name="valideringsrapport.csv", mime="text/csv",
+    st.download_button(t("data.download", lang), to_safe_csv(table),
+                       file_name=t("data.report_file", lang), mime="text/csv",
                        key="download_issues")

@@ -6,11 +6,27 @@ from collections.abc import Callable
 import streamlit as st
 
 import state
-from analysis.candidates import SHORTAGE_KINDS, gap_actions, gaps_for_process, rank_candidates
+from analysis.candidates import (
+    SHORTAGE_KINDS,
+    courses_meeting,
+    gap_actions,
+    gaps_for_process,
+    rank_candidates,
+)
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.results import GAP_KINDS
+from components.sidebar import page_lang
 from exports.csv_export import to_safe_csv
-from labels import ALL, GAP_KIND_LABELS, PROCESS_LABELS, SAMPLE_MARKER, TABLE_LABELS, YES_NO
+from i18n import (
+    EN,
+    action_text,
+    gap_kind_label,
+    label_set,
+    process_in_text,
+    process_label,
+    t,
+)
+from labels import ALL
 from loaders.schema import (
     CASE_HANDLER,
     EMPLOYEE_ID,
@@ -28,17 +44,25 @@ EXPORTED = ["kind", FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, PROCESS, EMPLO
 ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, "requirement_id", "action"]
 
 
+lang = page_lang()
+TABLE_LABELS = label_set("table", lang)
+# Pixels: the English process names and "Requirement" are longer than the bokmål ones.
+PROCESS_WIDTH, REQUIREMENT_WIDTH = (200, 95) if lang == EN else (110, 45)
+
+
 def _url_choice(label: str, options: list[str], param: str, key: str,
                 format_func: Callable[[str], str]) -> str:
     """A selectbox whose choice lives in the URL; a URL changed from outside (a link, the
-    browser's back and forward) wins over the widget's remembered choice."""
+    browser's back and forward) wins over the widget's remembered choice. The first option,
+    ALL, shows as "Alle"/"All"."""
     wanted = st.query_params.get(param, ALL)
     written = f"{key}_in_url"
     if wanted != st.session_state.get(written) and wanted in options:
         st.session_state[key] = wanted
     if st.session_state.get(key) not in options:
         st.session_state[key] = ALL
-    choice = st.selectbox(label, options, key=key, format_func=format_func)
+    choice = st.selectbox(label, options, key=key,
+                          format_func=lambda o: t("all", lang) if o == ALL else format_func(o))
     if choice == ALL:
         st.query_params.pop(param, None)
     else:
@@ -48,33 +72,37 @@ def _url_choice(label: str, options: list[str], param: str, key: str,
 
 
 dataset, results = state.current()
-st.title("Avvik og tiltak")
+st.title(t("gaps.title", lang))
 if state.is_sample():
-    st.info(f"{SAMPLE_MARKER}. Last opp egne filer i sidepanelet.", icon=":material/science:")
+    st.info(t("sample", lang), icon=":material/science:")
 
 groups = faculties(results.units)
 units = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID, how="left")
 actions = gap_actions(results, dataset.staff, dataset.courses).merge(units, on=UNIT_ID,
                                                                      how="left")
+if lang == EN:
+    courses = {r.id: courses_meeting(dataset.courses, r.courses)
+               for r in results.config.requirements}
+    actions["action"] = actions["action"].map(lambda a: action_text(a, lang, courses))
 faculty_names = dict(zip(units[FACULTY_ID], units[FACULTY_NAME], strict=False))
 
 columns = st.columns(4)
 with columns[0]:
-    kind = _url_choice("Type avvik", [ALL, *GAP_KINDS], KIND_PARAM, "gaps_kind",
-                       lambda k: GAP_KIND_LABELS.get(k, k))
+    kind = _url_choice(t("gaps.kind", lang), [ALL, *GAP_KINDS], KIND_PARAM, "gaps_kind",
+                       lambda k: gap_kind_label(k, lang))
 with columns[1]:
-    faculty = _url_choice("Fakultet / område",
+    faculty = _url_choice(t("faculty", lang),
                           [ALL, *sorted(faculty_names, key=faculty_names.get)], FACULTY_PARAM,
                           "gaps_faculty", lambda f: faculty_names.get(f, f))
 in_faculty = units if faculty == ALL else units[units[FACULTY_ID] == faculty]
 unit_labels = {u: f"{n} ({u})" for u, n in zip(in_faculty[UNIT_ID], in_faculty[UNIT_NAME],
                                                 strict=True)}
 with columns[2]:
-    unit = _url_choice("Enhet", [ALL, *sorted(unit_labels, key=unit_labels.get)], UNIT_PARAM,
-                       "gaps_unit", lambda u: unit_labels.get(u, u))
+    unit = _url_choice(t("unit", lang), [ALL, *sorted(unit_labels, key=unit_labels.get)],
+                       UNIT_PARAM, "gaps_unit", lambda u: unit_labels.get(u, u))
 with columns[3]:
-    process = _url_choice("Prosess", [ALL, *results.config.processes], PROCESS_PARAM,
-                          "gaps_process", lambda p: PROCESS_LABELS.get(p, p))
+    process = _url_choice(t("process", lang), [ALL, *results.config.processes], PROCESS_PARAM,
+                          "gaps_process", lambda p: process_label(p, lang))
 
 scope = actions
 if faculty != ALL:
@@ -85,53 +113,53 @@ if process != ALL:
     scope = scope[gaps_for_process(scope, results.advisors, process)]
 counts = scope["kind"].value_counts()
 for column, gap_kind in zip(st.columns(len(GAP_KINDS)), GAP_KINDS, strict=True):
-    column.metric(GAP_KIND_LABELS[gap_kind], int(counts.get(gap_kind, 0)))
+    column.metric(gap_kind_label(gap_kind, lang), int(counts.get(gap_kind, 0)))
 if process != ALL:
-    st.caption(f"Med prosess valgt: avvik som gjelder {PROCESS_LABELS.get(process, process)}, "
-               "og kursavvik hos enhetens rådgivere for den prosessen.")
+    st.caption(t("gaps.process_note", lang, process=process_in_text(process, lang)))
 
 shown = scope if kind == ALL else scope[scope["kind"] == kind]
 export = shown[EXPORTED].assign(
-    kind=shown["kind"].map(GAP_KIND_LABELS),
-    process=shown[PROCESS].map(lambda p: "; ".join(PROCESS_LABELS.get(x, x)
+    kind=shown["kind"].map(lambda k: gap_kind_label(k, lang)),
+    process=shown[PROCESS].map(lambda p: "; ".join(process_label(x, lang)
                                                    for x in p.split("; ")) if p else ""),
 )
-st.caption(f"Viser {len(shown)} av {len(actions)} avvik, beregnet per "
-           f"{results.as_of:%d.%m.%Y}.")
+st.caption(t("gaps.showing", lang, shown=len(shown), total=len(actions),
+             date=f"{results.as_of:%d.%m.%Y}"))
 on_screen = export.assign(unit_name=export[UNIT_NAME] + " (" + export[UNIT_ID] + ")")
 st.dataframe(on_screen[ON_SCREEN].rename(columns=TABLE_LABELS), hide_index=True, width="stretch",
              column_config={
                  TABLE_LABELS["kind"]: st.column_config.TextColumn(width=180),
                  TABLE_LABELS[UNIT_NAME]: st.column_config.TextColumn(width=230),
-                 TABLE_LABELS[PROCESS]: st.column_config.TextColumn(width=110),
+                 TABLE_LABELS[PROCESS]: st.column_config.TextColumn(width=PROCESS_WIDTH),
                  TABLE_LABELS[NAME]: st.column_config.TextColumn(width=150),
-                 TABLE_LABELS["requirement_id"]: st.column_config.TextColumn(width=45),
+                 TABLE_LABELS["requirement_id"]: st.column_config.TextColumn(
+                     width=REQUIREMENT_WIDTH),
                  TABLE_LABELS["action"]: st.column_config.TextColumn(width=900)})
-st.download_button("Last ned listen (CSV)", to_safe_csv(export.rename(columns=TABLE_LABELS)),
-                   file_name=f"avvik_og_tiltak_{results.as_of:%Y-%m-%d}.csv", mime="text/csv",
-                   icon=":material/download:", disabled=shown.empty)
+st.download_button(t("gaps.download", lang),
+                   to_safe_csv(export.rename(columns=TABLE_LABELS)),
+                   file_name=t("gaps.file", lang, date=f"{results.as_of:%Y-%m-%d}"),
+                   mime="text/csv", icon=":material/download:", disabled=shown.empty)
 
-st.subheader("Kandidater til prosessrådgiver")
+st.subheader(t("gaps.candidates", lang))
 shortages = shown[shown["kind"].isin(SHORTAGE_KINDS)].drop_duplicates([UNIT_ID, PROCESS])
 if shortages.empty:
-    st.caption("Ingen av avvikene i listen gjelder manglende rådgivere.")
+    st.caption(t("gaps.no_shortage", lang))
 else:
     keys = [f"{u}|{p}" for u, p in zip(shortages[UNIT_ID], shortages[PROCESS], strict=True)]
     described = {
-        key: f"{name} ({u}): " + (f"mangler rådgiver for {PROCESS_LABELS.get(p, p)}" if p
-                                   else "for få ulike rådgivere")
+        key: f"{name} ({u}): " + (t("gaps.missing_for", lang, process=process_in_text(p, lang))
+                                   if p else t("gaps.too_few", lang))
         for key, u, name, p in zip(keys, shortages[UNIT_ID], shortages[UNIT_NAME],
                                    shortages[PROCESS], strict=True)}
-    chosen = st.selectbox("Avvik", keys, format_func=described.get, key="gaps_candidates_for")
+    chosen = st.selectbox(t("gaps.gap", lang), keys, format_func=described.get,
+                          key="gaps_candidates_for")
     chosen_unit, chosen_process = chosen.rsplit("|", 1)  # processes never contain "|"
     candidates = rank_candidates(dataset.staff, results.advisors, results.person_status,
                                  results.config, chosen_unit, chosen_process or None)
-    st.caption("Rangert etter hvor få rådgiverkrav personen mangler; ved likt antall kommer "
-               "saksbehandlere først, så den med lengst ansiennitet. Personer som allerede er "
-               "rådgiver for prosessen (for «for få»: for noen prosess) er utelatt.")
-    candidates[CASE_HANDLER] = candidates[CASE_HANDLER].map(YES_NO)
+    st.caption(t("gaps.ranking", lang))
+    candidates[CASE_HANDLER] = candidates[CASE_HANDLER].map(label_set("yes_no", lang))
     candidates["advisor_for"] = candidates["advisor_for"].map(
-        lambda text: ", ".join(PROCESS_LABELS.get(p, p) for p in text.split(", ")) if text
+        lambda text: ", ".join(process_label(p, lang) for p in text.split(", ")) if text
         else "")
     st.dataframe(candidates[[NAME, EMPLOYEE_ID, POSITION, CASE_HANDLER, START_DATE,
                              "advisor_for", "lacking", "lacking_requirements"]]

@@ -7,6 +7,7 @@ import streamlit as st
 
 import state
 from analysis.suppression import (
+    MEASURE,
     compliance_change,
     coverage_by_faculty,
     faculty_names,
@@ -23,15 +24,26 @@ from charts.meeting import (
     make_suppressed_share_heatmap,
     make_unit_process_heatmap,
 )
+from components.sidebar import page_lang
 from exports.excel import write_excel_report
 from exports.figures import meeting_content
 from exports.pdf import build_pdf
 from exports.slides import build_deck
-from labels import ALL, GAP_TABLE_LABELS, SAMPLE_MARKER
+from i18n import (
+    EN,
+    NB,
+    audience_label,
+    generated_text,
+    kpi_label_of,
+    label_set,
+    process_names,
+    t,
+)
+from labels import ALL
 from loaders.schema import UNIT_ID
 
 FACULTY_PARAM = "fakultet"
-COVERAGE, TRAINING = "Dekning", "Opplæring"
+COVERAGE, TRAINING = "Dekning", "Opplæring"  # the choice's values; shown in the language
 TOP_GAPS_ON_SCREEN = 6
 GAP_TABLE_WIDTH = 700  # pixels of the right column at 1920 × 1080 with the sidebar open
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -45,6 +57,7 @@ LARGE_TYPE = """<style>
 </style>"""
 
 st.markdown(LARGE_TYPE, unsafe_allow_html=True)
+lang = page_lang()
 dataset, results = state.current()
 config = results.config
 limit = config.small_group_limit
@@ -53,12 +66,14 @@ names = faculty_names(results)
 options = [ALL, *names]
 wanted = st.query_params.get(FACULTY_PARAM, ALL)
 title, pick, show, download = st.columns([3.2, 3, 2, 1.2], vertical_alignment="bottom")
-title.title("Møtevisning")
+title.title(t("meeting.title", lang))
 faculty = pick.selectbox(
-    "Fakultet / område", options, index=options.index(wanted) if wanted in options else 0,
-    format_func=lambda f: f if f == ALL else names[f], key="meeting_faculty")
-view = show.segmented_control("Varmekart", [COVERAGE, TRAINING], default=COVERAGE,
-                              key="meeting_view") or COVERAGE
+    t("faculty", lang), options, index=options.index(wanted) if wanted in options else 0,
+    format_func=lambda f: t("all", lang) if f == ALL else names[f], key="meeting_faculty")
+view = show.segmented_control(
+    t("meeting.heatmap", lang), [COVERAGE, TRAINING], default=COVERAGE, key="meeting_view",
+    format_func=lambda v: t("meeting.coverage" if v == COVERAGE else "meeting.training",
+                            lang)) or COVERAGE
 faculty_id = None if faculty == ALL else faculty
 if faculty_id is None:
     st.query_params.pop(FACULTY_PARAM, None)
@@ -67,21 +82,25 @@ else:
 unit_ids = faculty_units(results, faculty_id)
 
 
-
-def _change_since_previous_snapshot() -> str:
-    """A sentence comparing with the latest snapshot from before the as-of date, if any."""
+def _change_since_previous_snapshot() -> tuple[str, str]:
+    """A sentence comparing with the latest snapshot from before the as-of date, if any: in
+    bokmål for the exports, and in the page's language for the screen."""
     store = state.snapshot_store()
     snapshots = store.snapshots()
     earlier = snapshots[snapshots["as_of"] < results.as_of.isoformat()]
     if earlier.empty:
-        return ""
+        return "", ""
     previous = earlier.iloc[-1]
     change = compliance_change(store.table(int(previous["id"]), "unit_summary"),
                                results.unit_summary, unit_ids)
-    return change.text(f"{dt.date.fromisoformat(previous['as_of']):%d.%m.%Y}")
+    date = f"{dt.date.fromisoformat(previous['as_of']):%d.%m.%Y}"
+    on_screen = (t("meeting.change", lang, date=date, before=change.before, now=change.now,
+                   became=change.became, stopped=change.stopped) if lang == EN
+                 else change.text(date))
+    return change.text(date), on_screen
 
 
-change = _change_since_previous_snapshot()
+change, change_on_screen = _change_since_previous_snapshot()
 
 
 def _excel() -> bytes:
@@ -103,48 +122,62 @@ def _pdf() -> bytes:
 
 
 stem = f"prosessradgivere_{results.as_of:%Y-%m-%d}"
-with download.popover("Last ned", icon=":material/download:", width="stretch"):
-    st.download_button("Excel-rapport (alle tabeller)", _excel, f"{stem}.xlsx", XLSX,
+# The reports stay in bokmål, like the Excel report and the command line's.
+with download.popover(t("meeting.download", lang), icon=":material/download:", width="stretch"):
+    st.download_button(t("meeting.xlsx", lang), _excel, f"{stem}.xlsx", XLSX,
                        on_click="ignore", icon=":material/table:", key="download_xlsx")
-    st.download_button("Lysbilder (PowerPoint)", _slides, f"{stem}_mote.pptx", PPTX,
+    st.download_button(t("meeting.pptx", lang), _slides, f"{stem}_mote.pptx", PPTX,
                        on_click="ignore", icon=":material/slideshow:", key="download_pptx")
-    st.download_button("PDF for utskrift", _pdf, f"{stem}_mote.pdf", "application/pdf",
+    st.download_button(t("meeting.pdf", lang), _pdf, f"{stem}_mote.pdf", "application/pdf",
                        on_click="ignore", icon=":material/picture_as_pdf:", key="download_pdf")
-    st.caption("Lysbilder og PDF gjelder utvalget som vises, kun samletall. Excel-rapporten "
-               "har alle tabeller, også ansattnumre.")
+    st.caption(t("meeting.download_help", lang))
 
-marker = f" · {SAMPLE_MARKER}" if state.is_sample() else ""
+marker = f" · {t('sample_marker', lang)}" if state.is_sample() else ""
 # The chosen faculty's name (file text) stays out of this markdown line; the box above shows it.
-st.caption(f"Per {results.as_of:%d.%m.%Y} · Kun samletall: grupper med færre enn {limit} "
-           f"personer vises som <{limit}; totalene er regnet av alle.{marker}")
+st.caption(t("meeting.caption", lang, date=f"{results.as_of:%d.%m.%Y}", limit=limit,
+             marker=marker))
 
 for column, kpi in zip(st.columns(5), meeting_kpis(results, unit_ids), strict=True):
-    column.metric(kpi.label, kpi.value, kpi.note or None, delta_color="off", delta_arrow="off")
-if change:
-    st.caption(change)
+    column.metric(kpi_label_of(kpi.label, lang), generated_text(kpi.value, lang),
+                  kpi.note or None, delta_color="off", delta_arrow="off")
+if change_on_screen:
+    st.caption(change_on_screen)
 
 left, right = st.columns([1, 1], gap="medium")
 with left:
     if view == COVERAGE and faculty_id is None:
         figure = make_coverage_rollup_heatmap(coverage_by_faculty(results),
-                                              config.min_distinct_advisors)
-        st.subheader("Enheter som oppfyller regelen, per fakultet")
+                                              config.min_distinct_advisors, lang)
+        st.subheader(t("meeting.rollup", lang))
     elif view == COVERAGE:
         figure = make_unit_process_heatmap(
             results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)],
-            unit_order(results, unit_ids), config.min_distinct_advisors)
-        st.subheader("Prosessrådgivere per enhet og prosess")
+            unit_order(results, unit_ids), config.min_distinct_advisors, lang)
+        st.subheader(t("overview.process_heatmap", lang))
     else:
         training = (training_by_faculty(results) if faculty_id is None
                     else training_by_unit(results, unit_ids))
-        figure = make_suppressed_share_heatmap(training, limit)
-        st.subheader(f"Andel som har fullført kurset (grå: færre enn {limit} personer)")
+        if lang == EN:  # the analysis heads each column "K1 rådgivere"
+            headings = {f"{r.id} {audience_label(r.audience, NB)}":
+                        f"{r.id} {audience_label(r.audience, lang)}" for r in config.requirements}
+            training = training.assign(**{MEASURE: training[MEASURE].map(
+                lambda m: headings.get(m, m))})
+        figure = make_suppressed_share_heatmap(training, limit, lang)
+        st.subheader(t("meeting.training_heatmap", lang, limit=limit))
     st.plotly_chart(figure, width="stretch", theme=None, key="meeting_heatmap",
                     config={"displaylogo": False, "toImageButtonOptions": {
                         "filename": f"varmekart_{results.as_of:%Y-%m-%d}", "scale": 2}})
 with right:
-    st.subheader("Mest å rette opp")
+    st.subheader(t("meeting.top_gaps", lang))
     # The heatmap beside it names the faculties; the unit names say enough here.
     gaps = meeting_gap_table(results, unit_ids, TOP_GAPS_ON_SCREEN).drop(columns=["faculty"])
-    st.plotly_chart(make_gap_table(gaps, GAP_TABLE_LABELS, GAP_TABLE_WIDTH), width="stretch",
+    if lang == EN:  # figures and the total row as the analysis wrote them, in bokmål
+        total = gaps.index[-1]
+        gaps.loc[total, "unit"] = generated_text(gaps.loc[total, "unit"], lang)
+        gaps["missing"] = gaps["missing"].map(
+            lambda text: process_names(generated_text(text, lang), lang, short=True))
+        for column in ("advisors_lacking", "case_handlers_lacking"):
+            gaps[column] = gaps[column].map(lambda text: generated_text(text, lang))
+    st.plotly_chart(make_gap_table(gaps, label_set("gap_table", lang), GAP_TABLE_WIDTH),
+                    width="stretch",
                     theme=None, key="meeting_gaps", config={"displayModeBar": False})

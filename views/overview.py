@@ -6,18 +6,19 @@ import state
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties, faculty_rollup
 from analysis.kpis import Kpis, compute_kpis
 from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
-from components.sidebar import DATE_PARAM
-from i18n import LANG_KEY
-from labels import ALL, KPI_LABELS, SAMPLE_MARKER
+from components.sidebar import DATE_PARAM, page_lang
+from i18n import LANG_KEY, kpi_label, t
+from labels import ALL
 from loaders.schema import UNIT_ID
 
 FACULTY_PARAM = "fakultet"
 UNIT_PARAM = "enhet"
 
+lang = page_lang()
 dataset, results = state.current()
-st.title("Prosessrådgivere og kompetanse per enhet")
+st.title(t("overview.title", lang))
 if state.is_sample():
-    st.info(f"{SAMPLE_MARKER}. Last opp egne filer i sidepanelet.", icon=":material/science:")
+    st.info(t("sample", lang), icon=":material/science:")
 
 groups = faculties(results.units)
 judged = groups[groups[UNIT_ID].isin(results.unit_summary[UNIT_ID])]
@@ -25,8 +26,9 @@ faculty_names = dict(zip(judged[FACULTY_ID], judged[FACULTY_NAME], strict=True))
 options = [ALL, *sorted(faculty_names, key=faculty_names.get)]
 wanted = st.query_params.get(FACULTY_PARAM, ALL)
 faculty = st.selectbox(
-    "Fakultet / område", options, index=options.index(wanted) if wanted in options else 0,
-    format_func=lambda f: f if f == ALL else faculty_names[f], key="faculty_filter")
+    t("faculty", lang), options, index=options.index(wanted) if wanted in options else 0,
+    format_func=lambda f: t("all", lang) if f == ALL else faculty_names[f],
+    key="faculty_filter")
 if faculty == ALL:
     st.query_params.pop(FACULTY_PARAM, None)
     unit_ids = set(results.unit_summary[UNIT_ID])
@@ -51,49 +53,45 @@ def _open_clicked_unit(event) -> None:
 
 
 columns = st.columns(5)
-columns[0].metric(KPI_LABELS["units"], kpis.units)
+columns[0].metric(kpi_label("units", lang), kpis.units)
 for column, key, part, whole in (
     (columns[1], "compliant_units", kpis.compliant_units, kpis.units),
     (columns[3], "advisors_fully_trained", kpis.advisors_fully_trained, kpis.advisors),
     (columns[4], "case_handlers_trained", kpis.case_handlers_trained, kpis.case_handlers_due),
 ):
-    column.metric(KPI_LABELS[key], f"{part} av {whole}", _percent(part, whole),
-                  delta_color="off", delta_arrow="off")
-columns[2].metric(KPI_LABELS["advisors"], kpis.advisors)
-st.caption(f"Beregnet per {results.as_of:%d.%m.%Y}. Saksbehandlere telles når de har vært "
-           f"ansatt i minst {results.config.grace_days} dager.")
+    column.metric(kpi_label(key, lang), t("of", lang, part=part, whole=whole),
+                  _percent(part, whole), delta_color="off", delta_arrow="off")
+columns[2].metric(kpi_label("advisors", lang), kpis.advisors)
+st.caption(t("overview.computed", lang, date=f"{results.as_of:%d.%m.%Y}",
+             days=results.config.grace_days))
 
 summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
 order = summary.merge(groups, on=UNIT_ID).sort_values([FACULTY_NAME, "unit_name"])
 in_view = results.unit_process[UNIT_ID].isin(unit_ids)
 
-st.subheader("Prosessrådgivere per enhet og prosess")
-st.caption(f"Tallet er antall rådgivere. Blå: kravet er oppfylt. Oransje: mangler rådgiver for "
-           f"prosessen, eller færre enn {results.config.min_distinct_advisors} ulike personer. "
-           "Klikk på en rute for å åpne enheten.")
+st.subheader(t("overview.process_heatmap", lang))
+st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
 _open_clicked_unit(st.plotly_chart(
     make_process_heatmap(results.unit_process[in_view], order,
-                         results.config.min_distinct_advisors),
+                         results.config.min_distinct_advisors, lang),
     width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
 
-st.subheader("Kompetansekrav: andel som oppfyller")
-st.caption("Andel av rådgiverne (eller saksbehandlerne som er forbi fristen) som har fullført "
-           "kurset. – betyr at ingen i enheten er i målgruppen. Klikk på en rute for å åpne "
-           "enheten.")
+st.subheader(t("overview.requirement_heatmap", lang))
+st.caption(t("overview.requirement_help", lang))
 _open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
-    results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order),
+    results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order, lang),
     width="stretch", key="requirement_heatmap", on_select="rerun", selection_mode="points"))
 
-st.subheader("Per fakultet")
+st.subheader(t("overview.per_faculty", lang))
 rollup = faculty_rollup(summary, results.units)
 rollup["compliant_share"] = (rollup["compliant_share"] * 100).round()
+headers = {FACULTY_NAME: t("faculty", lang), **{
+    column: t(f"overview.{column}", lang)
+    for column in ("units", "compliant_units", "staff", "advisors", "units_missing_process",
+                   "advisors_missing_requirements", "compliant_share")}}
 st.dataframe(
-    rollup.drop(columns=[FACULTY_ID]).rename(columns={
-        FACULTY_NAME: "Fakultet / område", "units": "Enheter", "compliant_units": "Oppfyller",
-        "staff": "Ansatte", "advisors": "Rådgivere", "units_missing_process":
-        "Enheter som mangler en prosess", "advisors_missing_requirements":
-        "Rådgivere som mangler kurs", "compliant_share": "Andel som oppfyller"}),
+    rollup.drop(columns=[FACULTY_ID]).rename(columns=headers),
     hide_index=True, width="stretch",
-    column_config={"Andel som oppfyller": st.column_config.ProgressColumn(
+    column_config={headers["compliant_share"]: st.column_config.ProgressColumn(
         format="%.0f %%", min_value=0, max_value=100)},
 )

@@ -5,37 +5,42 @@ import streamlit as st
 import state
 from analysis.trends import unit_changes
 from charts.trends import make_snapshot_trend_figure, make_training_trend_figure
-from labels import CHANGE_LABELS
+from components.sidebar import page_lang
+from i18n import kpi_label, label_set, t
 
+lang = page_lang()
 _, results = state.current()
-st.title("Utvikling over tid")
+st.title(t("trends.title", lang))
 
 snapshots = state.snapshot_store().snapshots()
-st.subheader("Dekning ved lagrede øyeblikksbilder")
+st.subheader(t("trends.snapshots", lang))
 if snapshots.empty:
-    st.info("Ingen øyeblikksbilder er lagret ennå. Lagre ett på Data-siden før hvert møte, så "
-            "vises utviklingen her.", icon=":material/info:")
+    st.info(t("trends.none", lang), icon=":material/info:")
 else:
-    st.plotly_chart(make_snapshot_trend_figure(snapshots), width="stretch", key="snapshot_trend")
+    st.plotly_chart(make_snapshot_trend_figure(snapshots, lang), width="stretch",
+                    key="snapshot_trend")
     labels = {row.id: f"{row.as_of} {row.label}".strip() for row in snapshots.itertuples()}
-    chosen = st.selectbox("Sammenlign dagens tall med", list(reversed(list(labels))),
+    chosen = st.selectbox(t("trends.compare", lang), list(reversed(list(labels))),
                           format_func=labels.get, key="compare_snapshot")
     before = state.snapshot_store().table(chosen, "unit_summary")
     changes = unit_changes(before, results.unit_summary)
     now_compliant = int(results.unit_summary["compliant"].sum())
     then_compliant = int(before["compliant"].sum())
-    st.metric("Enheter som oppfyller kravene", f"{now_compliant} av {len(results.unit_summary)}",
-              f"{now_compliant - then_compliant:+d} siden {labels[chosen]}")
+    st.metric(kpi_label("compliant_units", lang),
+              t("of", lang, part=now_compliant, whole=len(results.unit_summary)),
+              t("trends.since", lang, change=f"{now_compliant - then_compliant:+d}",
+                label=labels[chosen]))
     if changes.empty:
-        st.write("Ingen enheter har endret status.")
+        st.write(t("trends.no_changes", lang))
     else:
-        st.dataframe(changes.assign(change=changes["change"].map(CHANGE_LABELS))[
+        table = label_set("table", lang)
+        st.dataframe(changes.assign(change=changes["change"].map(label_set("change", lang)))[
             ["unit_id", "unit_name", "change"]].rename(columns={
-                "unit_id": "Enhetskode", "unit_name": "Enhet", "change": "Endring"}),
+                "unit_id": table["unit_id"], "unit_name": table["unit_name"],
+                "change": t("trends.change", lang)}),
             hide_index=True, width="stretch")
 
-st.subheader("Opplæring måned for måned")
-st.caption("Andelen av dagens målgrupper (rådgivere, og saksbehandlere forbi fristen) som hadde "
-           "fullført kurset ved utgangen av hver måned, regnet ut fra fullføringsdatoene.")
-st.plotly_chart(make_training_trend_figure(state.training_coverage()), width="stretch",
+st.subheader(t("trends.training", lang))
+st.caption(t("trends.training_help", lang))
+st.plotly_chart(make_training_trend_figure(state.training_coverage(), lang), width="stretch",
                 key="training_trend")

@@ -6,7 +6,7 @@ import re
 import streamlit as st
 
 import state
-from analysis.candidates import gap_actions
+from analysis.candidates import courses_meeting, gap_actions
 from analysis.hierarchy import FACULTY_ID
 from analysis.kpis import compute_kpis
 from analysis.unit_view import (
@@ -22,18 +22,17 @@ from analysis.unit_view import (
     unit_path,
     units_below,
 )
-from components.sidebar import DATE_PARAM
-from i18n import LANG_KEY
-from labels import (
-    ADVISOR_STATE_LABELS,
-    ADVISOR_STATE_LEGEND,
-    GAP_KIND_LABELS,
-    HANDLER_STATE_LABELS,
-    KPI_LABELS,
-    PROCESS_LABELS,
-    SAMPLE_MARKER,
-    TABLE_LABELS,
-    YES_NO,
+from components.sidebar import DATE_PARAM, page_lang
+from i18n import (
+    EN,
+    LANG_KEY,
+    NB,
+    action_text,
+    gap_kind_label,
+    kpi_label,
+    label_set,
+    process_label,
+    t,
 )
 from loaders.schema import (
     APPOINTED_DATE,
@@ -41,6 +40,7 @@ from loaders.schema import (
     NAME,
     POSITION,
     PROCESS,
+    SOURCE,
     START_DATE,
     UNIT_ID,
     UNIT_NAME,
@@ -68,28 +68,46 @@ def _open_selected_child(table_key: str, child_ids: list[str]) -> None:
         _open(child_ids[rows[0]])
 
 
+lang = page_lang()
+TABLE_LABELS = label_set("table", lang)
+YES_NO = label_set("yes_no", lang)
+STATES = label_set("handler_state", lang)
+
+
 def _table(frame, columns: list[str], **config) -> None:
     st.dataframe(frame[columns].rename(columns=TABLE_LABELS), hide_index=True, width="stretch",
                  placeholder="",
                  column_config={TABLE_LABELS.get(c, c): v for c, v in config.items()})
 
 
+def _of(part: int, whole: int) -> str:
+    return t("of", lang, part=part, whole=whole)
+
+
+def _option_label(label: str, rollup: bool) -> str:
+    """The analysis names a roll-up "… – alle enheter"; the suffix follows the language."""
+    suffix = t("unit.all_units", NB)
+    if rollup and label.endswith(suffix):
+        return label.removesuffix(suffix) + t("unit.all_units", lang)
+    return label
+
+
 dataset, results = state.current()
 if state.is_sample():
-    st.info(f"{SAMPLE_MARKER}. Last opp egne filer i sidepanelet.", icon=":material/science:")
+    st.info(t("sample", lang), icon=":material/science:")
 options = unit_options(results.units)
-labels = dict(zip(options[UNIT_ID], options["label"], strict=True))
+labels = {u: _option_label(label, rollup) for u, label, rollup in zip(
+    options[UNIT_ID], options["label"], options["rollup"], strict=True)}
 names = dict(zip(results.units[UNIT_ID], results.units[UNIT_NAME], strict=True))
 wanted = st.query_params.get(UNIT_PARAM)
 if wanted is not None and wanted != st.session_state.get(URL_KEY):
     if wanted in labels:
         st.session_state[UNIT_KEY] = wanted
     else:
-        st.warning("Enheten i lenken finnes ikke i dataene som vises nå.",
-                   icon=":material/warning:")
+        st.warning(t("unit.not_found", lang), icon=":material/warning:")
 if st.session_state.get(UNIT_KEY) not in labels:
     st.session_state[UNIT_KEY] = options.loc[~options["rollup"], UNIT_ID].iloc[0]
-unit = st.selectbox("Enhet", list(labels), format_func=labels.get, key=UNIT_KEY)
+unit = st.selectbox(t("unit", lang), list(labels), format_func=labels.get, key=UNIT_KEY)
 st.query_params[UNIT_PARAM] = unit
 st.session_state[URL_KEY] = unit
 
@@ -98,37 +116,39 @@ unit_ids = units_below(results.units, unit) if rollup else [unit]
 path = unit_path(results.units, unit)
 st.title(_plain(names[unit]))
 st.caption(" › ".join(_plain(f"{names.get(u, u)} ({u})") for u in path)
-           + (f" · {len(unit_ids)} enheter vurderes" if rollup else ""))
+           + (t("unit.judged", lang, count=len(unit_ids)) if rollup else ""))
 if len(path) > 1 and path[-2] in labels:
-    st.button(f"Vis hele {_plain(names[path[-2]])}", on_click=_open, args=(path[-2],),
-              icon=":material/arrow_upward:")
+    st.button(t("unit.show_all", lang, name=_plain(names[path[-2]])), on_click=_open,
+              args=(path[-2],), icon=":material/arrow_upward:")
 
 kpis = compute_kpis(results, set(unit_ids))
 summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
 cover = process_cover(results, unit_ids)
 columns = st.columns(5)
 if rollup:
-    columns[0].metric(KPI_LABELS["compliant_units"], f"{kpis.compliant_units} av {kpis.units}")
-    columns[1].metric("Enheter med alle prosesser",
-                      f"{int((summary['missing_processes'] == 0).sum())} av {kpis.units}")
+    columns[0].metric(kpi_label("compliant_units", lang), _of(kpis.compliant_units, kpis.units))
+    columns[1].metric(t("unit.units_all_processes", lang),
+                      _of(int((summary["missing_processes"] == 0).sum()), kpis.units))
 else:
-    columns[0].metric("Oppfyller kravene", YES_NO[bool(summary["compliant"].iloc[0])])
-    columns[1].metric("Prosesser med rådgiver", f"{int(cover['units_ok'].sum())} av {len(cover)}")
-columns[2].metric(f"Ulike rådgivere (min. {results.config.min_distinct_advisors} per enhet)",
+    columns[0].metric(t("unit.compliant", lang), YES_NO[bool(summary["compliant"].iloc[0])])
+    columns[1].metric(t("unit.processes_covered", lang),
+                      _of(int(cover["units_ok"].sum()), len(cover)))
+columns[2].metric(t("unit.distinct", lang, count=results.config.min_distinct_advisors),
                   kpis.advisors)
-columns[3].metric(KPI_LABELS["advisors_fully_trained"],
-                  f"{kpis.advisors_fully_trained} av {kpis.advisors}")
-columns[4].metric(KPI_LABELS["case_handlers_trained"],
-                  f"{kpis.case_handlers_trained} av {kpis.case_handlers_due}")
-st.caption(f"Beregnet per {results.as_of:%d.%m.%Y}. {int(summary['staff'].sum())} ansatte.")
+columns[3].metric(kpi_label("advisors_fully_trained", lang),
+                  _of(kpis.advisors_fully_trained, kpis.advisors))
+columns[4].metric(kpi_label("case_handlers_trained", lang),
+                  _of(kpis.case_handlers_trained, kpis.case_handlers_due))
+st.caption(t("unit.computed", lang, date=f"{results.as_of:%d.%m.%Y}",
+             staff=int(summary["staff"].sum())))
 
 if rollup:
-    st.subheader("Enhetene under")
+    st.subheader(t("unit.children", lang))
     children = child_rollup(results.units, results.unit_summary, unit)
     children["compliant"] = [
-        YES_NO[bool(ok)] if n == 1 else f"{ok} av {n}"
+        YES_NO[bool(ok)] if n == 1 else _of(ok, n)
         for ok, n in zip(children["compliant_units"], children["units"], strict=True)]
-    st.caption("Velg en rad for å åpne enheten.")
+    st.caption(t("unit.children_help", lang))
     table_key = f"children_of_{unit}"  # a fresh table per unit, so a selection is used once
     st.dataframe(
         children[[UNIT_ID, UNIT_NAME, "compliant", "staff", "advisors", "units_missing_process",
@@ -136,75 +156,84 @@ if rollup:
         hide_index=True, width="stretch", key=table_key, on_select=lambda: _open_selected_child(
             table_key, list(children[UNIT_ID])), selection_mode="single-row")
 
-st.subheader("Prosesser")
-cover[PROCESS] = cover[PROCESS].map(lambda p: PROCESS_LABELS.get(p, p))
+st.subheader(t("unit.processes", lang))
+cover[PROCESS] = cover[PROCESS].map(lambda p: process_label(p, lang))
 if rollup:
-    cover["units_ok"] = [f"{ok} av {n}" for ok, n in zip(cover["units_ok"], cover["units"],
-                                                         strict=True)]
+    cover["units_ok"] = [_of(ok, n) for ok, n in zip(cover["units_ok"], cover["units"],
+                                                     strict=True)]
     _table(cover, [PROCESS, "advisors", "units_ok"])
 else:
-    cover["units_ok"] = cover["units_ok"].map(lambda ok: "✔" if ok else "✖ mangler rådgiver")
+    cover["units_ok"] = cover["units_ok"].map(lambda ok: "✔" if ok else t("unit.no_advisor", lang))
     _table(cover.rename(columns={"units_ok": "status"}), [PROCESS, "advisors", "status"],
-           status=st.column_config.TextColumn("Status"))
+           status=st.column_config.TextColumn(t("unit.status", lang)))
 
-st.subheader("Prosessrådgivere og deres opplæring")
+st.subheader(t("unit.advisors", lang))
 training = advisor_training(results, dataset.staff, unit_ids)
 requirement_ids = list(dict.fromkeys(r.id for r in results.config.requirements
                                      if r.for_advisors))
 if training.empty:
-    st.warning("Enheten har ingen prosessrådgivere.", icon=":material/person_off:")
+    st.warning(t("unit.no_advisors", lang), icon=":material/person_off:")
 else:
-    matrix = advisor_matrix(training, requirement_ids, ADVISOR_STATE_LABELS, PROCESS_LABELS)
+    matrix = advisor_matrix(training, requirement_ids, label_set("advisor_state", lang),
+                            label_set("process", lang))
+    sources = label_set("source", lang)
+    matrix[SOURCE] = matrix[SOURCE].map(
+        lambda text: ", ".join(sources.get(s, s) for s in text.split(", ")))
     requirement_names = {r.id: r.name for r in results.config.requirements}
     shown = [*([UNIT_ID] if rollup else []), NAME, EMPLOYEE_ID, "processes", "source",
              APPOINTED_DATE, *requirement_ids]
     _table(matrix, shown, appointed_date=DATE, **{
         r: st.column_config.TextColumn(r, help=requirement_names[r]) for r in requirement_ids})
-    st.caption(ADVISOR_STATE_LEGEND.format(days=results.config.expiring_within_days))
+    st.caption(t("unit.legend", lang, days=results.config.expiring_within_days))
 
 handlers = case_handler_training(results, dataset.staff, unit_ids)
 for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
     requirement = next(r for r in results.config.requirements if r.id == requirement_id)
-    st.subheader(f"Saksbehandlere: {requirement.id} {_plain(requirement.name)}")
+    st.subheader(t("unit.case_handlers", lang,
+                   requirement=f"{requirement.id} {_plain(requirement.name)}"))
     counts = rows["state"].value_counts()
     columns = st.columns(3)
     for column, key in zip(columns, (LACKING, IN_GRACE, HAS_IT), strict=True):
-        column.metric(HANDLER_STATE_LABELS[key], int(counts.get(key, 0)))
+        column.metric(STATES[key], int(counts.get(key, 0)))
     grace = results.config.grace_for(requirement)
     lacking = rows[rows["state"] == LACKING]
     if not lacking.empty:
-        st.markdown(f"**{HANDLER_STATE_LABELS[LACKING]}**: startet for minst {grace} dager siden "
-                    "og har ikke fullført kurset")
+        st.markdown(t("unit.lacking_help", lang, label=STATES[LACKING], days=grace))
         _table(lacking, [*([UNIT_ID] if rollup else []), NAME, EMPLOYEE_ID, POSITION,
                          START_DATE, "due_on"], start_date=DATE, due_on=DATE)
     waiting = rows[rows["state"] == IN_GRACE].sort_values("due_on")
     if not waiting.empty:
-        st.markdown(f"**{HANDLER_STATE_LABELS[IN_GRACE]}**: kurset må være fullført innen "
-                    "datoen under Frist")
+        st.markdown(t("unit.grace_help", lang, label=STATES[IN_GRACE],
+                      due=TABLE_LABELS["due_on"]))
         _table(waiting, [*([UNIT_ID] if rollup else []), NAME, EMPLOYEE_ID, POSITION,
                          START_DATE, "due_on"], start_date=DATE, due_on=DATE)
-    with st.expander(f"{HANDLER_STATE_LABELS[HAS_IT]} ({int(counts.get(HAS_IT, 0))})"):
+    with st.expander(f"{STATES[HAS_IT]} ({int(counts.get(HAS_IT, 0))})"):
         _table(rows[rows["state"] == HAS_IT], [*([UNIT_ID] if rollup else []), NAME,
                                                 EMPLOYEE_ID, POSITION, "completed_on"],
                completed_on=DATE)
 
-st.subheader("Avvik og foreslåtte tiltak")
+st.subheader(t("unit.gaps", lang))
 gaps = results.gaps[results.gaps[UNIT_ID].isin(unit_ids)]
 if gaps.empty:
-    st.success("Ingen avvik.", icon=":material/check_circle:")
+    st.success(t("unit.no_gaps", lang), icon=":material/check_circle:")
 else:
     actions = gap_actions(results, dataset.staff, dataset.courses, gaps)
-    actions["kind"] = actions["kind"].map(GAP_KIND_LABELS)
+    if lang == EN:
+        courses = {r.id: courses_meeting(dataset.courses, r.courses)
+                   for r in results.config.requirements}
+        actions["action"] = actions["action"].map(lambda a: action_text(a, lang, courses))
+    actions["kind"] = actions["kind"].map(lambda k: gap_kind_label(k, lang))
     actions[PROCESS] = actions[PROCESS].map(
-        lambda text: "; ".join(PROCESS_LABELS.get(p, p) for p in text.split("; ")) if text else "")
+        lambda text: "; ".join(process_label(p, lang) for p in text.split("; ")) if text else "")
     _table(actions, [*([UNIT_ID] if rollup else []), "kind", PROCESS, NAME, "requirement_id",
                      "action"], kind=st.column_config.TextColumn(width=180),
-           process=st.column_config.TextColumn(width=110), name=st.column_config.TextColumn(
-               width=150), requirement_id=st.column_config.TextColumn(width=45),
+           process=st.column_config.TextColumn(width=200 if lang == EN else 110),
+           name=st.column_config.TextColumn(width=150),
+           requirement_id=st.column_config.TextColumn(width=95 if lang == EN else 45),
            action=st.column_config.TextColumn(width=900))
     faculty_ids = set(options.loc[~options["rollup"], FACULTY_ID])
     params = ({UNIT_PARAM: unit} if not rollup
               else {"fakultet": unit} if unit in faculty_ids else {})
-    if st.button("Åpne i Avvik og tiltak", icon=":material/checklist:"):
+    if st.button(t("unit.open_gaps", lang), icon=":material/checklist:"):
         kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
         st.switch_page("views/gaps.py", query_params={**kept, **params})

@@ -1,0 +1,405 @@
+"""AppTest in English (`?lang=en`) through the router: every page reads in English, with the
+same figures as in bokmål; texts from the files (unit names, people, course titles) stay as
+written. Known values come from tests/golden and the bokmål tests beside this one."""
+
+import html
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import i18n
+from charts.heatmaps import make_process_heatmap
+from i18n import EN, NB, action_text, generated_text, label_set, t
+from tests.sample import SAMPLE_AS_OF
+
+TIMEOUT = 120
+OVERVIEW = "views/overview.py"
+UNIT = "views/unit.py"
+GAPS = "views/gaps.py"
+MEETING = "views/meeting.py"
+TRENDS = "views/trends.py"
+DATA = "views/data.py"
+MATRIX = "views/matrix.py"
+WHATIF = "views/whatif.py"
+ABOUT = "views/about.py"
+PAGES = [OVERVIEW, UNIT, GAPS, MEETING, MATRIX, WHATIF, TRENDS, DATA, ABOUT]
+# Bokmål words of the app's own texts; none of them may show on an English page (unit names,
+# people's names and course titles are data and are not looked at).
+NORWEGIAN = [" av ", "Enhet", "enheter", "Avvik", "Oppfyll", "Beregnet", "Last ned", "mangler",
+             "Velg", "Ingen ", "Andel", "Prosessråd", "rådgivere", "dager", "Viser", "Lagre",
+             "Kandidat", "Fullfør", "Oppnevn", "Alle", "EKSEMPELDATA", "eksempeldata", "Fakultet /",
+             "Varmekart", "Dekning", "Opplæring", "Utvikling", "Møte", "Kilde", "Frist", "Krav",
+             "Navn", "Ansatt", "Filtype", "Alvorlighet", "Beregningsdato", "Hva om", "Om tallene"]
+
+
+@pytest.fixture(autouse=True)
+def no_snapshots(monkeypatch, tmp_path):
+    """Each test reads its own snapshot database, never the working tree's."""
+    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "snapshots.db"))
+
+
+def open_page(page: str = OVERVIEW, lang: str | None = "en", **query) -> AppTest:
+    """The app through its router, on `page`, with `?lang=` and other URL parameters."""
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    if lang:
+        app.query_params["lang"] = lang
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    if page != OVERVIEW:
+        app.switch_page(page).run()
+    assert not app.exception
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def charts(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def table(app: AppTest, *columns: str):
+    """The first dataframe on the page that has all these columns."""
+    for frame in app.dataframe:
+        if set(columns) <= set(frame.value.columns):
+            return frame.value
+    raise AssertionError(f"no table with {columns}")
+
+
+def ui_texts(app: AppTest) -> list[str]:
+    """The app's own words on a page: headings, notes, figure labels, widget labels and
+    options, buttons, table headings and the headings of chart columns and axes."""
+    parts = [e.value for kind in ("title", "header", "subheader", "caption", "info", "warning",
+                                  "success", "error") for e in getattr(app, kind)]
+    parts += [e.value for e in app.markdown if not e.value.startswith("<style>")]
+    parts += [f"{m.label} {m.value} {m.proto.delta}" for m in app.metric]
+    for kind in ("selectbox", "multiselect"):
+        for box in getattr(app, kind):
+            parts += [box.label, box.placeholder or "", box.options[0] if box.options else ""]
+    parts += [w.label for kind in ("button", "text_input", "date_input")
+              for w in getattr(app, kind)]
+    parts += [w.proto.label for kind in ("download_button", "expander", "file_uploader")
+              for w in app.get(kind)]
+    for control in app.get("segmented_control"):
+        parts += [control.proto.label, *(o.content for o in control.proto.options)]
+    parts += [str(c) for frame in app.dataframe for c in frame.value.columns]
+    for chart in charts(app):
+        for trace in chart["data"]:
+            parts += [html.unescape(str(x)) for x in (trace.get("x") or [])
+                      if isinstance(x, str)]
+            parts += [trace.get("name") or "", trace.get("hovertemplate") or ""]
+            parts += [html.unescape(str(v)) for v in (trace.get("header") or {}).get("values",
+                                                                                      [])]
+        layout = chart.get("layout", {})
+        parts += [str(layout.get(axis, {}).get("title", {}).get("text", ""))
+                  for axis in ("xaxis", "yaxis")]
+    return [p for p in parts if p]
+
+
+def norwegian_words(app: AppTest) -> list[str]:
+    return sorted({f"{word!r} in {text!r}" for text in ui_texts(app) for word in NORWEGIAN
+                   if word in text})
+
+
+@pytest.fixture(scope="module")
+def overview() -> AppTest:
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.query_params["lang"] = "en"
+    return app.run()
+
+
+def test_overview_in_english_shows_the_same_figures(overview):
+    assert not overview.exception
+    assert overview.title[0].value == "Process advisors and training per unit"
+    assert metrics(overview) == {
+        "Units assessed": "65",
+        "Units meeting the requirements": "27 of 65",
+        "Process advisors": "143",
+        "Advisors with all training": "116 of 143",
+        "Case handlers with training": "912 of 1201",
+    }
+    assert [w.value for w in overview.sidebar.warning] == ["SAMPLE DATA – fictional people"]
+    assert ("SAMPLE DATA – fictional people. Upload your own files in the sidebar."
+            in [i.value for i in overview.info])
+    assert overview.sidebar.date_input(key="as_of").label == "As-of date"
+    assert overview.selectbox(key="faculty_filter").options[0] == "All"
+
+
+def test_overview_heatmaps_and_rollup_in_english(overview):
+    process, requirement = (chart["data"] for chart in charts(overview))
+    assert process[0]["x"] == ["Case handling", "Access to records (innsyn)",
+                               "Boards and committees (SRU)", "Distinct people (min. 2)"]
+    assert "Institutt for elkraftteknikk (IEL)<br>Case handling: 1 advisor(s)" in [
+        html.unescape(text) for text in process[1]["hovertext"]]
+    assert requirement[0]["x"] == ["K1 advisors", "K2 advisors", "K3 advisors",
+                                   "K3 case handlers"]
+    assert requirement[0]["colorbar"]["title"]["text"] == "Share"
+    assert any(text.endswith("(19 of 24)") for text in requirement[1]["hovertext"])
+    rollup = table(overview, "Faculty / area", "Units", "Share compliant")
+    assert int(rollup["Units"].sum()) == 65
+
+
+def test_navigation_titles_follow_the_language(monkeypatch):
+    """The router's page titles are built from the language; paths, order and default stay."""
+    seen: list[list] = []
+    navigation = st.navigation
+
+    def recording(pages, **kwargs):
+        seen.append(pages)
+        return navigation(pages, **kwargs)
+
+    monkeypatch.setattr(st, "navigation", recording)
+    open_page(lang="en")
+    open_page(lang=None)
+    english, bokmal = ([(page.title, page.url_path) for page in pages] for pages in seen)
+    assert [title for title, _ in english] == [
+        "Overview", "Unit", "Gaps and actions", "Meeting view", "Competency matrix", "What if",
+        "Trends", "Data", "About the numbers"]
+    assert [title for title, _ in bokmal] == [
+        "Oversikt", "Enhet", "Avvik og tiltak", "Møtevisning", "Kompetansematrise", "Hva om",
+        "Utvikling", "Data", "Om tallene"]
+    # The paths come from the files, whatever the language; the default page has none.
+    assert [path for _, path in english] == [path for _, path in bokmal] == [
+        "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_bokmal_words_on_an_english_page(page):
+    app = open_page(page)
+    assert norwegian_words(app) == []
+
+
+def test_unit_page_in_english():
+    app = open_page(UNIT, enhet="IHK")
+    assert app.title[0].value == "Institutt for historiske og klassiske studier"
+    assert metrics(app) == {
+        "Meets the requirements": "No",
+        "Processes with an advisor": "2 of 3",
+        "Distinct advisors (min. 2 per unit)": "2",
+        "Advisors with all training": "1 of 2",
+        "Case handlers with training": "8 of 9",
+        "Lacking (grace period over)": "1",
+        "In the grace period": "0",
+        "Completed": "8",
+    }
+    advisors = table(app, "Name", "Processes", "Source", "K2")
+    assert advisors[["Name", "Processes", "Source", "K2"]].values.tolist() == [
+        ["Ida Rønning", "Case handling", "advisor list", "✔ 05.02.2026"],
+        ["Kari-Anne Jacobsen", "Boards and committees (SRU)", "advisor list",
+         "✖ expired 31.03.2023"]]
+    actions = table(app, "Gap", "Suggested action")
+    assert list(actions["Gap"]) == ["Missing process advisor", "Advisor's course expired",
+                                    "Case handler lacks a course"]
+    assert list(actions["Suggested action"])[1:] == [
+        "Retake K2 (expired 31.03.2023): DFØ: En sak for Walter – om saksbehandling og "
+        "saksbehandlerrollen (DFO-FVL) or DFØ: Innsyn – eit e-læringsmagasin om offentleglova "
+        "(DFO-OFFL).",
+        "Complete K3: Saksbehandlerskolen (NTNU-SBS)."]
+    assert app.selectbox(key="unit_choice").options[1] == (
+        "Det humanistiske fakultet (HF) – all units")
+
+
+def test_gaps_page_in_english_with_candidates():
+    app = open_page(GAPS, enhet="IHK", prosess="innsyn", avvik="missing_process_advisor")
+    listed = table(app, "Gap", "Suggested action")
+    assert listed["Suggested action"].tolist() == [
+        "Appoint an advisor for access to records (innsyn); candidates: Ida Rønning (has every "
+        "course), Kari-Anne Jacobsen (lacks K2), Ingeborg Hagen (lacks K1, K2)."]
+    assert listed["Process"].tolist() == ["Access to records (innsyn)"]
+    candidates = table(app, "Name", "Requirements lacking", "Case handler")
+    assert candidates[["Name", "Requirements lacking", "Lacking"]].head(2).values.tolist() == [
+        ["Ida Rønning", 0, ""], ["Kari-Anne Jacobsen", 1, "K2"]]
+    assert set(candidates["Case handler"]) <= {"Yes", "No"}
+    assert app.selectbox(key="gaps_candidates_for").options == [
+        "Institutt for historiske og klassiske studier (IHK): no advisor for access to records "
+        "(innsyn)"]
+    assert app.selectbox(key="gaps_kind").value == "missing_process_advisor"
+    assert app.get("download_button")[0].proto.label == "Download the list (CSV)"
+
+
+def test_gap_counts_in_english_equal_the_bokmal_ones():
+    app = open_page(GAPS)
+    assert metrics(app) == {"Missing process advisor": "25", "Too few process advisors": "10",
+                            "Advisor lacks a course": "22", "Advisor's course expired": "9",
+                            "Case handler lacks a course": "289"}
+    assert "Showing 355 of 355 gaps, computed as of 01.11.2026." in [c.value for c in app.caption]
+    assert not [a for a in table(app, "Suggested action")["Suggested action"]
+                if a.startswith(("Oppnevn", "Fullfør", "Ta ")) or " eller " in a]
+
+
+def test_meeting_view_in_english():
+    app = open_page(MEETING)
+    assert {m.label: (m.value, m.proto.delta) for m in app.metric} == {
+        "Units assessed": ("65", ""),
+        "Units meeting the requirements": ("27 of 65", "42%"),
+        "Process advisors": ("143", ""),
+        "Advisors with all training": ("116 of 143", "81%"),
+        "Case handlers with training": ("912 of 1201", "76%"),
+    }
+    rollup = charts(app)[0]["data"][0]
+    assert rollup["text"][rollup["y"].index("Fakultet for økonomi")] == [
+        "4 of 4", "4 of 4", "4 of 4", "3 of 4", "2 of 4"]
+    assert [html.unescape(x) for x in rollup["x"]] == [
+        "Case<br>handling", "Innsyn", "SRU", "At least 2<br>distinct<br>advisors",
+        "Meets all<br>requirements"]
+    gaps = next(c["data"][0] for c in charts(app) if c["data"][0]["type"] == "table")
+    rows = [[html.unescape(v) for v in row] for row in zip(*gaps["cells"]["values"],
+                                                            strict=True)]
+    assert rows[-1] == ["All 65 units", "25 in total", "143", "27", "289 of 1201"]
+    assert gaps["header"]["values"][0] == "Unit"
+    assert [b.proto.label for b in app.get("download_button")] == [
+        "Excel report (all tables, Norwegian)", "Slides (PowerPoint, Norwegian)",
+        "PDF for printing (Norwegian)"]
+    app.segmented_control(key="meeting_view").set_value("Opplæring").run()
+    assert not app.exception
+    training = charts(app)[0]["data"][1]
+    assert [html.unescape(x) for x in training["x"]] == [
+        "K1<br>advisors", "K2<br>advisors", "K3<br>advisors", "K3 case<br>handlers"]
+    assert app.subheader[0].value == (
+        "Share who have completed the course (grey: fewer than 5 people)")
+
+
+def test_meeting_view_in_english_for_a_faculty_suppresses_small_groups():
+    app = open_page(MEETING, fakultet="MH")
+    gaps = next(c["data"][0] for c in charts(app) if c["data"][0]["type"] == "table")
+    rows = {html.unescape(row[0]): [html.unescape(v) for v in row[1:]]
+            for row in zip(*gaps["cells"]["values"], strict=True)}
+    # Meeting type is large: the processes go by their short names, as in bokmål.
+    assert rows["Kavliinstitutt for nevrovitenskap"] == ["Case handling, SRU", "1", "0", "<5"]
+    assert rows["All 8 units"] == ["7 in total", "14", "<5", "30 of 98"]
+    heatmap = charts(app)[0]["layout"]["xaxis"]
+    assert [html.unescape(x) for x in heatmap["ticktext"]] == [
+        "Case<br>handling", "Innsyn", "SRU", "Distinct<br>people<br>(min. 2)"]
+
+
+def test_meeting_change_since_a_snapshot_in_english(monkeypatch, tmp_path):
+    import datetime as dt
+
+    from analysis import build_results
+    from loaders import load_dataset
+    from store import SnapshotStore
+    from tests.sample import SAMPLE_INPUTS
+
+    database = tmp_path / "snapshots.db"
+    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
+                                               as_of=dt.date(2026, 9, 1)))
+    app = open_page(MEETING)
+    assert ("Since the snapshot of 01.09.2026: from 16 to 27 units meeting the requirements "
+            "(11 joined, 0 dropped out).") in [c.value for c in app.caption]
+
+
+def test_data_and_trends_in_english_with_a_saved_snapshot():
+    app = open_page(DATA)
+    read = table(app, "File", "Type", "Header row")
+    assert sorted(read["Type"]) == ["competency requirements", "course records",
+                                    "process advisor list", "staff list (HR)", "unit list"]
+    app.text_input(key="snapshot_label").input("October").run()
+    app.button(key="save_snapshot").click().run()
+    assert "Saved a snapshot as of 01.11.2026." in [s.value for s in app.success]
+    app.switch_page(TRENDS).run()
+    assert not app.exception
+    assert app.title[0].value == "Trends over time"
+    assert metrics(app) == {"Units meeting the requirements": "27 of 65"}
+    assert [m.proto.delta for m in app.metric] == ["+0 since 2026-11-01 October"]
+    snapshot, training = charts(app)
+    assert [trace["name"] for trace in snapshot["data"]] == [
+        "Units meeting the requirements", "Units missing a process", "Units assessed"]
+    assert [trace["name"] for trace in training["data"]] == [
+        "K1 advisors", "K2 advisors", "K3 advisors", "K3 case handlers"]
+    assert training["layout"]["yaxis"]["title"]["text"] == "Share completed"
+
+
+def test_data_page_upload_in_english():
+    from tests.helpers import COURSE_HEADER, csv_file, xlsx_file
+
+    app = open_page(DATA)
+    staff = xlsx_file("rot.xlsx", {"Forside": [["Eksport fra HR"]], "Data": [
+        ["Rapport: ansatte"], [],
+        ["ANSATT NR.", "Navn", "Avdelingskode", "Enhet", "Startdato", "Saksbehandler"],
+        [1, "Anne Li", "A1", "Seksjon A", "01.01.2020", "Ja"],
+        [2, "Bo Ek", "A1", "Seksjon A", "31.02.2020", "Ja"],
+    ]})
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført",
+                                                    "01.02.2024"]])
+    app.file_uploader(key="data_page_upload").set_value([
+        (staff[0], staff[1], "application/vnd.ms-excel"), (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    kind = app.selectbox(key="kind_0_rot.xlsx")
+    assert kind.label == "Kind of file" and "staff list (HR)" in kind.options
+    mapping = app.selectbox(key="map_0_rot.xlsx_Avdelingskode")
+    assert mapping.label == 'The column "Avdelingskode" was not recognised; use it as'
+    assert mapping.options[:2] == ["(do not use)", "employee number"]
+    assert 'Reading sheet "Data", header in row 3, 2 data rows.' in [m.value for m in app.markdown]
+    mapping.select("unit_id").run()
+    app.button(key="use_uploads").click().run()
+    assert not app.exception
+    report = table(app, "Row", "Column", "Severity")
+    assert report[["Row", "Column", "Severity"]].values.tolist() == [[5, "Startdato", "Warning"]]
+    assert app.sidebar.success[0].value == "Showing uploaded files: rot.xlsx, kurs.csv"
+
+
+@pytest.mark.parametrize("page,title", [(MATRIX, "Competency matrix"), (WHATIF, "What if?"),
+                                        (ABOUT, "About the numbers")])
+def test_pages_already_in_english_through_the_router(page, title):
+    assert open_page(page).title[0].value == title
+
+
+def test_bokmal_stays_the_default():
+    app = open_page(lang=None)
+    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+    assert [w.value for w in app.sidebar.warning] == ["EKSEMPELDATA – fiktive personer"]
+    assert "lang" not in app.query_params
+    app.sidebar.segmented_control(key="lang").set_value(EN).run()
+    assert app.query_params["lang"] == "en"
+    assert metrics(app)["Units meeting the requirements"] == "27 of 65"
+    app.sidebar.segmented_control(key="lang").set_value(NB).run()
+    assert "lang" not in app.query_params
+    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+
+
+def test_chart_builders_default_to_bokmal(overview):
+    import pandas as pd
+
+    unit_process = pd.DataFrame({"unit_id": ["A"] * 3, "process": ["saksbehandling", "innsyn",
+                                                                   "SRU"],
+                                 "advisors": [1, 0, 1], "ok": [True, False, True]})
+    order = pd.DataFrame({"unit_id": ["A"], "unit_name": ["Seksjon A"], "faculty_id": ["F"],
+                          "advisors": [2]})
+    assert list(make_process_heatmap(unit_process, order).data[0].x) == [
+        "Saksbehandling", "Innsyn", "SRU", "Ulike personer (min. 2)"]
+    assert list(make_process_heatmap(unit_process, order, lang=EN).data[0].x)[-1] == (
+        "Distinct people (min. 2)")
+
+
+def test_every_label_set_has_english_for_each_key():
+    for name in i18n._LABEL_SETS:
+        assert set(label_set(name, EN)) == set(label_set(name, NB)), name
+
+
+def test_generated_texts_and_actions():
+    assert generated_text("3 av 4", EN) == "3 of 4"
+    assert generated_text("3 av 4", NB) == "3 av 4"
+    assert generated_text("Alle 8 enheter", EN) == "All 8 units"
+    assert generated_text("Institutt av 3 av 4", EN) == "Institutt av 3 av 4"  # whole texts only
+    assert action_text("Oppnevn 1 ny prosessrådgiver; ingen andre ansatte i enheten; vurder en "
+                       "rådgiver fra en annen enhet.", EN) == (
+        "Appoint 1 new process advisor; no other staff in the unit; consider an advisor from "
+        "another unit.")
+    assert action_text("Oppnevn 2 nye prosessrådgivere; kandidater: Anne Li (mangler K1).",
+                       EN) == "Appoint 2 new process advisors; candidates: Anne Li (lacks K1)."
+    # "eller" inside a course title is data; only the joiner of the known list is translated.
+    courses = {"K9": ["Ja eller nei (JN)", "Kurs B"]}
+    assert action_text("Fullfør K9: Ja eller nei (JN) eller Kurs B.", EN, courses) == (
+        "Complete K9: Ja eller nei (JN) or Kurs B.")
+    assert action_text("Fullfør K9: Ja eller nei (JN).", EN, courses) == (
+        "Complete K9: Ja eller nei (JN).")
+    assert action_text("Something new.", EN) == "Something new."
+    assert t("of", EN, part=1, whole=2) == "1 of 2"
