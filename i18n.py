@@ -397,6 +397,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "distinct people. Click a cell to open the unit."),
     "overview.requirement_heatmap": ("Kompetansekrav: andel som oppfyller",
                                      "Competency requirements: share who meet them"),
+    "overview.too_many": ("{count} enheter er for mange til å vises én og én. Her vises "
+                          "fakultetene; velg et fakultet over for å se enhetene.",
+                          "{count} units are too many to show one by one. The faculties are "
+                          "shown here; choose a faculty above to see its units."),
     "overview.requirement_help": ("Andel av rådgiverne (eller saksbehandlerne som er forbi "
                                   "fristen) som har fullført kurset. – betyr at ingen i enheten "
                                   "er i målgruppen. Klikk på en rute for å åpne enheten.",

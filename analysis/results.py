@@ -138,9 +138,9 @@ def _with_status(targets: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
 def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd.DataFrame,
                       config: RuleConfig) -> pd.DataFrame:
     rows = _with_status(targets, status)
+    rows = rows.assign(met_by=rows[EMPLOYEE_ID].where(rows["status"] == MET))
     counted = rows.groupby([UNIT_ID, "requirement_id", "audience"]).agg(
-        target=(EMPLOYEE_ID, "nunique"),
-        met=("status", lambda s: int((s == MET).sum())))
+        target=(EMPLOYEE_ID, "nunique"), met=("met_by", "nunique"))
     keys = list(dict.fromkeys((r.id, r.audience) for r in config.requirements))
     grid = evaluated[[UNIT_ID]].merge(
         pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")

@@ -174,3 +174,19 @@ def test_as_of_date_comes_from_the_url():
     assert not app.exception
     assert app.date_input(key="as_of").value == SAMPLE_AS_OF
     assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+
+
+def test_a_large_organisation_gets_the_faculty_level_heatmaps():
+    staff = [STAFF_HEADER + ["Fakultet"]] + [
+        [n, f"Person {n}", "", f"U{n:03d}", f"Enhet {n:03d}", "", "Ja", "innsyn",
+         f"F{n % 4}"] for n in range(160)]
+    app = start()
+    upload = [csv_file("hr.csv", staff), csv_file("kurs.csv", [COURSE_HEADER])]
+    app.sidebar.file_uploader[0].set_value([(name, data, "text/csv") for name, data in upload])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "160"
+    assert "160 enheter er for mange til å vises én og én" in texts(app)
+    rollup = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert len(rollup["y"]) == 4  # one row per faculty
+    assert rollup["text"][0][0] == "0 av 40"  # no unit has a saksbehandling advisor

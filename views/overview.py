@@ -5,13 +5,16 @@ import streamlit as st
 import state
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties, faculty_rollup
 from analysis.kpis import Kpis, compute_kpis
+from analysis.suppression import coverage_by_faculty, training_by_faculty
 from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
+from charts.meeting import make_coverage_rollup_heatmap, make_suppressed_share_heatmap
 from components.sidebar import DATE_PARAM, page_lang
 from i18n import LANG_KEY, kpi_label, t
 from labels import ALL
 from loaders.schema import UNIT_ID
 
 FACULTY_PARAM = "fakultet"
+MAX_UNIT_ROWS = 150  # beyond this the unit-level heatmaps give way to the faculty level
 UNIT_PARAM = "enhet"
 
 lang = page_lang()
@@ -69,18 +72,30 @@ summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
 order = summary.merge(groups, on=UNIT_ID).sort_values([FACULTY_NAME, "unit_name"])
 in_view = results.unit_process[UNIT_ID].isin(unit_ids)
 
-st.subheader(t("overview.process_heatmap", lang))
-st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
-_open_clicked_unit(st.plotly_chart(
-    make_process_heatmap(results.unit_process[in_view], order,
-                         results.config.min_distinct_advisors, lang),
-    width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
+if len(order) > MAX_UNIT_ROWS:
+    # a heatmap of a thousand rows is unreadable and slow to draw: show the faculty level
+    st.info(t("overview.too_many", lang, count=len(order)), icon=":material/info:")
+    st.subheader(t("overview.process_heatmap", lang))
+    st.plotly_chart(make_coverage_rollup_heatmap(
+        coverage_by_faculty(results), results.config.min_distinct_advisors, lang),
+        width="stretch", key="process_rollup")
+    st.subheader(t("overview.requirement_heatmap", lang))
+    st.plotly_chart(make_suppressed_share_heatmap(training_by_faculty(results), 0, lang),
+                    width="stretch", key="requirement_rollup")
+else:
+    st.subheader(t("overview.process_heatmap", lang))
+    st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
+    _open_clicked_unit(st.plotly_chart(
+        make_process_heatmap(results.unit_process[in_view], order,
+                             results.config.min_distinct_advisors, lang),
+        width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
 
-st.subheader(t("overview.requirement_heatmap", lang))
-st.caption(t("overview.requirement_help", lang))
-_open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
-    results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order, lang),
-    width="stretch", key="requirement_heatmap", on_select="rerun", selection_mode="points"))
+    st.subheader(t("overview.requirement_heatmap", lang))
+    st.caption(t("overview.requirement_help", lang))
+    _open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
+        results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order,
+        lang), width="stretch", key="requirement_heatmap", on_select="rerun",
+        selection_mode="points"))
 
 st.subheader(t("overview.per_faculty", lang))
 rollup = faculty_rollup(summary, results.units)
