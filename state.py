@@ -12,7 +12,7 @@ import streamlit as st
 from analysis import Results, RuleConfig, build_results
 from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError, load_dataset
-from loaders.read import read_sheets
+from loaders.read import RawSheet, read_sheets
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
 from loaders.table import guess_kind
 from store import SnapshotStore
@@ -43,14 +43,18 @@ def sample_files() -> Files:
 
 
 @st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
-def _load_and_compute(files: Files, mappings: Mappings,
-                      as_of: dt.date) -> tuple[Dataset, Results]:
-    """Cached on the files' bytes, so two users with different files never share results."""
+def _load_and_compute(files: Files, mappings: Mappings, as_of: dt.date,
+                      _sheets: dict[str, list[RawSheet]] | None = None) -> tuple[Dataset, Results]:
+    """Cached on the files' bytes, so two users with different files never share results.
+
+    `_sheets` (not part of the cache key) hands over files already read while guessing their
+    kind, so an upload is parsed once."""
     manual: dict[str, dict[str, str]] = {}
     for kind, raw, canonical in mappings:
         manual.setdefault(kind, {})[raw] = canonical
-    dataset = load_dataset(**{kind: (name, data) for kind, name, data in files},
-                           manual_mappings=manual)
+    already_read = _sheets or {}
+    dataset = load_dataset(**{kind: already_read.get(kind) or (name, data)
+                              for kind, name, data in files}, manual_mappings=manual)
     return dataset, build_results(dataset, RuleConfig(), as_of)
 
 
@@ -84,13 +88,17 @@ def training_coverage() -> pd.DataFrame:
     return _training_coverage(current_files(), current_mappings(), as_of())
 
 
-def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]]:
-    """Guess each upload's kind from its headers; (files by kind, problems in Norwegian)."""
+def classify_uploads(
+    uploads: list[tuple[str, bytes]],
+) -> tuple[Files, list[str], dict[str, list[RawSheet]]]:
+    """Guess each upload's kind from its headers: (files by kind, problems, sheets read)."""
     files: dict[str, tuple[str, str, bytes]] = {}
     problems: list[str] = []
+    sheets_by_kind: dict[str, list[RawSheet]] = {}
     for name, data in uploads:
         try:
-            kind = guess_kind(read_sheets((name, data)))
+            sheets = read_sheets((name, data))
+            kind = guess_kind(sheets)
         except InputError as error:
             problems.append(str(error))
             continue
@@ -102,23 +110,25 @@ def classify_uploads(uploads: list[tuple[str, bytes]]) -> tuple[Files, list[str]
                             f"{files[kind][1]} brukes.")
         else:
             files[kind] = (kind, name, data)
-    return tuple(files.values()), problems
+            sheets_by_kind[kind] = sheets
+    return tuple(files.values()), problems, sheets_by_kind
 
 
 def try_use_uploads(uploads: list[tuple[str, bytes]]) -> list[str]:
     """Switch the session to uploaded files if they can be used; else keep the current data."""
-    files, problems = classify_uploads(uploads)
-    return [*problems, *use_files(files)]
+    files, problems, sheets = classify_uploads(uploads)
+    return [*problems, *use_files(files, sheets=sheets)]
 
 
-def use_files(files: Files, mappings: Mappings = ()) -> list[str]:
+def use_files(files: Files, mappings: Mappings = (),
+              sheets: dict[str, list[RawSheet]] | None = None) -> list[str]:
     """Make these files the session's data if they load; returns problems (then nothing changed)."""
     kinds = {kind for kind, _, _ in files}
     missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
     if missing:
         return ["Last opp også " + " og ".join(missing) + "; viser fortsatt de forrige dataene."]
     try:
-        _load_and_compute(files, mappings, as_of())
+        _load_and_compute(files, mappings, as_of(), _sheets=sheets)
     except InputError as error:
         return [f"{error} Viser fortsatt de forrige dataene."]
     st.session_state[DATA_KEY] = files

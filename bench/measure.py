@@ -153,7 +153,7 @@ def time_pipeline(inputs: Inputs, runs: int) -> PipelineTimes:
 class CacheTimes:
     """What an upload costs besides the pipeline, and what st.cache_data adds per page run."""
 
-    classify_uploads: float  # state.classify_uploads: reads every file once more to guess its kind
+    classify_uploads: float  # state.classify_uploads: the one read of the files, to guess kinds
     store: float  # first call: hash the input bytes, pickle (dataset, results) into the cache
     hit: float  # every later page run: hash the input bytes, unpickle (dataset, results)
     pickled_mb: float

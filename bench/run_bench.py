@@ -157,7 +157,7 @@ ROWS: list[Row] = [
     ("  the same, CPU time of the process",
      lambda r: seconds(r.pipeline.load_and_compute_cpu), ""),
     ("Excel report (exports.excel)", lambda r: seconds(r.export), ""),
-    ("upload: state.classify_uploads (reads again)",
+    ("upload: state.classify_uploads (the one read)",
      lambda r: seconds(r.cache.classify_uploads), ""),
     ("st.cache_data store: hash + pickle", lambda r: seconds(r.cache.store), ""),
     ("st.cache_data hit: hash + unpickle", lambda r: seconds(r.cache.hit), ""),

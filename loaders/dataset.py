@@ -18,7 +18,7 @@ from loaders.normalise import (
     normalise_staff,
     normalise_units,
 )
-from loaders.read import read_sheets
+from loaders.read import RawSheet, read_sheets
 from loaders.schema import (
     ADVISORS,
     APPOINTED_DATE,
@@ -37,7 +37,7 @@ from loaders.schema import (
 )
 from loaders.table import MappedTable, locate_table
 
-Source = str | Path | tuple[str, bytes]
+Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets already read
 ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, SOURCE]
 UNIT_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "has_children", "evaluated"]
 
@@ -69,7 +69,8 @@ class Dataset:
 
 def _locate(source: Source, kind: str, log: IssueLog,
             manual: dict[str, str] | None) -> tuple[TableReader, TableInfo]:
-    table: MappedTable = locate_table(read_sheets(source), kind, manual)
+    sheets = source if isinstance(source, list) else read_sheets(source)
+    table: MappedTable = locate_table(sheets, kind, manual)
     reader = TableReader(table, log)
     info = TableInfo(kind, table.file, table.sheet, table.header_row, table.mapping,
                      len(reader.frame))
