@@ -167,23 +167,25 @@ class UnitRegistry:
         """Give every staff row a unit id (the code, else the name) and a parent id."""
         unit_ids = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME]).map(self.resolve)
         names = staff[UNIT_NAME].where(staff[UNIT_NAME].ne(""), unit_ids)
-        names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids, names, strict=True)],
+        names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids.tolist(), names.tolist(),
+                                                                strict=True)],
                           index=staff.index, dtype="str")
-        staff_name_ids = dict(zip(names.map(_key), unit_ids, strict=True))
+        staff_name_ids = dict(zip(names.map(_key).tolist(), unit_ids.tolist(), strict=True))
         parents = staff[PARENT_ID].map(
             lambda text: "" if not text else self.resolve(staff_name_ids.get(_key(text), text)))
         if self.from_file:
             parents = pd.Series(
-                [self.parents.get(u, p) for u, p in zip(unit_ids, parents, strict=True)],
+                [self.parents.get(u, p)
+                 for u, p in zip(unit_ids.tolist(), parents.tolist(), strict=True)],
                 index=staff.index, dtype="str")
             unknown = ~unit_ids.isin(set(self.names))
             for unit in unit_ids[unknown].unique():
                 first_row = staff.loc[unknown & unit_ids.eq(unit), ROW].iloc[0]
                 reader.issue(int(first_row), UNIT_ID, WARNING,
                              f"Enheten «{unit}» finnes ikke i enhetslisten; den vurderes likevel.")
-        for unit_id, name in zip(unit_ids, names, strict=True):
+        for unit_id, name in zip(unit_ids.tolist(), names.tolist(), strict=True):
             self.names.setdefault(unit_id, name)
-        for unit_id, parent in zip(unit_ids, parents, strict=True):
+        for unit_id, parent in zip(unit_ids.tolist(), parents.tolist(), strict=True):
             if parent and parent != unit_id:
                 self.parents.setdefault(unit_id, parent)
         return staff.assign(**{UNIT_ID: unit_ids, UNIT_NAME: names, PARENT_ID: parents})
@@ -227,13 +229,15 @@ class PersonIndex:
     def __init__(self, staff: pd.DataFrame):
         first = staff.drop_duplicates(EMPLOYEE_ID)
         self.ids = set(first[EMPLOYEE_ID])
-        self.home_unit = dict(zip(first[EMPLOYEE_ID], first[UNIT_ID], strict=True))
+        self.home_unit = dict(zip(first[EMPLOYEE_ID].tolist(), first[UNIT_ID].tolist(),
+                                  strict=True))
         emails = first[first[EMAIL].ne("")]
-        self.by_email = dict(zip(emails[EMAIL], emails[EMPLOYEE_ID], strict=True))
+        self.by_email = dict(zip(emails[EMAIL].tolist(), emails[EMPLOYEE_ID].tolist(), strict=True))
         names = first[first[NAME].ne("")].assign(key=lambda f: f[NAME].map(_key))
         counts = names["key"].value_counts()
         self.ambiguous = set(counts[counts > 1].index)
-        self.by_name = dict(zip(names["key"], names[EMPLOYEE_ID], strict=True))
+        self.by_name = dict(zip(names["key"].tolist(), names[EMPLOYEE_ID].tolist(),
+                                strict=True))
 
     def match(self, employee_id: str, email: str, name: str) -> tuple[str | None, str]:
         """(staff id or None, why not)."""
@@ -252,7 +256,8 @@ class PersonIndex:
 
 def _advisors_from_roles(roles: pd.DataFrame, placed_staff: pd.DataFrame) -> pd.DataFrame:
     """Roles in the HR export count for the person's HR unit on that row."""
-    unit_by_row = dict(zip(placed_staff[ROW], placed_staff[UNIT_ID], strict=True))
+    unit_by_row = dict(zip(placed_staff[ROW].tolist(), placed_staff[UNIT_ID].tolist(),
+                           strict=True))
     return pd.DataFrame({
         EMPLOYEE_ID: roles[EMPLOYEE_ID],
         UNIT_ID: roles[ROW].map(unit_by_row),
