@@ -379,6 +379,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "advisor list, competency requirements and unit list"),
     "sidebar.language": ("Språk / Language", "Språk / Language"),
     "sidebar.as_of": ("Beregningsdato", "As-of date"),
+    "sidebar.step.read": ("Leser filene …", "Reading the files …"),
+    "sidebar.step.compute": ("Kontrollerer radene og beregner dekningen …",
+                             "Checking the rows and computing coverage …"),
+    "sidebar.step.done": ("Filene er lest inn", "The files are loaded"),
+    "sidebar.step.failed": ("Filene kunne ikke brukes", "The files could not be used"),
     "sidebar.uploaded": ("Viser opplastede filer: {names}", "Showing uploaded files: {names}"),
     # Oversikt
     "overview.title": ("Prosessrådgivere og kompetanse per enhet",

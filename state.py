@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -114,9 +115,13 @@ def classify_uploads(
     return tuple(files.values()), problems, sheets_by_kind
 
 
-def try_use_uploads(uploads: list[tuple[str, bytes]]) -> list[str]:
-    """Switch the session to uploaded files if they can be used; else keep the current data."""
+def try_use_uploads(uploads: list[tuple[str, bytes]],
+                    on_step: Callable[[], None] = lambda: None) -> list[str]:
+    """Switch the session to uploaded files if they can be used; else keep the current data.
+
+    `on_step` is called when reading is done and checking and computing begin."""
     files, problems, sheets = classify_uploads(uploads)
+    on_step()
     return [*problems, *use_files(files, sheets=sheets)]
 
 

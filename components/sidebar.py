@@ -15,14 +15,20 @@ MESSAGES_KEY = "upload_messages"
 DATE_PARAM = "dato"
 
 
-def _apply_new_uploads(uploads: list) -> None:
+def _apply_new_uploads(uploads: list, lang: str) -> None:
     """Try each new set of uploaded files once; failures keep the data shown before."""
     signature = tuple((u.name, u.size, u.file_id) for u in uploads)
     if not uploads or signature == st.session_state.get(APPLIED_KEY):
         return
     st.session_state[APPLIED_KEY] = signature
-    st.session_state[MESSAGES_KEY] = state.try_use_uploads(
-        [(u.name, u.getvalue()) for u in uploads])
+    with st.status(t("sidebar.step.read", lang), expanded=False) as status:
+        # a national-size upload takes seconds: name each step while it runs
+        problems = state.try_use_uploads(
+            [(u.name, u.getvalue()) for u in uploads],
+            on_step=lambda: status.update(label=t("sidebar.step.compute", lang)))
+        status.update(label=t("sidebar.step.done" if not problems else "sidebar.step.failed",
+                              lang), state="complete" if not problems else "error")
+    st.session_state[MESSAGES_KEY] = problems
 
 
 def _as_of_from_url() -> None:
@@ -68,7 +74,7 @@ def data_sidebar() -> None:
         uploads = st.file_uploader(
             t("sidebar.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
             accept_multiple_files=True, key=UPLOAD_KEY)
-        _apply_new_uploads(uploads or [])
+        _apply_new_uploads(uploads or [], lang)
         for message in st.session_state.get(MESSAGES_KEY, []):
             st.error(message, icon=":material/error:")
         _language_switch(lang)

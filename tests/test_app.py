@@ -92,6 +92,7 @@ def test_upload_replaces_sample_data():
     assert metrics(app)["Saksbehandlere med opplæring"] == "1 av 3"
     assert "EKSEMPELDATA" not in texts(app)
     assert "ansatte.xlsx" in texts(app)
+    assert [status.label for status in app.sidebar.status] == ["Filene er lest inn"]
 
 
 def test_bad_upload_keeps_the_previous_data_and_says_why():
@@ -104,6 +105,7 @@ def test_bad_upload_keeps_the_previous_data_and_says_why():
     errors = " ".join(e.value for e in app.sidebar.error)
     assert "ansatte.xlsx: filen er skadet" in errors
     assert "kurs.csv: filen er tom." in errors
+    assert [status.label for status in app.sidebar.status] == ["Filene kunne ikke brukes"]
 
 
 def test_data_page_shows_mapping_and_report_and_switches_data():
