@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Results, RuleConfig, build_results
+from analysis.overview import OverviewTables, overview_tables
 from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError, load_dataset
 from loaders.read import RawSheet, read_sheets
@@ -82,6 +83,17 @@ def current() -> tuple[Dataset, Results]:
 @st.cache_data(max_entries=8, show_spinner="Regner ut opplæring måned for måned …")
 def _training_coverage(files: Files, mappings: Mappings, as_of: dt.date) -> pd.DataFrame:
     return monthly_training_coverage(*_load_and_compute(files, mappings, as_of))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _overview(files: Files, mappings: Mappings, as_of: dt.date,
+              faculty: str | None) -> OverviewTables:
+    return overview_tables(_load_and_compute(files, mappings, as_of)[1], faculty)
+
+
+def overview(faculty: str | None) -> OverviewTables:
+    """The overview's tables for one faculty filter, cached so a rerun only redraws."""
+    return _overview(current_files(), current_mappings(), as_of(), faculty)
 
 
 def training_coverage() -> pd.DataFrame:

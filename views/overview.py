@@ -3,18 +3,15 @@
 import streamlit as st
 
 import state
-from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties, faculty_rollup
-from analysis.kpis import Kpis, compute_kpis
-from analysis.suppression import coverage_by_faculty, training_by_faculty
+from analysis.hierarchy import FACULTY_ID, FACULTY_NAME
+from analysis.kpis import Kpis
 from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
 from charts.meeting import make_coverage_rollup_heatmap, make_suppressed_share_heatmap
 from components.sidebar import DATE_PARAM, page_lang
 from i18n import LANG_KEY, kpi_label, t
 from labels import ALL
-from loaders.schema import UNIT_ID
 
 FACULTY_PARAM = "fakultet"
-MAX_UNIT_ROWS = 150  # beyond this the unit-level heatmaps give way to the faculty level
 UNIT_PARAM = "enhet"
 
 lang = page_lang()
@@ -23,9 +20,7 @@ st.title(t("overview.title", lang))
 if state.is_sample():
     st.info(t("sample", lang), icon=":material/science:")
 
-groups = faculties(results.units)
-judged = groups[groups[UNIT_ID].isin(results.unit_summary[UNIT_ID])]
-faculty_names = dict(zip(judged[FACULTY_ID], judged[FACULTY_NAME], strict=True))
+faculty_names = state.overview(None).faculty_names
 options = [ALL, *sorted(faculty_names, key=faculty_names.get)]
 wanted = st.query_params.get(FACULTY_PARAM, ALL)
 faculty = st.selectbox(
@@ -34,12 +29,10 @@ faculty = st.selectbox(
     key="faculty_filter")
 if faculty == ALL:
     st.query_params.pop(FACULTY_PARAM, None)
-    unit_ids = set(results.unit_summary[UNIT_ID])
 else:
     st.query_params[FACULTY_PARAM] = faculty
-    unit_ids = set(judged.loc[judged[FACULTY_ID] == faculty, UNIT_ID])
-
-kpis = compute_kpis(results, unit_ids)
+tables = state.overview(None if faculty == ALL else faculty)
+kpis, order = tables.kpis, tables.order
 
 
 def _percent(part: int, whole: int) -> str:
@@ -68,38 +61,33 @@ columns[2].metric(kpi_label("advisors", lang), kpis.advisors)
 st.caption(t("overview.computed", lang, date=f"{results.as_of:%d.%m.%Y}",
              days=results.config.grace_days))
 
-summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
-order = summary.merge(groups, on=UNIT_ID).sort_values([FACULTY_NAME, "unit_name"])
-in_view = results.unit_process[UNIT_ID].isin(unit_ids)
-
-if len(order) > MAX_UNIT_ROWS:
+if tables.coverage is not None:
     # a heatmap of a thousand rows is unreadable and slow to draw: show the faculty level
     st.info(t("overview.too_many", lang, count=len(order)), icon=":material/info:")
     st.subheader(t("overview.process_heatmap", lang))
     st.plotly_chart(make_coverage_rollup_heatmap(
-        coverage_by_faculty(results), results.config.min_distinct_advisors, lang),
+        tables.coverage, results.config.min_distinct_advisors, lang),
         width="stretch", key="process_rollup")
     st.subheader(t("overview.requirement_heatmap", lang))
-    st.plotly_chart(make_suppressed_share_heatmap(training_by_faculty(results), 0, lang),
+    st.plotly_chart(make_suppressed_share_heatmap(tables.training, 0, lang),
                     width="stretch", key="requirement_rollup")
 else:
     st.subheader(t("overview.process_heatmap", lang))
     st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
     _open_clicked_unit(st.plotly_chart(
-        make_process_heatmap(results.unit_process[in_view], order,
+        make_process_heatmap(tables.unit_process, order,
                              results.config.min_distinct_advisors, lang),
         width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
 
     st.subheader(t("overview.requirement_heatmap", lang))
     st.caption(t("overview.requirement_help", lang))
     _open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
-        results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)], order,
-        lang), width="stretch", key="requirement_heatmap", on_select="rerun",
-        selection_mode="points"))
+        tables.unit_requirement, order, lang), width="stretch", key="requirement_heatmap",
+        on_select="rerun", selection_mode="points"))
 
 st.subheader(t("overview.per_faculty", lang))
-rollup = faculty_rollup(summary, results.units)
-rollup["compliant_share"] = (rollup["compliant_share"] * 100).round()
+rollup = tables.rollup.assign(
+    compliant_share=(tables.rollup["compliant_share"] * 100).round())
 headers = {FACULTY_NAME: t("faculty", lang), **{
     column: t(f"overview.{column}", lang)
     for column in ("units", "compliant_units", "staff", "advisors", "units_missing_process",

@@ -1,0 +1,29 @@
+"""The overview's tables for a faculty filter, on the sample data."""
+
+import pytest
+
+from analysis import build_results
+from analysis.overview import overview_tables
+from loaders import load_dataset
+from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
+
+
+@pytest.fixture(scope="module")
+def results():
+    return build_results(load_dataset(**SAMPLE_INPUTS), as_of=SAMPLE_AS_OF)
+
+
+def test_all_units(results):
+    tables = overview_tables(results, None)
+    assert (tables.kpis.units, tables.kpis.compliant_units) == (65, 27)
+    assert len(tables.order) == 65 and tables.coverage is None
+    assert tables.faculty_names["IE"] == "Fakultet for informasjonsteknologi og elektroteknikk"
+    assert tables.rollup["units"].sum() == 65
+
+
+def test_one_faculty(results):
+    tables = overview_tables(results, "IE")
+    assert tables.kpis.units == 7
+    assert set(tables.unit_process["unit_id"]) == set(tables.order["unit_id"])
+    assert len(tables.unit_process) == 7 * 3
+    assert tables.rollup["faculty_id"].tolist() == ["IE"]
