@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from loaders.errors import InputError
@@ -295,16 +296,19 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
 def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
                            reader: TableReader) -> pd.DataFrame:
     """Give each course record the staff id of its person; unknown people are reported once."""
-    keys = [EMPLOYEE_ID, EMAIL, NAME]
-    persons = records.groupby(keys, sort=False)[ROW].agg(["first", "size"]).reset_index()
+    keys = records[EMPLOYEE_ID] + "\x1f" + records[EMAIL] + "\x1f" + records[NAME]
+    codes, persons = pd.factorize(keys)
+    first = np.unique(codes, return_index=True)[1]
+    sizes = np.bincount(codes, minlength=len(persons))
+    rows = records[ROW].to_numpy()
     resolved = []
-    for employee_id, email, name, first_row, size in persons.itertuples(index=False):
+    for code, person_key in enumerate(persons.tolist()):
+        employee_id, email, name = person_key.split("\x1f")
         person, why = people.match(employee_id, email, name)
         if person is None:
             person = employee_id or email or name
-            reader.issue(int(first_row), EMPLOYEE_ID, WARNING,
-                         f"Kursdata for ukjent person: {why} ({size} rader).")
+            reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
+                         f"Kursdata for ukjent person: {why} ({sizes[code]} rader).")
         resolved.append(person)
-    ids = records[keys].merge(persons[keys].assign(resolved=resolved), on=keys, how="left")
-    return records.assign(**{EMPLOYEE_ID: pd.Series(ids["resolved"].to_numpy(),
-                                                    index=records.index, dtype="str")})
+    ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []
+    return records.assign(**{EMPLOYEE_ID: pd.Series(ids, index=records.index, dtype="str")})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from loaders.issues import ERROR, WARNING, IssueLog
@@ -39,10 +40,11 @@ from loaders.values import (
     cell_text,
     id_text,
     is_blank,
-    map_unique,
+    map_codes,
     parse_date,
     parse_flag,
     parse_status,
+    texts_of,
 )
 
 ROW = "row"
@@ -56,7 +58,11 @@ class TableReader:
         self.table = table
         self.log = log
         self.header_of = {canon: raw for raw, canon in table.mapping.items() if canon}
-        self.frame = self._data_rows()
+        # each column is factorised once; every later parse works on its distinct values
+        self._factors = {column: pd.factorize(table.frame[column], use_na_sentinel=True)
+                         for column in table.frame.columns}
+        self._kept = self._data_rows()
+        self.frame = table.frame[self._kept]
         for row, header in table.formulas_without_value:
             log.add(table.file, table.sheet, row, header, WARNING,
                     "Formelcellen har ingen lagret verdi og er lest som tom. Åpne filen i Excel, "
@@ -72,13 +78,25 @@ class TableReader:
     def texts(self, column: str, convert: Callable[[object], str] = cell_text) -> pd.Series:
         if column not in self.frame.columns:
             return pd.Series([""] * len(self.frame), index=self.frame.index, dtype="str")
-        return pd.Series(map_unique(self.frame[column], convert), index=self.frame.index,
-                         dtype="str")
+        codes, uniques = self._factors[column]
+        # build the (pyarrow) text array from the distinct values, then take: no per-row work
+        if convert in (cell_text, id_text):  # the common case, vectorised
+            converted = texts_of(uniques, as_id=convert is id_text)
+        else:
+            converted = [convert(value) for value in uniques]
+        texts = pd.array([*converted, convert(None)], dtype="str")
+        positions = np.where(codes < 0, len(uniques), codes)[self._kept]
+        return pd.Series(texts.take(positions), index=self.frame.index)
 
     def values(self, column: str, parse: Callable[[object], object]) -> pd.Series:
         """Each cell parsed, computing every distinct raw value only once."""
-        return pd.Series(map_unique(self.frame[column], parse), index=self.frame.index,
-                         dtype=object)
+        return pd.Series(self._mapped(column, parse), index=self.frame.index, dtype=object)
+
+    def _mapped(self, column: str, func: Callable[[object], object],
+                rows: np.ndarray | None = None) -> np.ndarray:
+        """func of each kept cell (or of the cells in `rows`), once per distinct value."""
+        codes, uniques = self._factors[column]
+        return map_codes(codes, uniques, func)[self._kept if rows is None else rows]
 
     def dates(self, column: str) -> pd.Series:
         if not self.has(column):
@@ -93,7 +111,8 @@ class TableReader:
 
     def _data_rows(self) -> pd.DataFrame:
         frame = self.table.frame
-        blank = pd.DataFrame({c: map_unique(frame[c], is_blank) for c in frame.columns},
+        everything = np.ones(len(frame), dtype=bool)
+        blank = pd.DataFrame({c: self._mapped(c, is_blank, everything) for c in frame.columns},
                              index=frame.index).astype(bool)
         filled = (~blank).sum(axis=1)
         may_be_total = filled.between(1, 3).to_numpy()
@@ -104,7 +123,7 @@ class TableReader:
         totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
         for row in totals:
             self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
-        return frame[filled.gt(0) & ~frame.index.isin(totals)]
+        return (filled.gt(0) & ~frame.index.isin(totals)).to_numpy()
 
 
 def person_keys(reader: TableReader) -> pd.DataFrame:

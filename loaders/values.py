@@ -16,12 +16,28 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def map_unique(series: pd.Series, func: Callable[[object], object]) -> np.ndarray:
-    """func applied to every cell, but computed once per distinct value (exports repeat a lot)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+def map_codes(codes: np.ndarray, uniques: object,
+              func: Callable[[object], object]) -> np.ndarray:
+    """func applied to every cell of a factorised column, computed once per distinct value."""
     mapped = np.empty(len(uniques) + 1, dtype=object)
     mapped[:] = [func(value) for value in uniques] + [func(None)]  # code -1: a blank cell
     return mapped[codes]
+
+
+def texts_of(values: object, as_id: bool = False) -> list[str]:
+    """cell_text (or id_text) of many distinct values; text values go through pyarrow at once."""
+    values = list(values)
+    is_text = [isinstance(v, str) for v in values]
+    strings = pd.Series([v for v, text in zip(values, is_text, strict=True) if text],
+                        dtype="str")
+    strings = (strings.str.replace("\u00a0", " ", regex=False)
+               .str.replace(r"\s+", " ", regex=True).str.strip())
+    if as_id:
+        strings = strings.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    cleaned = iter(strings.tolist())
+    convert = id_text if as_id else cell_text
+    return [next(cleaned) if text else convert(v) for v, text in zip(values, is_text,
+                                                                       strict=True)]
 
 
 def is_blank(value: object) -> bool:

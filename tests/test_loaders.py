@@ -10,7 +10,7 @@ from loaders.processes import parse_processes
 from loaders.read import read_sheets
 from loaders.schema import ALIAS_INDEX
 from loaders.table import guess_kind, locate_table
-from loaders.values import id_text, parse_date, parse_flag, parse_status
+from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
 
@@ -390,3 +390,13 @@ def test_formula_without_saved_value_is_a_warning_not_a_zero():
         )
     ]
     assert dataset.staff["name"].tolist() == ["Kari", ""]
+
+
+RAW_CELLS = ["  Kari\u00a0 Nordmann ", "12345.0", 12345.0, 7, None, "", "a\tb\nc", "090006",
+             dt.datetime(2026, 6, 5), 1.5, True, "12345.00", " 42.0 "]
+
+
+@pytest.mark.parametrize("as_id", [False, True])
+def test_vectorised_texts_equal_the_cell_by_cell_ones(as_id):
+    convert = id_text if as_id else cell_text
+    assert texts_of(RAW_CELLS, as_id=as_id) == [convert(v) for v in RAW_CELLS]
