@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ SAMPLE_FILES = {
     UNITS: "enheter.xlsx",
 }
 DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page switches
+DIGEST_KEY = "data_digest"  # content hash of DATA_KEY's files, computed once
 MAPPINGS_KEY = "data_mappings"  # tuple of (kind, raw header, canonical column) set by hand
 AS_OF_KEY = "as_of"
 Files = tuple[tuple[str, str, bytes], ...]
@@ -39,18 +41,32 @@ def snapshot_store() -> SnapshotStore:
     return SnapshotStore(os.environ.get("SNAPSHOT_DB", Path(__file__).parent / "snapshots.db"))
 
 
-def sample_files() -> Files:
-    return tuple((kind, name, (SAMPLE_DIR / name).read_bytes())
-                 for kind, name in SAMPLE_FILES.items())
+def files_digest(files: Files) -> str:
+    """The content hash that keys every cache: two users with different files never meet."""
+    digest = hashlib.sha256()
+    for kind, name, data in files:
+        digest.update(f"{kind}\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@st.cache_resource
+def _sample() -> tuple[Files, str]:
+    """The bundled sample files and their digest, read once per server process."""
+    files = tuple((kind, name, (SAMPLE_DIR / name).read_bytes())
+                  for kind, name in SAMPLE_FILES.items())
+    return files, files_digest(files)
 
 
 @st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
-def _load_and_compute(files: Files, mappings: Mappings, as_of: dt.date,
+def _load_and_compute(digest: str, mappings: Mappings, as_of: dt.date, _files: Files,
                       _sheets: dict[str, list[RawSheet]] | None = None) -> tuple[Dataset, Results]:
-    """Cached on the files' bytes, so two users with different files never share results.
+    """Cached on the files' content hash (`digest`), computed once per session's data set,
+    so a rerun does not hash megabytes of uploads again.
 
     `_sheets` (not part of the cache key) hands over files already read while guessing their
     kind, so an upload is parsed once."""
+    files = _files
     manual: dict[str, dict[str, str]] = {}
     for kind, raw, canonical in mappings:
         manual.setdefault(kind, {})[raw] = canonical
@@ -65,7 +81,11 @@ def is_sample() -> bool:
 
 
 def current_files() -> Files:
-    return st.session_state.get(DATA_KEY) or sample_files()
+    return st.session_state.get(DATA_KEY) or _sample()[0]
+
+
+def _current_digest() -> str:
+    return st.session_state.get(DIGEST_KEY) or _sample()[1]
 
 
 def as_of() -> dt.date:
@@ -77,28 +97,29 @@ def current_mappings() -> Mappings:
 
 
 def current() -> tuple[Dataset, Results]:
-    return _load_and_compute(current_files(), current_mappings(), as_of())
+    return _load_and_compute(_current_digest(), current_mappings(), as_of(), current_files())
 
 
 @st.cache_data(max_entries=8, show_spinner="Regner ut opplæring måned for måned …")
-def _training_coverage(files: Files, mappings: Mappings, as_of: dt.date) -> pd.DataFrame:
-    return monthly_training_coverage(*_load_and_compute(files, mappings, as_of))
+def _training_coverage(digest: str, mappings: Mappings, as_of: dt.date,
+                       _files: Files) -> pd.DataFrame:
+    return monthly_training_coverage(*_load_and_compute(digest, mappings, as_of, _files))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _overview(files: Files, mappings: Mappings, as_of: dt.date,
-              faculty: str | None) -> OverviewTables:
-    return overview_tables(_load_and_compute(files, mappings, as_of)[1], faculty)
+def _overview(digest: str, mappings: Mappings, as_of: dt.date, faculty: str | None,
+              _files: Files) -> OverviewTables:
+    return overview_tables(_load_and_compute(digest, mappings, as_of, _files)[1], faculty)
 
 
 def overview(faculty: str | None) -> OverviewTables:
     """The overview's tables for one faculty filter, cached so a rerun only redraws."""
-    return _overview(current_files(), current_mappings(), as_of(), faculty)
+    return _overview(_current_digest(), current_mappings(), as_of(), faculty, current_files())
 
 
 def training_coverage() -> pd.DataFrame:
     """Month-by-month training coverage of the current data, cached like the results."""
-    return _training_coverage(current_files(), current_mappings(), as_of())
+    return _training_coverage(_current_digest(), current_mappings(), as_of(), current_files())
 
 
 def classify_uploads(
@@ -144,15 +165,17 @@ def use_files(files: Files, mappings: Mappings = (),
     missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
     if missing:
         return ["Last opp også " + " og ".join(missing) + "; viser fortsatt de forrige dataene."]
+    digest = files_digest(files)
     try:
-        _load_and_compute(files, mappings, as_of(), _sheets=sheets)
+        _load_and_compute(digest, mappings, as_of(), files, _sheets=sheets)
     except InputError as error:
         return [f"{error} Viser fortsatt de forrige dataene."]
     st.session_state[DATA_KEY] = files
+    st.session_state[DIGEST_KEY] = digest
     st.session_state[MAPPINGS_KEY] = mappings
     return []
 
 
 def use_sample() -> None:
-    for key in (DATA_KEY, MAPPINGS_KEY):
+    for key in (DATA_KEY, DIGEST_KEY, MAPPINGS_KEY):
         st.session_state.pop(key, None)
