@@ -139,4 +139,13 @@ def parse_status(value: object) -> bool | None:
         return True
     if not text or text in _NOT_COMPLETED:
         return False
+    # portals decorate the word ("Fullført (100 %)", "Ikke bestått - prøv igjen"): the leading
+    # words decide, the negative ones checked first so "ikke fullført" never reads as done
+    words = re.sub(r"[^\wæøå ]+", " ", text).split()
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size])
+        if lead in _NOT_COMPLETED:
+            return False
+        if len(words) >= size and lead in _COMPLETED:
+            return True
     return None

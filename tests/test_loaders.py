@@ -146,6 +146,12 @@ def test_role_strings(raw, processes, unknown):
         ("Failed", False),
         ("", False),
         ("Kanskje", None),
+        ("Fullført (100 %)", True),
+        ("Completed - 2024", True),
+        ("Ikke fullført (50 %)", False),
+        ("Ikke bestått - prøv igjen", False),
+        ("Påmeldt, venter", False),
+        ("Godkjent av leder", True),
     ],
 )
 def test_status_words(raw, completed):
