@@ -17,13 +17,15 @@ _PROCESS_WORDS = {
 }
 _FILLER = {
     "pr", "prosessrådgiver", "prosessradgiver", "prosessrådgivar", "rådgiver", "for", "og",
-    "and", "advisor", "process", "prosess", "handling", "requests", "råd", "utvalg", "council",
+    "and", "advisor", "process", "processes", "prosess", "prosesser", "handling", "requests",
+    "råd", "utvalg", "council",
     "councils", "committees", "rådgivar", "i", "ja", "x", "nei", "ingen", "none", "no",
 }
 _PHRASES = (
     (re.compile(r"styrer\s*,?\s*råd\s+og\s+utvalg", re.I), " sru "),
     (re.compile(r"case\s+handling", re.I), " casehandling "),
 )
+_ALL_WORDS = {"alle", "all", "samtlige"}
 _SPLIT = re.compile(r"[\s;,/|+&()\-–:]+")
 
 
@@ -37,6 +39,9 @@ def parse_processes(text: str, known: tuple[str, ...] = PROCESSES) -> tuple[list
     unknown: list[str] = []
     for word in _SPLIT.split(lowered):
         if not word or word in _FILLER:
+            continue
+        if word in _ALL_WORDS:
+            found.update(known)
             continue
         process = by_name.get(word) or _PROCESS_WORDS.get(word)
         if process in known:

@@ -120,6 +120,7 @@ def test_ids_stay_text_as_written(raw, expected):
         ("PR-saksbehandling + innsyn", ["saksbehandling", "innsyn"], []),
         ("Nei", [], []),
         ("arkivleder", [], ["arkivleder"]),
+        ("Alle prosesser", ["saksbehandling", "innsyn", "SRU"], []),
     ],
 )
 def test_role_strings(raw, processes, unknown):
