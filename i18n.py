@@ -30,6 +30,7 @@ from loaders.schema import (
     POSITION,
     PROCESS,
     REQUIREMENT_ID,
+    ROLE_FLAGS,
     ROLES,
     START_DATE,
     STATUS,
@@ -104,6 +105,7 @@ _COLUMN_EN = {
     APPOINTED_DATE: "appointed date", STATUS: "status", COMPLETION_DATE: "completion date",
     VALID_MONTHS: "validity (months)", GRACE_DAYS: "grace period (days)",
     IGNORED: "(recognised, not used)",
+    **{flag: f"advisor for {process} (yes/no)" for flag, process in ROLE_FLAGS.items()},
 }
 # Where an advisor's appointment was read from (the loaders write these two words).
 _SOURCE_NB = {"ansattliste": "ansattliste", "rådgiverliste": "rådgiverliste"}

@@ -28,6 +28,7 @@ from loaders.schema import (
     POSITION,
     PROCESS,
     REQUIREMENT_ID,
+    ROLE_FLAGS,
     ROLES,
     START_DATE,
     STATUS,
@@ -97,6 +98,20 @@ class TableReader:
         """func of each kept cell (or of the cells in `rows`), once per distinct value."""
         codes, uniques = self._factors[column]
         return map_codes(codes, uniques, func)[self._kept if rows is None else rows]
+
+    def role_texts(self, column: str) -> pd.Series:
+        """A roles/process text column, with any yes/no column per process added to it."""
+        texts = self.texts(column)
+        for flag, process in ROLE_FLAGS.items():
+            if not self.has(flag):
+                continue
+            marked = self.values(flag, parse_flag)
+            for row in marked.index[marked.isna()]:
+                self.issue(int(row), flag, WARNING,
+                           f"«{cell_text(self.frame.at[row, flag])}» er ikke Ja/Nei; ignorert.")
+            chosen = marked.eq(True)
+            texts = texts.where(~chosen, (texts + "; " + process).str.lstrip("; "))
+        return texts
 
     def dates(self, column: str) -> pd.Series:
         if not self.has(column):
@@ -181,8 +196,8 @@ def _case_handler_flags(reader: TableReader) -> pd.Series:
 
 def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    if reader.has(ROLES):
-        texts = reader.texts(ROLES).loc[staff.index]
+    if reader.has(ROLES) or any(reader.has(flag) for flag in ROLE_FLAGS):
+        texts = reader.role_texts(ROLES).loc[staff.index]
         for row, text in texts[texts.ne("")].items():
             processes, unknown = parse_processes(text)
             if unknown:
@@ -200,7 +215,7 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
     units = reader.texts(UNIT_ID, id_text).where(lambda s: s.ne(""), reader.texts(UNIT_NAME))
     appointed = reader.dates(APPOINTED_DATE)
     listed = people.assign(**{ROW: reader.frame.index, UNIT_ID: units,
-                              PROCESS: reader.texts(PROCESS), APPOINTED_DATE: appointed})
+                              PROCESS: reader.role_texts(PROCESS), APPOINTED_DATE: appointed})
     rows = []
     for item in listed.itertuples(index=False):
         row, text = int(getattr(item, ROW)), getattr(item, PROCESS)

@@ -32,6 +32,17 @@ VALID_MONTHS = "valid_months"
 GRACE_DAYS = "grace_days"
 SOURCE = "source"
 IGNORED = "_ignored"  # recognised, deliberately unused columns (e.g. "Gyldig til")
+# One yes/no column per process, as some advisor lists and HR exports have them.
+ROLE_FLAGS = {"role_saksbehandling": "saksbehandling", "role_innsyn": "innsyn",
+              "role_SRU": "SRU"}
+_ROLE_FLAG_ALIASES = {
+    "role_saksbehandling": ["saksbehandling", "pr saksbehandling", "prosessrådgiver saksbehandling",
+                            "rådgiver saksbehandling", "case handling advisor"],
+    "role_innsyn": ["innsyn", "pr innsyn", "prosessrådgiver innsyn", "rådgiver innsyn",
+                    "access requests advisor"],
+    "role_SRU": ["sru", "pr sru", "prosessrådgiver sru", "rådgiver sru",
+                 "styrer, råd og utvalg", "boards and committees advisor"],
+}
 
 STAFF = "staff"
 ADVISORS = "advisors"
@@ -103,6 +114,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "saksbehandler", "er saksbehandler", "saksbehandler (ja/nei)",
             "saksbehandlertilgang", "case handler", "is case handler", "case handler flag",
         ],
+        **_ROLE_FLAG_ALIASES,
         ROLES: [
             "prosessrådgiver", "prosessradgiver", "prosessrådgiver for", "prosessrådgiverrolle",
             "roller", "rolle", "prosessrolle", "prosessroller", "roles", "role",
@@ -116,6 +128,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     ADVISORS: {
         **_PERSON_ALIASES,
         **_UNIT_ALIASES,
+        **_ROLE_FLAG_ALIASES,
         PROCESS: [
             "prosess", "prosesser", "prosessområde", "rolle", "roller", "prosessrådgiver for",
             "prosessrådgiver", "process", "processes", "role", "roles", "advisor for",
@@ -185,7 +198,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
 # The columns each kind cannot do without; any one of a group is enough.
 REQUIRED: dict[str, list[tuple[str, ...]]] = {
     STAFF: [(EMPLOYEE_ID, NAME, FIRST_NAME, LAST_NAME, EMAIL), (UNIT_ID, UNIT_NAME)],
-    ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS,)],
+    ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS, *ROLE_FLAGS)],
     COURSE_RECORDS: [(EMPLOYEE_ID, EMAIL, NAME), (COURSE_CODE, COURSE_TITLE)],
     REQUIREMENTS: [(REQUIREMENT_ID,), (AUDIENCE,), (COURSES,)],
     UNITS: [(UNIT_ID, UNIT_NAME)],
@@ -200,6 +213,7 @@ COLUMN_LABELS = {
     ROLES: "prosessrådgiverroller", APPOINTED_DATE: "oppnevnt dato", STATUS: "status",
     COMPLETION_DATE: "fullført dato", VALID_MONTHS: "gyldighet (måneder)",
     GRACE_DAYS: "frist (dager)", IGNORED: "(gjenkjent, brukes ikke)",
+    **{flag: f"rådgiver for {process} (ja/nei)" for flag, process in ROLE_FLAGS.items()},
 }
 
 

@@ -407,3 +407,18 @@ RAW_CELLS = ["  Kari\u00a0 Nordmann ", "12345.0", 12345.0, 7, None, "", "a\tb\nc
 def test_vectorised_texts_equal_the_cell_by_cell_ones(as_id):
     convert = id_text if as_id else cell_text
     assert texts_of(RAW_CELLS, as_id=as_id) == [convert(v) for v in RAW_CELLS]
+
+
+def test_one_yes_no_column_per_process():
+    staff = csv_file("hr.csv", [["Ansattnr", "Navn", "Enhet", "PR saksbehandling", "PR innsyn"],
+                                [1, "Kari", "A", "Ja", ""], [2, "Ola", "A", "", "x"],
+                                [3, "Per", "B", "", ""]])
+    advisors = csv_file("r.csv", [["Ansattnr", "Enhet", "Saksbehandling", "Innsyn", "SRU"],
+                                  [3, "B", "x", "", "x"], [1, "", "", "", "X"]])
+    dataset = load_dataset(staff=staff, courses=csv_file("k.csv", [COURSE_HEADER]),
+                           advisors=advisors)
+    assert sorted(zip(dataset.advisors["unit_id"], dataset.advisors["employee_id"],
+                      dataset.advisors["process"], strict=True)) == [
+        ("A", "1", "SRU"), ("A", "1", "saksbehandling"), ("A", "2", "innsyn"),
+        ("B", "3", "SRU"), ("B", "3", "saksbehandling")]
+    assert dataset.issues.empty
