@@ -138,7 +138,19 @@ class TableReader:
         totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
         for row in totals:
             self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
+        self._note_blank_rows(frame.index[filled.eq(0)], frame.index[filled.gt(0)])
         return (filled.gt(0) & ~frame.index.isin(totals)).to_numpy()
+
+    def _note_blank_rows(self, blank: pd.Index, used: pd.Index) -> None:
+        """One note for empty rows between data rows; empty rows after the last one are
+        formatting left in the sheet, and only said so when there are data rows at all."""
+        if blank.empty or used.empty:
+            return
+        inside = blank[blank < used.max()]
+        if len(inside):
+            what = "1 tom rad" if len(inside) == 1 else f"{len(inside)} tomme rader"
+            self.issue(int(inside[0]), "", WARNING,
+                       f"{what} mellom dataradene er hoppet over.")
 
 
 def person_keys(reader: TableReader) -> pd.DataFrame:

@@ -330,6 +330,7 @@ def test_every_dropped_merged_or_guessed_row_is_reported():
     dataset = load_dataset(staff=staff, courses=courses, units=units)
     assert issues_of(dataset) == [
         (10, "", "warning", "Summeringsrad «Sum» er hoppet over."),
+        (9, "", "warning", "1 tom rad mellom dataradene er hoppet over."),
         (
             4,
             "Startdato",
@@ -422,3 +423,12 @@ def test_one_yes_no_column_per_process():
         ("A", "1", "SRU"), ("A", "1", "saksbehandling"), ("A", "2", "innsyn"),
         ("B", "3", "SRU"), ("B", "3", "saksbehandling")]
     assert dataset.issues.empty
+
+
+def test_blank_rows_between_data_get_one_note_and_trailing_ones_none():
+    rows = [["Ansattnr", "Navn", "Enhet"], [1, "Kari", "A"], [], [], [2, "Ola", "A"], [], [], []]
+    dataset = load_dataset(staff=csv_file("hr.csv", rows),
+                           courses=csv_file("k.csv", [COURSE_HEADER]))
+    assert issues_of(dataset) == [(3, "", "warning",
+                                   "2 tomme rader mellom dataradene er hoppet over.")]
+    assert len(dataset.staff) == 2
