@@ -10,7 +10,12 @@ FACULTY_ID = "faculty_id"
 FACULTY_NAME = "faculty_name"
 
 
-def _chain(unit: str, parents: dict[str, str]) -> list[str]:
+def parent_map(units: pd.DataFrame) -> dict[str, str]:
+    """unit_id → parent_id for every unit that has a parent."""
+    return {u: p for u, p in zip(units[UNIT_ID], units[PARENT_ID], strict=True) if p}
+
+
+def ancestry(unit: str, parents: dict[str, str]) -> list[str]:
     """The unit and its ancestors, nearest first; stops at a loop in bad data."""
     chain = [unit]
     while parents.get(chain[-1]) and parents[chain[-1]] not in chain:
@@ -20,9 +25,9 @@ def _chain(unit: str, parents: dict[str, str]) -> list[str]:
 
 def faculties(units: pd.DataFrame) -> pd.DataFrame:
     """unit_id → faculty: the top ancestor, or the level below it when one root holds all."""
-    parents = {u: p for u, p in zip(units[UNIT_ID], units[PARENT_ID], strict=True) if p}
+    parents = parent_map(units)
     names = dict(zip(units[UNIT_ID], units[UNIT_NAME], strict=True))
-    chains = {u: _chain(u, parents) for u in units[UNIT_ID]}
+    chains = {u: ancestry(u, parents) for u in units[UNIT_ID]}
     evaluated = units.loc[units["evaluated"], UNIT_ID]
     tops = {chains[u][-1] for u in evaluated}
     skip_root = len(tops) == 1

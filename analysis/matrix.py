@@ -9,12 +9,12 @@ import pandas as pd
 from analysis.config import CASE_HANDLERS_AUDIENCE
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.results import Results
-from analysis.training import EXPIRED, MET, MISSING
+from analysis.training import EXPIRED, MET, MISSING, training_states
+from analysis.training import STATE_COMPLETED as COMPLETED
+from analysis.training import STATE_EXPIRING as EXPIRING
 from loaders.dataset import Dataset
 from loaders.schema import CASE_HANDLER, EMPLOYEE_ID, NAME, PROCESS, START_DATE, UNIT_ID, UNIT_NAME
 
-COMPLETED = "completed"
-EXPIRING = "expiring"
 GRACE = "grace"
 NOT_APPLICABLE = "not_applicable"
 STATES = (COMPLETED, EXPIRING, EXPIRED, MISSING, GRACE, NOT_APPLICABLE)
@@ -101,14 +101,8 @@ def requirement_cells(dataset: Dataset, results: Results, expiring_days: int) ->
     waiting = waiting.groupby(keys, as_index=False)["grace_until"].max()
     cells = pd.concat([due.assign(due=True), waiting.assign(due=False)], ignore_index=True)
     cells = cells.merge(results.person_status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
-    status = cells["status"].fillna(MISSING)
-    horizon = pd.Timestamp(results.as_of) + pd.Timedelta(days=expiring_days)
-    expiring = (status == MET) & cells["valid_until"].notna() & (cells["valid_until"] <= horizon)
-    state = pd.Series(COMPLETED, index=cells.index, dtype="str")
-    state[expiring] = EXPIRING
-    state[status == EXPIRED] = EXPIRED
-    state[status == MISSING] = MISSING
-    state[~cells["due"] & (status != MET)] = GRACE
+    state = training_states(cells["status"], cells["valid_until"], results.as_of, expiring_days)
+    state[~cells["due"] & (cells["status"] != MET)] = GRACE
     date = cells["completed_on"].where(state == COMPLETED)
     date = date.fillna(cells["valid_until"].where(state.isin([EXPIRING, EXPIRED])))
     date = date.fillna(cells["grace_until"].where(state == GRACE))

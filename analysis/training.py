@@ -13,6 +13,8 @@ from loaders.schema import COMPLETED, COMPLETION_DATE, COURSE_CODE, COURSE_TITLE
 MET = "met"
 EXPIRED = "expired"
 MISSING = "missing"
+STATE_COMPLETED = "completed"  # met and valid beyond the expiring-soon window
+STATE_EXPIRING = "expiring"  # met, but valid until a date within the window
 STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until"]
 
 
@@ -54,3 +56,17 @@ def requirement_status(courses: pd.DataFrame, requirement: Requirement,
     frame = frame.reset_index().assign(requirement_id=requirement.id)
     return frame[STATUS_COLUMNS].astype({"completed_on": "datetime64[us]",
                                          "valid_until": "datetime64[us]"})
+
+
+def training_states(status: pd.Series, valid_until: pd.Series, as_of: dt.date,
+                    within_days: int) -> pd.Series:
+    """completed, expiring (valid until at most `within_days` after `as_of`), expired or
+    missing, from a person's status (blank: missing) and the completion's valid-until date."""
+    status = status.fillna(MISSING)
+    valid_until = pd.to_datetime(valid_until)
+    horizon = pd.Timestamp(as_of) + pd.Timedelta(days=within_days)
+    state = pd.Series(STATE_COMPLETED, index=status.index, dtype="str")
+    state[(status == MET) & valid_until.notna() & (valid_until <= horizon)] = STATE_EXPIRING
+    state[status == EXPIRED] = EXPIRED
+    state[status == MISSING] = MISSING
+    return state

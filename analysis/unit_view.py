@@ -3,15 +3,14 @@ training. A roll-up unit (a faculty) stands for all the judged units below it.""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
 import pandas as pd
 
 from analysis.config import CASE_HANDLERS_AUDIENCE
-from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
+from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, ancestry, faculties, parent_map
 from analysis.results import Results
-from analysis.training import EXPIRED, MET
+from analysis.training import MET, STATE_COMPLETED, training_states
 from loaders.schema import (
     APPOINTED_DATE,
     EMPLOYEE_ID,
@@ -25,10 +24,6 @@ from loaders.schema import (
     UNIT_NAME,
 )
 
-COMPLETED = "completed"
-EXPIRING = "expiring"
-EXPIRED_STATE = "expired"
-MISSING_STATE = "missing"
 HAS_IT = "has_it"
 IN_GRACE = "in_grace"
 LACKING = "lacking"
@@ -41,16 +36,10 @@ HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, "requiremen
                    "due_on", "completed_on"]
 
 
-def _path(unit_id: str, parents: dict[str, str]) -> list[str]:
-    path = [unit_id]
-    while parents.get(path[0]) and parents[path[0]] not in path:  # stops at a loop in bad data
-        path.insert(0, parents[path[0]])
-    return path
-
-
 def _paths(units: pd.DataFrame) -> dict[str, list[str]]:
-    parents = {u: p for u, p in zip(units[UNIT_ID], units[PARENT_ID], strict=True) if p}
-    return {u: _path(u, parents) for u in units[UNIT_ID]}
+    """unit_id → its ancestors from the top of the tree down, ending with the unit itself."""
+    parents = parent_map(units)
+    return {u: ancestry(u, parents)[::-1] for u in units[UNIT_ID]}
 
 
 def unit_path(units: pd.DataFrame, unit_id: str) -> list[str]:
@@ -122,13 +111,6 @@ def process_cover(results: Results, unit_ids: list[str]) -> pd.DataFrame:
     return frame[[PROCESS, "advisors", "units", "units_ok"]]
 
 
-def _state(status: object, valid_until: object, as_of: dt.date, within_days: int) -> str:
-    if status == MET:
-        soon = pd.Timestamp(as_of) + pd.Timedelta(days=within_days)
-        return EXPIRING if pd.notna(valid_until) and valid_until <= soon else COMPLETED
-    return EXPIRED_STATE if status == EXPIRED else MISSING_STATE
-
-
 def advisor_training(results: Results, staff: pd.DataFrame, unit_ids: list[str]) -> pd.DataFrame:
     """Per advisor of the units and requirement that applies to them: completed, expiring
     (valid for at most `expiring_within_days` more), expired or missing, with the dates."""
@@ -145,9 +127,8 @@ def advisor_training(results: Results, staff: pd.DataFrame, unit_ids: list[str])
     rows = people.merge(targets[[UNIT_ID, EMPLOYEE_ID, "requirement_id"]].drop_duplicates(),
                         on=[UNIT_ID, EMPLOYEE_ID], how="left")
     rows = rows.merge(results.person_status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
-    within = results.config.expiring_within_days
-    rows["state"] = [_state(s, v, results.as_of, within)
-                     for s, v in zip(rows["status"], rows["valid_until"], strict=True)]
+    rows["state"] = training_states(rows["status"], rows["valid_until"], results.as_of,
+                                    results.config.expiring_within_days)
     names = staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)[NAME]
     rows[NAME] = rows[EMPLOYEE_ID].map(names).fillna("")
     return rows.sort_values([UNIT_ID, NAME, EMPLOYEE_ID], kind="stable")[ADVISOR_COLUMNS]
@@ -158,7 +139,7 @@ def advisor_matrix(training: pd.DataFrame, requirement_ids: list[str],
                    not_applicable: str = "–") -> pd.DataFrame:
     """One row per advisor, one text column per requirement: state and its date."""
     def cell(state: str, completed_on: object, valid_until: object) -> str:
-        when = completed_on if state == COMPLETED else valid_until
+        when = completed_on if state == STATE_COMPLETED else valid_until
         date = f" {when:%d.%m.%Y}" if pd.notna(when) else ""
         return state_labels[state] + date
 
