@@ -6,7 +6,7 @@ domain labels come from labels.py, so each Norwegian text still lives in one pla
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import labels
 from loaders.schema import (
@@ -474,6 +474,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.candidates": ("Kandidater til prosessrådgiver", "Candidates for process advisor"),
     "gaps.no_shortage": ("Ingen av avvikene i listen gjelder manglende rådgivere.",
                          "None of the gaps in the list is about missing advisors."),
+    "action.appoint_many": ("Oppnevn {count} {whom}; {candidates}.",
+                            "Appoint {count} {whom}; {candidates}."),
+    "action.new_advisor": ("ny prosessrådgiver", "new process advisor"),
+    "action.new_advisors": ("nye prosessrådgivere", "new process advisors"),
+    "action.appoint_for": ("Oppnevn rådgiver for {process}; {candidates}.",
+                           "Appoint an advisor for {process}; {candidates}."),
+    "action.no_candidates": ("ingen andre ansatte i enheten; vurder en rådgiver fra en annen "
+                             "enhet",
+                             "no other staff in the unit; consider an advisor from another unit"),
+    "action.candidates": ("kandidater: {names}", "candidates: {names}"),
+    "action.has_all": ("har alle kurs", "has every course"),
+    "action.lacks": ("mangler {ids}", "lacks {ids}"),
+    "action.retake": ("Ta {requirement} på nytt{since}: {courses}.",
+                      "Retake {requirement}{since}: {courses}."),
+    "action.expired_on": (" (utløpt {date})", " (expired {date})"),
+    "action.complete": ("Fullfør {requirement}: {courses}.",
+                        "Complete {requirement}: {courses}."),
+    "action.or": (" eller ", " or "),
     "gaps.missing_for": ("mangler rådgiver for {process}", "no advisor for {process}"),
     "gaps.too_few": ("for få ulike rådgivere", "too few distinct advisors"),
     "gaps.gap": ("Avvik", "Gap"),
@@ -682,53 +700,3 @@ def generated_text(text: str, lang: str) -> str:
             if match := pattern.fullmatch(text):
                 return english(match, lang)
     return text
-
-
-# The suggested actions of analysis.candidates.gap_actions, phrase by phrase; names and
-# course titles inside them are data and stay as written.
-_APPOINT_MANY = re.compile(r"Oppnevn (\d+) (?:ny prosessrådgiver|nye prosessrådgivere); (.*)\.")
-_APPOINT_FOR = re.compile(r"Oppnevn rådgiver for (.+?); (.*)\.")
-_RETAKE = re.compile(r"Ta (.+?) på nytt(?: \(utløpt (\d{2}\.\d{2}\.\d{4})\))?: (.*)\.")
-_COMPLETE = re.compile(r"Fullfør (.+?): (.*)\.")
-_NO_CANDIDATES = "ingen andre ansatte i enheten; vurder en rådgiver fra en annen enhet"
-_CANDIDATES = "kandidater: "
-_CANDIDATE_NOTE = re.compile(r" \((?:har alle kurs|mangler ([^()]*))\)(?=, |$)")
-
-
-def _candidates_en(text: str) -> str:
-    if text == _NO_CANDIDATES:
-        return "no other staff in the unit; consider an advisor from another unit"
-    if not text.startswith(_CANDIDATES):
-        return text
-    return "candidates: " + _CANDIDATE_NOTE.sub(
-        lambda m: " (has every course)" if m[1] is None else f" (lacks {m[1]})",
-        text.removeprefix(_CANDIDATES))
-
-
-def _courses_en(requirement: str, text: str, courses: Mapping[str, Sequence[str]]) -> str:
-    """The courses meeting a requirement, joined by "or" where they are exactly the known list."""
-    names = courses.get(requirement)
-    return " or ".join(names) if names and text == " eller ".join(names) else text
-
-
-def action_text(action: str, lang: str,
-                courses: Mapping[str, Sequence[str]] | None = None) -> str:
-    """A suggested action in `lang`. `courses` maps a requirement id to the course names the
-    action lists for it (analysis.candidates.courses_meeting), so "eller" between them becomes
-    "or" without touching a course title."""
-    if lang != EN or not action:
-        return action
-    courses = courses or {}
-    if match := _APPOINT_MANY.fullmatch(action):
-        count = int(match[1])
-        whom = "new process advisor" if count == 1 else "new process advisors"
-        return f"Appoint {count} {whom}; {_candidates_en(match[2])}."
-    if match := _APPOINT_FOR.fullmatch(action):
-        return (f"Appoint an advisor for {process_in_text(match[1], lang)}; "
-                f"{_candidates_en(match[2])}.")
-    if match := _RETAKE.fullmatch(action):
-        expired = f" (expired {match[2]})" if match[2] else ""
-        return f"Retake {match[1]}{expired}: {_courses_en(match[1], match[3], courses)}."
-    if match := _COMPLETE.fullmatch(action):
-        return f"Complete {match[1]}: {_courses_en(match[1], match[2], courses)}."
-    return action

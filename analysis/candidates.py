@@ -15,6 +15,7 @@ from analysis.results import (
     Results,
 )
 from analysis.training import MET, matching_records
+from i18n import NB, process_in_text, t
 from loaders.schema import (
     CASE_HANDLER,
     COURSE_CODE,
@@ -83,22 +84,25 @@ def courses_meeting(courses: pd.DataFrame, entries: tuple[str, ...]) -> list[str
     return sorted(names) or list(entries)
 
 
-def _candidate_text(candidates: pd.DataFrame, top: int) -> str:
+def _candidate_text(candidates: pd.DataFrame, top: int, lang: str) -> str:
     if candidates.empty:
-        return "ingen andre ansatte i enheten; vurder en rådgiver fra en annen enhet"
-    shown = [f"{name} ({'har alle kurs' if lacking == 0 else 'mangler ' + ids})"
+        return t("action.no_candidates", lang)
+    notes = {0: t("action.has_all", lang)}
+    shown = [f"{name} ({notes.get(lacking) or t('action.lacks', lang, ids=ids)})"
              for name, lacking, ids in candidates.head(top)[
                  [NAME, "lacking", "lacking_requirements"]].itertuples(index=False)]
-    return "kandidater: " + ", ".join(shown)
+    return t("action.candidates", lang, names=", ".join(shown))
 
 
 def gap_actions(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
-                gaps: pd.DataFrame | None = None, top: int = TOP_CANDIDATES) -> pd.DataFrame:
-    """Each gap (default: all of them) with the person's name and a suggested action."""
+                gaps: pd.DataFrame | None = None, top: int = TOP_CANDIDATES,
+                lang: str = NB) -> pd.DataFrame:
+    """Each gap (default: all of them) with the person's name and a suggested action, worded
+    in `lang`; names and course titles are data and stay as written."""
     config = results.config
     names = dict(zip(staff[EMPLOYEE_ID], staff[NAME], strict=False))
     distinct = results.advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
-    meeting = {r.id: " eller ".join(courses_meeting(courses, r.courses))
+    meeting = {r.id: t("action.or", lang).join(courses_meeting(courses, r.courses))
                for r in config.requirements}
     expired_on = results.person_status.set_index([EMPLOYEE_ID, "requirement_id"])["valid_until"]
 
@@ -107,19 +111,23 @@ def gap_actions(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
             process = gap[PROCESS] or None
             ranked = rank_candidates(staff, results.advisors, results.person_status, config,
                                      gap[UNIT_ID], process)
+            candidates = _candidate_text(ranked, top, lang)
             if process is None:
                 needed = config.min_distinct_advisors - int(distinct.get(gap[UNIT_ID], 0))
-                whom = "ny prosessrådgiver" if needed == 1 else "nye prosessrådgivere"
-                head = f"Oppnevn {needed} {whom}"
-            else:
-                head = f"Oppnevn rådgiver for {process}"
-            return f"{head}; {_candidate_text(ranked, top)}."
+                whom = t("action.new_advisor" if needed == 1 else "action.new_advisors", lang)
+                return t("action.appoint_many", lang, count=needed, whom=whom,
+                         candidates=candidates)
+            # bokmål keeps the process key as written (innsyn, SRU); other languages label it
+            shown = process if lang == NB else process_in_text(process, lang)
+            return t("action.appoint_for", lang, process=shown, candidates=candidates)
         requirement = gap["requirement_id"]
         if gap["kind"] == ADVISOR_REQUIREMENT_EXPIRED:
             until = expired_on.get((gap[EMPLOYEE_ID], requirement))
-            since = "" if until is None or pd.isna(until) else f" (utløpt {until:%d.%m.%Y})"
-            return f"Ta {requirement} på nytt{since}: {meeting[requirement]}."
-        return f"Fullfør {requirement}: {meeting[requirement]}."
+            since = ("" if until is None or pd.isna(until)
+                     else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}"))
+            return t("action.retake", lang, requirement=requirement, since=since,
+                     courses=meeting[requirement])
+        return t("action.complete", lang, requirement=requirement, courses=meeting[requirement])
 
     gaps = results.gaps if gaps is None else gaps
     if gaps.empty:

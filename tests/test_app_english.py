@@ -10,8 +10,12 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import i18n
+from analysis import build_results
+from analysis.candidates import gap_actions
 from charts.heatmaps import make_process_heatmap
-from i18n import EN, NB, action_text, generated_text, label_set, t
+from i18n import EN, NB, generated_text, label_set, t
+from loaders import load_dataset
+from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
 
 TIMEOUT = 120
@@ -389,17 +393,35 @@ def test_generated_texts_and_actions():
     assert generated_text("3 av 4", NB) == "3 av 4"
     assert generated_text("Alle 8 enheter", EN) == "All 8 units"
     assert generated_text("Institutt av 3 av 4", EN) == "Institutt av 3 av 4"  # whole texts only
-    assert action_text("Oppnevn 1 ny prosessrådgiver; ingen andre ansatte i enheten; vurder en "
-                       "rådgiver fra en annen enhet.", EN) == (
-        "Appoint 1 new process advisor; no other staff in the unit; consider an advisor from "
-        "another unit.")
-    assert action_text("Oppnevn 2 nye prosessrådgivere; kandidater: Anne Li (mangler K1).",
-                       EN) == "Appoint 2 new process advisors; candidates: Anne Li (lacks K1)."
-    # "eller" inside a course title is data; only the joiner of the known list is translated.
-    courses = {"K9": ["Ja eller nei (JN)", "Kurs B"]}
-    assert action_text("Fullfør K9: Ja eller nei (JN) eller Kurs B.", EN, courses) == (
-        "Complete K9: Ja eller nei (JN) or Kurs B.")
-    assert action_text("Fullfør K9: Ja eller nei (JN).", EN, courses) == (
-        "Complete K9: Ja eller nei (JN).")
-    assert action_text("Something new.", EN) == "Something new."
     assert t("of", EN, part=1, whole=2) == "1 of 2"
+
+
+def test_actions_are_worded_in_the_chosen_language():
+    staff = [STAFF_HEADER,
+             [1, "Kari Li", "", "A", "Inst A", "", "Nei", "saksbehandling; innsyn; SRU"],
+             [2, "Anne Li", "", "B", "Inst B", "", "Nei", ""]]
+    courses = [COURSE_HEADER, [2, "K2", "", "Fullført", "01.01.2026"],
+               [2, "K3", "", "Fullført", "01.01.2026"]]
+    dataset = load_dataset(staff=csv_file("a.csv", staff), courses=csv_file("k.csv", courses))
+    results = build_results(dataset, as_of=AS_OF)
+    actions = gap_actions(results, dataset.staff, dataset.courses, lang=EN)
+    shortage = actions[actions["kind"] == "too_few_advisors"].set_index("unit_id")["action"]
+    assert shortage["A"] == ("Appoint 1 new process advisor; no other staff in the unit; "
+                             "consider an advisor from another unit.")
+    assert shortage["B"] == "Appoint 2 new process advisors; candidates: Anne Li (lacks K1)."
+
+
+def test_or_joins_the_courses_but_eller_in_a_title_stays():
+    requirements = [["id", "name", "audience", "courses"], ["K9", "Valg", "case_handlers",
+                                                           "JN; Kurs B"]]
+    staff = [STAFF_HEADER, [1, "Per", "", "A", "Inst A", "", "Ja", ""]]
+    courses = [COURSE_HEADER, [1, "JN", "Ja eller nei", "Pågår", ""],
+               [1, "", "Kurs B", "Påmeldt", ""]]
+    dataset = load_dataset(staff=csv_file("a.csv", staff), courses=csv_file("k.csv", courses),
+                           requirements=csv_file("r.csv", requirements))
+    results = build_results(dataset, as_of=AS_OF)
+    worded = {lang: gap_actions(results, dataset.staff, dataset.courses, lang=lang).loc[
+        lambda a: a["kind"] == "case_handler_missing_requirement", "action"].tolist()
+        for lang in (NB, EN)}
+    assert worded == {NB: ["Fullfør K9: Ja eller nei (JN) eller Kurs B."],
+                      EN: ["Complete K9: Ja eller nei (JN) or Kurs B."]}

@@ -8,7 +8,6 @@ import streamlit as st
 import state
 from analysis.candidates import (
     SHORTAGE_KINDS,
-    courses_meeting,
     gap_actions,
     gaps_for_process,
     rank_candidates,
@@ -19,7 +18,6 @@ from components.sidebar import page_lang
 from exports.csv_export import to_safe_csv
 from i18n import (
     EN,
-    action_text,
     gap_kind_label,
     label_set,
     process_in_text,
@@ -78,12 +76,8 @@ if state.is_sample():
 
 groups = faculties(results.units)
 units = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID, how="left")
-actions = gap_actions(results, dataset.staff, dataset.courses).merge(units, on=UNIT_ID,
-                                                                     how="left")
-if lang == EN:
-    courses = {r.id: courses_meeting(dataset.courses, r.courses)
-               for r in results.config.requirements}
-    actions["action"] = actions["action"].map(lambda a: action_text(a, lang, courses))
+actions = gap_actions(results, dataset.staff, dataset.courses, lang=lang).merge(
+    units, on=UNIT_ID, how="left")
 faculty_names = dict(zip(units[FACULTY_ID], units[FACULTY_NAME], strict=False))
 
 columns = st.columns(4)

@@ -6,7 +6,7 @@ import re
 import streamlit as st
 
 import state
-from analysis.candidates import courses_meeting, gap_actions
+from analysis.candidates import gap_actions
 from analysis.hierarchy import FACULTY_ID
 from analysis.kpis import compute_kpis
 from analysis.unit_view import (
@@ -27,7 +27,6 @@ from i18n import (
     EN,
     LANG_KEY,
     NB,
-    action_text,
     gap_kind_label,
     kpi_label,
     label_set,
@@ -217,11 +216,7 @@ gaps = results.gaps[results.gaps[UNIT_ID].isin(unit_ids)]
 if gaps.empty:
     st.success(t("unit.no_gaps", lang), icon=":material/check_circle:")
 else:
-    actions = gap_actions(results, dataset.staff, dataset.courses, gaps)
-    if lang == EN:
-        courses = {r.id: courses_meeting(dataset.courses, r.courses)
-                   for r in results.config.requirements}
-        actions["action"] = actions["action"].map(lambda a: action_text(a, lang, courses))
+    actions = gap_actions(results, dataset.staff, dataset.courses, gaps, lang=lang)
     actions["kind"] = actions["kind"].map(lambda k: gap_kind_label(k, lang))
     actions[PROCESS] = actions[PROCESS].map(
         lambda text: "; ".join(process_label(p, lang) for p in text.split("; ")) if text else "")
