@@ -668,35 +668,3 @@ def process_in_text(process: str, lang: str) -> str:
     """A process's label inside a sentence: English labels start in lower case there."""
     label = process_label(process, lang)
     return label[:1].lower() + label[1:] if lang == EN and process in _PROCESS_EN else label
-
-
-def process_names(text: str, lang: str, separator: str = ", ", short: bool = False) -> str:
-    """A list of bokmål process labels written by the analysis ("Saksbehandling, SRU")."""
-    if lang != EN or not text:
-        return text
-    keys = {label: key for key, label in labels.PROCESS_LABELS.items()}
-    return separator.join(process_label(keys[p], lang, short) if p in keys else p
-                          for p in text.split(separator))
-
-
-def kpi_label_of(nb_label: str, lang: str) -> str:
-    """A headline figure's label, from the bokmål label the analysis put on it."""
-    keys = {label: key for key, label in labels.KPI_LABELS.items()}
-    return kpi_label(keys[nb_label], lang) if nb_label in keys else nb_label
-
-
-# Short texts the analysis writes in bokmål into figures: "12 av 30", "Alle 65 enheter", …
-_GENERATED = [
-    (re.compile(r"(\d+) av (\d+)"), lambda m, lang: t("of", lang, part=m[1], whole=m[2])),
-    (re.compile(r"Alle (\d+) enheter"), lambda m, lang: t("meeting.all_units", lang, count=m[1])),
-    (re.compile(r"(\d+) i alt"), lambda m, lang: t("meeting.in_total", lang, count=m[1])),
-]
-
-
-def generated_text(text: str, lang: str) -> str:
-    """A whole short text the analysis wrote in bokmål, in `lang`; anything else unchanged."""
-    if lang == EN:
-        for pattern, english in _GENERATED:
-            if match := pattern.fullmatch(text):
-                return english(match, lang)
-    return text

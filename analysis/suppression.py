@@ -17,7 +17,7 @@ from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.kpis import compute_kpis
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
 from analysis.training import MET
-from labels import KPI_LABELS, PROCESS_LABELS, audience_label
+from i18n import NB, audience_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, PROCESS, UNIT_ID, UNIT_NAME
 
 DISTINCT = "distinct"  # measure: at least min_distinct_advisors different persons
@@ -48,9 +48,10 @@ def suppress_share(met: int, target: int, limit: int) -> str:
     return small_group_label(limit) if 0 < target < limit else share_text(met, target)
 
 
-def suppress_fraction(part: int, whole: int, limit: int) -> str:
+def suppress_fraction(part: int, whole: int, limit: int, lang: str = NB) -> str:
     """"part av whole" for a group of persons; "<limit" when the group is under the limit."""
-    return small_group_label(limit) if 0 < whole < limit else f"{part} av {whole}"
+    return small_group_label(limit) if 0 < whole < limit else t("of", lang, part=part,
+                                                                 whole=whole)
 
 
 def judged_faculties(results: Results) -> pd.DataFrame:
@@ -89,20 +90,21 @@ class MeetingKpi:
     note: str
 
 
-def meeting_kpis(results: Results, unit_ids: set[str]) -> list[MeetingKpi]:
+def meeting_kpis(results: Results, unit_ids: set[str], lang: str = NB) -> list[MeetingKpi]:
     """The overview's headline figures for some units, with small person groups suppressed."""
     kpis = compute_kpis(results, unit_ids)
     limit = results.config.small_group_limit
 
     def people(key: str, part: int, whole: int) -> MeetingKpi:
-        return MeetingKpi(KPI_LABELS[key], suppress_fraction(part, whole, limit),
+        return MeetingKpi(kpi_label(key, lang), suppress_fraction(part, whole, limit, lang),
                           suppress_share(part, whole, limit))
 
     return [
-        MeetingKpi(KPI_LABELS["units"], str(kpis.units), ""),
-        MeetingKpi(KPI_LABELS["compliant_units"], f"{kpis.compliant_units} av {kpis.units}",
+        MeetingKpi(kpi_label("units", lang), str(kpis.units), ""),
+        MeetingKpi(kpi_label("compliant_units", lang),
+                   t("of", lang, part=kpis.compliant_units, whole=kpis.units),
                    share_text(kpis.compliant_units, kpis.units)),
-        MeetingKpi(KPI_LABELS["advisors"], str(kpis.advisors), ""),
+        MeetingKpi(kpi_label("advisors", lang), str(kpis.advisors), ""),
         people("advisors_fully_trained", kpis.advisors_fully_trained, kpis.advisors),
         people("case_handlers_trained", kpis.case_handlers_trained, kpis.case_handlers_due),
     ]
@@ -133,11 +135,11 @@ def coverage_by_faculty(results: Results) -> pd.DataFrame:
                              MEASURE else s, ignore_index=True)
 
 
-def _requirement_column(requirement_id: str, audience: str) -> str:
-    return f"{requirement_id} {audience_label(audience)}"
+def _requirement_column(requirement_id: str, audience: str, lang: str) -> str:
+    return f"{requirement_id} {audience_label(audience, lang)}"
 
 
-def training_by_faculty(results: Results) -> pd.DataFrame:
+def training_by_faculty(results: Results, lang: str = NB) -> pd.DataFrame:
     """Per faculty and requirement row: distinct persons due (target) and those who meet it.
 
     A person due in two units of one faculty counts once, so the faculty total is honest."""
@@ -154,32 +156,33 @@ def training_by_faculty(results: Results) -> pd.DataFrame:
         pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
     grid = grid.merge(counted, on=[FACULTY_ID, "requirement_id", "audience"], how="left")
     grid[["target", "met"]] = grid[["target", "met"]].fillna(0).astype(int)
-    return _training_frame(grid.rename(columns={FACULTY_ID: ROW_ID, FACULTY_NAME: ROW_NAME}))
+    return _training_frame(grid.rename(columns={FACULTY_ID: ROW_ID, FACULTY_NAME: ROW_NAME}),
+                           lang)
 
 
-def training_by_unit(results: Results, unit_ids: set[str]) -> pd.DataFrame:
+def training_by_unit(results: Results, unit_ids: set[str], lang: str = NB) -> pd.DataFrame:
     """Per unit and requirement row: target and met, straight from unit_requirement."""
     rows = results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)]
     names = results.unit_summary[[UNIT_ID, UNIT_NAME]]
     rows = rows.merge(names, on=UNIT_ID).rename(columns={UNIT_ID: ROW_ID, UNIT_NAME: ROW_NAME})
-    return _training_frame(rows)
+    return _training_frame(rows, lang)
 
 
-def _training_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    frame = rows.assign(**{MEASURE: [_requirement_column(r, a) for r, a in
+def _training_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = rows.assign(**{MEASURE: [_requirement_column(r, a, lang) for r, a in
                                      zip(rows["requirement_id"], rows["audience"], strict=True)]})
     frame = frame[[ROW_ID, ROW_NAME, MEASURE, "met", "target"]]
     return frame.sort_values(ROW_NAME, kind="stable", ignore_index=True)
 
 
-def unit_gap_counts(results: Results, unit_ids: set[str]) -> pd.DataFrame:
+def unit_gap_counts(results: Results, unit_ids: set[str], lang: str = NB) -> pd.DataFrame:
     """Per judged unit: missing processes, distinct advisors, advisors lacking a course and
     case handlers due and lacking, as plain counts (persons counted once per unit)."""
     summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
     summary = summary.merge(judged_faculties(results), on=UNIT_ID)
     missing = results.unit_process[~results.unit_process["ok"]]
     missing_names = missing.groupby(UNIT_ID)[PROCESS].agg(
-        lambda s: ", ".join(PROCESS_LABELS.get(p, p) for p in s))
+        lambda s: ", ".join(process_label(p, lang, short=True) for p in s))
     gaps = results.gaps
     lacking = gaps[gaps["kind"] == CASE_HANDLER_MISSING_REQUIREMENT].groupby(UNIT_ID)[
         EMPLOYEE_ID].nunique()
@@ -213,11 +216,12 @@ def top_gap_units(counts: pd.DataFrame, min_distinct: int, n: int) -> pd.DataFra
         drop=True)
 
 
-def meeting_gap_table(results: Results, unit_ids: set[str], n: int = 8) -> pd.DataFrame:
+def meeting_gap_table(results: Results, unit_ids: set[str], n: int = 8,
+                      lang: str = NB) -> pd.DataFrame:
     """The top units' gaps as text cells, small person groups suppressed, and an honest total
     row for all units in view (persons counted once however many units they are in)."""
     limit = results.config.small_group_limit
-    counts = unit_gap_counts(results, unit_ids)
+    counts = unit_gap_counts(results, unit_ids, lang)
     top = top_gap_units(counts, results.config.min_distinct_advisors, n)
     rows = [{
         "faculty": row[FACULTY_ID],
@@ -226,18 +230,18 @@ def meeting_gap_table(results: Results, unit_ids: set[str], n: int = 8) -> pd.Da
         "advisors": str(row["advisors"]),
         "advisors_lacking": suppress_count(row["advisors_lacking"], limit),
         "case_handlers_lacking": suppress_fraction(row["case_handlers_lacking"],
-                                                   row["case_handlers_due"], limit),
+                                                   row["case_handlers_due"], limit, lang),
     } for _, row in top.iterrows()]
     kpis = compute_kpis(results, unit_ids)
     lacking_handlers = kpis.case_handlers_due - kpis.case_handlers_trained
     rows.append({
         "faculty": "",
-        "unit": f"Alle {len(counts)} enheter",
-        "missing": f"{int(counts['missing_processes'].sum())} i alt",
+        "unit": t("meeting.all_units", lang, count=len(counts)),
+        "missing": t("meeting.in_total", lang, count=int(counts["missing_processes"].sum())),
         "advisors": str(kpis.advisors),
         "advisors_lacking": suppress_count(kpis.advisors - kpis.advisors_fully_trained, limit),
         "case_handlers_lacking": suppress_fraction(lacking_handlers, kpis.case_handlers_due,
-                                                   limit),
+                                                   limit, lang),
     })
     return pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS)
 

@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 import i18n
 from analysis import build_results
 from analysis.candidates import gap_actions
+from analysis.suppression import suppress_fraction
 from charts.heatmaps import make_process_heatmap
-from i18n import EN, NB, generated_text, label_set, t
+from i18n import EN, NB, label_set, t
 from loaders import load_dataset
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
@@ -388,11 +389,10 @@ def test_every_label_set_has_english_for_each_key():
         assert set(label_set(name, EN)) == set(label_set(name, NB)), name
 
 
-def test_generated_texts_and_actions():
-    assert generated_text("3 av 4", EN) == "3 of 4"
-    assert generated_text("3 av 4", NB) == "3 av 4"
-    assert generated_text("Alle 8 enheter", EN) == "All 8 units"
-    assert generated_text("Institutt av 3 av 4", EN) == "Institutt av 3 av 4"  # whole texts only
+def test_meeting_figures_are_worded_in_the_chosen_language():
+    assert suppress_fraction(3, 4, 0, EN) == "3 of 4"
+    assert suppress_fraction(3, 4, 0, NB) == "3 av 4"
+    assert t("meeting.all_units", EN, count=8) == "All 8 units"
     assert t("of", EN, part=1, whole=2) == "1 of 2"
 
 

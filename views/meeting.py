@@ -7,7 +7,6 @@ import streamlit as st
 
 import state
 from analysis.suppression import (
-    MEASURE,
     compliance_change,
     coverage_by_faculty,
     faculty_names,
@@ -31,12 +30,7 @@ from exports.pdf import build_pdf
 from exports.slides import build_deck
 from i18n import (
     EN,
-    NB,
-    audience_label,
-    generated_text,
-    kpi_label_of,
     label_set,
-    process_names,
     t,
 )
 from labels import ALL
@@ -137,8 +131,8 @@ marker = f" · {t('sample_marker', lang)}" if state.is_sample() else ""
 st.caption(t("meeting.caption", lang, date=f"{results.as_of:%d.%m.%Y}", limit=limit,
              marker=marker))
 
-for column, kpi in zip(st.columns(5), meeting_kpis(results, unit_ids), strict=True):
-    column.metric(kpi_label_of(kpi.label, lang), generated_text(kpi.value, lang),
+for column, kpi in zip(st.columns(5), meeting_kpis(results, unit_ids, lang), strict=True):
+    column.metric(kpi.label, kpi.value,
                   kpi.note or None, delta_color="off", delta_arrow="off")
 if change_on_screen:
     st.caption(change_on_screen)
@@ -155,13 +149,8 @@ with left:
             unit_order(results, unit_ids), config.min_distinct_advisors, lang)
         st.subheader(t("overview.process_heatmap", lang))
     else:
-        training = (training_by_faculty(results) if faculty_id is None
-                    else training_by_unit(results, unit_ids))
-        if lang == EN:  # the analysis heads each column "K1 rådgivere"
-            headings = {f"{r.id} {audience_label(r.audience, NB)}":
-                        f"{r.id} {audience_label(r.audience, lang)}" for r in config.requirements}
-            training = training.assign(**{MEASURE: training[MEASURE].map(
-                lambda m: headings.get(m, m))})
+        training = (training_by_faculty(results, lang) if faculty_id is None
+                    else training_by_unit(results, unit_ids, lang))
         figure = make_suppressed_share_heatmap(training, limit, lang)
         st.subheader(t("meeting.training_heatmap", lang, limit=limit))
     st.plotly_chart(figure, width="stretch", theme=None, key="meeting_heatmap",
@@ -170,14 +159,8 @@ with left:
 with right:
     st.subheader(t("meeting.top_gaps", lang))
     # The heatmap beside it names the faculties; the unit names say enough here.
-    gaps = meeting_gap_table(results, unit_ids, TOP_GAPS_ON_SCREEN).drop(columns=["faculty"])
-    if lang == EN:  # figures and the total row as the analysis wrote them, in bokmål
-        total = gaps.index[-1]
-        gaps.loc[total, "unit"] = generated_text(gaps.loc[total, "unit"], lang)
-        gaps["missing"] = gaps["missing"].map(
-            lambda text: process_names(generated_text(text, lang), lang, short=True))
-        for column in ("advisors_lacking", "case_handlers_lacking"):
-            gaps[column] = gaps[column].map(lambda text: generated_text(text, lang))
+    gaps = meeting_gap_table(results, unit_ids, TOP_GAPS_ON_SCREEN, lang).drop(
+        columns=["faculty"])
     st.plotly_chart(make_gap_table(gaps, label_set("gap_table", lang), GAP_TABLE_WIDTH),
                     width="stretch",
                     theme=None, key="meeting_gaps", config={"displayModeBar": False})
