@@ -8,10 +8,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import TIMEOUT, metrics
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF
-
-TIMEOUT = 120
 
 
 def start(as_of=SAMPLE_AS_OF) -> AppTest:
@@ -28,9 +27,6 @@ def typed_array(value):
         return array.reshape([int(n) for n in str(shape).split(",")]) if shape else array
     return np.asarray(value)
 
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in app.metric}
 
 
 def texts(app: AppTest) -> str:

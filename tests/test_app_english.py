@@ -16,10 +16,10 @@ from analysis.suppression import suppress_fraction
 from charts.heatmaps import make_process_heatmap
 from i18n import EN, NB, label_set, t
 from loaders import load_dataset
+from tests.apptest import TIMEOUT, metrics
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
 
-TIMEOUT = 120
 OVERVIEW = "views/overview.py"
 UNIT = "views/unit.py"
 GAPS = "views/gaps.py"
@@ -59,9 +59,6 @@ def open_page(page: str = OVERVIEW, lang: str | None = "en", **query) -> AppTest
     assert not app.exception
     return app
 
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def charts(app: AppTest) -> list[dict]:

@@ -7,24 +7,14 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from i18n import EN, NB, TEXTS, resolve_lang, t
+from tests.apptest import TIMEOUT, metrics, run_page
 from tests.sample import SAMPLE_AS_OF
 
-TIMEOUT = 120
 MATRIX = "views/matrix.py"
 WHATIF = "views/whatif.py"
 ABOUT = "views/about.py"
 
 
-def run_page(page: str, **params) -> AppTest:
-    app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
-    app.session_state["as_of"] = SAMPLE_AS_OF
-    for name, value in params.items():
-        app.query_params[name] = value
-    return app.run()
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in app.metric}
 
 
 def texts(app: AppTest) -> str:

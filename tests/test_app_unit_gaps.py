@@ -7,23 +7,13 @@ from collections import Counter
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import TIMEOUT, metrics, run_page
 from tests.sample import GOLDEN, SAMPLE_AS_OF
 
-TIMEOUT = 120
 UNIT_PAGE = "views/unit.py"
 GAPS_PAGE = "views/gaps.py"
 
 
-def run_page(page: str, **query) -> AppTest:
-    app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
-    app.session_state["as_of"] = SAMPLE_AS_OF
-    for key, value in query.items():
-        app.query_params[key] = value
-    return app.run()
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in app.metric}
 
 
 def table(app: AppTest, *columns: str):
