@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Results, RuleConfig, build_results
+from analysis.candidates import gap_actions
 from analysis.overview import OverviewTables, overview_tables
 from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError, load_dataset
@@ -115,6 +116,19 @@ def _overview(digest: str, mappings: Mappings, as_of: dt.date, faculty: str | No
 def overview(faculty: str | None) -> OverviewTables:
     """The overview's tables for one faculty filter, cached so a rerun only redraws."""
     return _overview(_current_digest(), current_mappings(), as_of(), faculty, current_files())
+
+
+@st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")
+def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, lang: str,
+                 _files: Files) -> pd.DataFrame:
+    dataset, results = _load_and_compute(digest, mappings, as_of, _files)
+    return gap_actions(results, dataset.staff, dataset.courses, lang=lang)
+
+
+def actions(lang: str) -> pd.DataFrame:
+    """Every gap with its suggested action in `lang`; ranking candidates is the slow part,
+    so it runs once per data set and language, not on every click."""
+    return _gap_actions(_current_digest(), current_mappings(), as_of(), lang, current_files())
 
 
 def training_coverage() -> pd.DataFrame:

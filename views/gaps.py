@@ -8,7 +8,6 @@ import streamlit as st
 import state
 from analysis.candidates import (
     SHORTAGE_KINDS,
-    gap_actions,
     gaps_for_process,
     rank_candidates,
 )
@@ -76,7 +75,7 @@ if state.is_sample():
 
 groups = faculties(results.units)
 units = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID, how="left")
-actions = gap_actions(results, dataset.staff, dataset.courses, lang=lang).merge(
+actions = state.actions(lang).merge(
     units, on=UNIT_ID, how="left")
 faculty_names = dict(zip(units[FACULTY_ID], units[FACULTY_NAME], strict=False))
 

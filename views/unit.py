@@ -6,7 +6,6 @@ import re
 import streamlit as st
 
 import state
-from analysis.candidates import gap_actions
 from analysis.hierarchy import FACULTY_ID
 from analysis.kpis import compute_kpis
 from analysis.unit_view import (
@@ -216,7 +215,7 @@ gaps = results.gaps[results.gaps[UNIT_ID].isin(unit_ids)]
 if gaps.empty:
     st.success(t("unit.no_gaps", lang), icon=":material/check_circle:")
 else:
-    actions = gap_actions(results, dataset.staff, dataset.courses, gaps, lang=lang)
+    actions = state.actions(lang).loc[gaps.index]
     actions["kind"] = actions["kind"].map(lambda k: gap_kind_label(k, lang))
     actions[PROCESS] = actions[PROCESS].map(
         lambda text: "; ".join(process_label(p, lang) for p in text.split("; ")) if text else "")
