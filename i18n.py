@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import labels
 from loaders.schema import (
     APPOINTED_DATE,
+    APPOINTED_UNTIL,
     AUDIENCE,
     CASE_HANDLER,
     COLUMN_LABELS,
@@ -20,23 +21,28 @@ from loaders.schema import (
     COURSES,
     EMAIL,
     EMPLOYEE_ID,
+    END_DATE,
     FIRST_NAME,
     GRACE_DAYS,
     IGNORED,
     KIND_LABELS,
     LAST_NAME,
+    MAIN_POSITION,
     NAME,
     PARENT_ID,
     POSITION,
+    POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
     ROLE_FLAGS,
     ROLES,
     START_DATE,
     STATUS,
+    STATUS_FLAG,
     UNIT_ID,
     UNIT_NAME,
     VALID_MONTHS,
+    VALID_UNTIL,
 )
 
 NB = "nb"
@@ -104,7 +110,9 @@ _COLUMN_EN = {
     CASE_HANDLER: "case handler (yes/no)", ROLES: "process advisor roles",
     APPOINTED_DATE: "appointed date", STATUS: "status", COMPLETION_DATE: "completion date",
     VALID_MONTHS: "validity (months)", GRACE_DAYS: "grace period (days)",
-    IGNORED: "(recognised, not used)",
+    APPOINTED_UNTIL: "appointed until", END_DATE: "end date", MAIN_POSITION: "main position",
+    POSITION_PERCENT: "position percentage", VALID_UNTIL: "valid until (portal)",
+    STATUS_FLAG: "completed (yes/no)", IGNORED: "(recognised, not used)",
     **{flag: f"advisor for {process} (yes/no)" for flag, process in ROLE_FLAGS.items()},
 }
 # Where an advisor's appointment was read from (the loaders write these two words).

@@ -122,7 +122,7 @@ def overview(faculty: str | None) -> OverviewTables:
 def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, lang: str,
                  _files: Files) -> pd.DataFrame:
     dataset, results = _load_and_compute(digest, mappings, as_of, _files)
-    return gap_actions(results, dataset.staff, dataset.courses, lang=lang)
+    return gap_actions(results, results.staff, dataset.courses, lang=lang)
 
 
 def actions(lang: str) -> pd.DataFrame:

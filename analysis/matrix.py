@@ -47,7 +47,7 @@ def matrix_people(dataset: Dataset, results: Results) -> pd.DataFrame:
                  .sort_values("rank")
                  .groupby([UNIT_ID, EMPLOYEE_ID], sort=False)[PROCESS].agg(", ".join)
                  .rename(PROCESSES))
-    staff = dataset.staff
+    staff = results.staff
     handlers = staff.loc[staff[CASE_HANDLER] & staff[UNIT_ID].isin(judged), [UNIT_ID, EMPLOYEE_ID]]
     people = (pd.concat([results.advisors[[UNIT_ID, EMPLOYEE_ID]], handlers])
               .drop_duplicates(ignore_index=True))
@@ -71,7 +71,7 @@ def matrix_people(dataset: Dataset, results: Results) -> pd.DataFrame:
 def _grace_rows(dataset: Dataset, results: Results) -> pd.DataFrame:
     """Case handlers of judged units not yet due, with the date their grace period ends."""
     judged = set(results.unit_summary[UNIT_ID])
-    staff = dataset.staff[dataset.staff[CASE_HANDLER] & dataset.staff[UNIT_ID].isin(judged)]
+    staff = results.staff[results.staff[CASE_HANDLER] & results.staff[UNIT_ID].isin(judged)]
     frames = []
     for requirement in results.config.requirements:
         if requirement.audience != CASE_HANDLERS_AUDIENCE:

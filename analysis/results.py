@@ -8,7 +8,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.config import CASE_HANDLERS_AUDIENCE, RuleConfig
-from analysis.training import EXPIRED, MET, MISSING, STATUS_COLUMNS, requirement_status
+from analysis.employment import employment_as_of
+from analysis.training import (
+    EXPIRED,
+    MET,
+    MISSING,
+    STATUS_COLUMNS,
+    portal_expiry_issues,
+    requirement_status,
+)
 from loaders.dataset import Dataset
 from loaders.schema import (
     CASE_HANDLER,
@@ -45,8 +53,9 @@ class Results:
     unit_summary: pd.DataFrame
     unit_requirement: pd.DataFrame
     gaps: pd.DataFrame
-    issues: pd.DataFrame
+    issues: pd.DataFrame  # the loaders' report plus what the as-of date decided per row
     units: pd.DataFrame  # every unit incl. roll-up levels
+    staff: pd.DataFrame  # people in force on as_of: one row per person and unit
     advisors: pd.DataFrame  # advisor rows of evaluated units
     targets: pd.DataFrame  # who each (unit, requirement, audience) applies to
     person_status: pd.DataFrame  # per person and requirement: met / expired, with dates
@@ -61,16 +70,21 @@ def build_results(dataset: Dataset, config: RuleConfig | None = None,
     as_of = as_of or dt.date.today()
     units = dataset.units
     evaluated = units[units["evaluated"]][[UNIT_ID, UNIT_NAME, PARENT_ID]].reset_index(drop=True)
-    advisors = dataset.advisors[dataset.advisors[UNIT_ID].isin(evaluated[UNIT_ID])]
+    staff, appointed, dated_issues = employment_as_of(dataset, as_of)
+    advisors = appointed[appointed[UNIT_ID].isin(evaluated[UNIT_ID])]
 
     unit_process = _unit_process(evaluated, advisors, config)
     status = _person_status(dataset, config, as_of)
-    due = _case_handlers_due(dataset.staff, evaluated, config, as_of)
-    targets = _targets(advisors, dataset.staff, evaluated, config, as_of)
+    due = _case_handlers_due(staff, evaluated, config, as_of)
+    targets = _targets(advisors, staff, evaluated, config, as_of)
     unit_requirement = _unit_requirement(evaluated, targets, status, config)
     gaps = _gaps(evaluated, unit_process, advisors, targets, status, config)
-    summary = _unit_summary(evaluated, dataset.staff, advisors, unit_process, gaps, config)
-    return Results(as_of, unit_process, summary, unit_requirement, gaps, dataset.issues, units,
+    summary = _unit_summary(evaluated, staff, advisors, unit_process, gaps, config)
+    reported = [frame for frame in (dated_issues, portal_expiry_issues(dataset, config, as_of))
+                if not frame.empty]
+    issues = pd.concat([dataset.issues, *reported], ignore_index=True) if reported \
+        else dataset.issues
+    return Results(as_of, unit_process, summary, unit_requirement, gaps, issues, units, staff,
                    advisors.reset_index(drop=True), targets, status, due, config)
 
 

@@ -7,15 +7,30 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analysis.config import Requirement
-from loaders.schema import COMPLETED, COMPLETION_DATE, COURSE_CODE, COURSE_TITLE, EMPLOYEE_ID
+from analysis.config import Requirement, RuleConfig
+from loaders.dataset import Dataset
+from loaders.issues import ISSUE_COLUMNS, WARNING
+from loaders.normalise import PORTAL_EXPIRED
+from loaders.schema import (
+    COMPLETED,
+    COMPLETION_DATE,
+    COURSE_CODE,
+    COURSE_RECORDS,
+    COURSE_TITLE,
+    EMPLOYEE_ID,
+    ROW,
+    VALID_UNTIL,
+)
 
 MET = "met"
 EXPIRED = "expired"
 MISSING = "missing"
 STATE_COMPLETED = "completed"  # met and valid beyond the expiring-soon window
 STATE_EXPIRING = "expiring"  # met, but valid until a date within the window
-STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until"]
+PORTAL_VALID_UNTIL = "portal_valid_until"  # the learning portal's own expiry: shown, not the rule
+STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until",
+                  PORTAL_VALID_UNTIL]
+_FRESH, _EXPIRED = 2, 1
 
 
 def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Series:
@@ -35,27 +50,60 @@ def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Seri
 
 def requirement_status(courses: pd.DataFrame, requirement: Requirement,
                        as_of: dt.date) -> pd.DataFrame:
-    """Per person with any completion of the requirement by `as_of`: met or expired, with dates.
+    """Per person with a completion of the requirement by `as_of`: met or expired, with dates.
 
-    People absent from the result have no completion at all (status missing)."""
+    A completion is fresh when the portal does not call it expired and, with `valid_months`,
+    it is dated no more than that many months before `as_of` (boundary included). An undated
+    completion is fresh without `valid_months` and neither fresh nor expired with it. People
+    absent from the result have nothing that counts (status missing)."""
     as_of_ts = pd.Timestamp(as_of)
     done = courses[courses[COMPLETED] & matching_records(courses, requirement.courses)]
     done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= as_of_ts)]
-    latest = done.groupby(EMPLOYEE_ID, sort=False)[COMPLETION_DATE].max()
-    undated = done[COMPLETION_DATE].isna().groupby(done[EMPLOYEE_ID], sort=False).any()
-    frame = pd.DataFrame({"completed_on": latest, "undated": undated})
+    portal_expired = done[PORTAL_EXPIRED].to_numpy(dtype=bool)
     if requirement.valid_months is None:
-        frame["valid_until"] = pd.NaT
-        frame["status"] = MET
+        fresh, expired = ~portal_expired, portal_expired
     else:
         months = pd.DateOffset(months=requirement.valid_months)
-        frame["valid_until"] = frame["completed_on"] + months
-        # "No older than N months", measured back from the as-of date, boundary included.
-        fresh = frame["completed_on"] >= as_of_ts - months
-        frame["status"] = np.where(fresh | frame["undated"], MET, EXPIRED)
+        dated = done[COMPLETION_DATE].notna().to_numpy()
+        recent = (done[COMPLETION_DATE] >= as_of_ts - months).to_numpy()
+        fresh = dated & recent & ~portal_expired
+        expired = portal_expired | (dated & ~recent)
+    graded = done.assign(grade=np.where(fresh, _FRESH, np.where(expired, _EXPIRED, 0)))
+    best = graded.groupby(EMPLOYEE_ID, sort=False)["grade"].transform("max")
+    chosen = graded[(graded["grade"] == best) & (graded["grade"] > 0)]
+    frame = chosen.groupby(EMPLOYEE_ID, sort=False).agg(
+        grade=("grade", "first"), completed_on=(COMPLETION_DATE, "max"),
+        portal_valid_until=(VALID_UNTIL, "max"))
+    frame["status"] = np.where(frame["grade"] == _FRESH, MET, EXPIRED)
+    frame["valid_until"] = (pd.NaT if requirement.valid_months is None
+                            else frame["completed_on"] + months)
     frame = frame.reset_index().assign(requirement_id=requirement.id)
     return frame[STATUS_COLUMNS].astype({"completed_on": "datetime64[us]",
-                                         "valid_until": "datetime64[us]"})
+                                         "valid_until": "datetime64[us]",
+                                         PORTAL_VALID_UNTIL: "datetime64[us]"})
+
+
+def portal_expiry_issues(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
+    """A warning on each completed record of a requirement's course whose portal `Gyldig til`
+    has passed on `as_of`; the requirement's own validity stays the rule."""
+    courses = dataset.courses
+    relevant = np.zeros(len(courses), dtype=bool)
+    for entries in {requirement.courses for requirement in config.requirements}:
+        relevant |= matching_records(courses, entries).to_numpy()
+    passed = courses[relevant & courses[COMPLETED].to_numpy(dtype=bool)
+                     & (courses[VALID_UNTIL] < pd.Timestamp(as_of)).to_numpy(dtype=bool)]
+    table = next((t for t in dataset.tables if t.kind == COURSE_RECORDS), None)
+    if passed.empty or table is None:
+        return pd.DataFrame(columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+    header = next((raw for raw, canon in table.mapping.items() if canon == VALID_UNTIL),
+                  VALID_UNTIL)
+    return pd.DataFrame({
+        "file": table.file, "sheet": table.sheet, "row": passed[ROW].to_numpy(),
+        "column": header, "severity": WARNING,
+        "message": [f"Gyldig til {until:%d.%m.%Y} i portalen er passert per {as_of:%d.%m.%Y}; "
+                    "kravets gyldighetstid avgjør om kravet er oppfylt."
+                    for until in passed[VALID_UNTIL]],
+    }, columns=ISSUE_COLUMNS).astype({"row": "Int64"})
 
 
 def training_states(status: pd.Series, valid_until: pd.Series, as_of: dt.date,

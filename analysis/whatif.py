@@ -13,6 +13,7 @@ from analysis.kpis import compute_kpis
 from analysis.results import GAP_KINDS, Results
 from analysis.training import MET
 from loaders.dataset import ADVISOR_COLUMNS, Dataset
+from loaders.normalise import PORTAL_EXPIRED
 from loaders.schema import (
     APPOINTED_DATE,
     COMPLETED,
@@ -25,6 +26,7 @@ from loaders.schema import (
     PROCESS,
     SOURCE,
     UNIT_ID,
+    VALID_UNTIL,
 )
 
 WHAT_IF_SOURCE = "hva om"
@@ -72,7 +74,8 @@ def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
           EMAIL: people[EMAIL].get(c.employee_id, ""),
           NAME: people[NAME].get(c.employee_id, ""),
           COURSE_CODE: c.course, COURSE_TITLE: c.course, COMPLETED: True,
-          COMPLETION_DATE: pd.Timestamp(as_of)} for c in completions],
+          PORTAL_EXPIRED: False, COMPLETION_DATE: pd.Timestamp(as_of), VALID_UNTIL: pd.NaT}
+         for c in completions],
         columns=list(dataset.courses.columns))
     courses = pd.concat([dataset.courses, records.astype(dataset.courses.dtypes.to_dict())],
                         ignore_index=True)
@@ -104,7 +107,7 @@ def compare(before: Results, after: Results, unit_id: str) -> pd.DataFrame:
 
 def unit_staff_choices(dataset: Dataset, results: Results, unit_id: str) -> pd.DataFrame:
     """The unit's staff with the requirement ids each has not met, fewest first."""
-    staff = dataset.staff[dataset.staff[UNIT_ID] == unit_id].drop_duplicates(EMPLOYEE_ID)
+    staff = results.staff[results.staff[UNIT_ID] == unit_id].drop_duplicates(EMPLOYEE_ID)
     ids = list(dict.fromkeys(r.id for r in results.config.requirements))
     met = results.person_status[results.person_status["status"] == MET]
     done = met.groupby(EMPLOYEE_ID)["requirement_id"].agg(set)

@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 
 from loaders.errors import InputError
-from loaders.issues import ERROR, WARNING, IssueLog
+from loaders.issues import WARNING, IssueLog
 from loaders.normalise import (
-    ROW,
     TableReader,
     normalise_advisors,
     normalise_courses,
@@ -23,6 +22,7 @@ from loaders.read import RawSheet, read_sheets
 from loaders.schema import (
     ADVISORS,
     APPOINTED_DATE,
+    APPOINTED_UNTIL,
     COURSE_RECORDS,
     EMAIL,
     EMPLOYEE_ID,
@@ -30,6 +30,7 @@ from loaders.schema import (
     PARENT_ID,
     PROCESS,
     REQUIREMENTS,
+    ROW,
     SOURCE,
     STAFF,
     UNIT_ID,
@@ -37,9 +38,15 @@ from loaders.schema import (
     UNITS,
 )
 from loaders.table import MappedTable, locate_table
+from loaders.values import id_key
 
 Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets already read
-ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, SOURCE]
+# unit_id is blank for an advisors-list row without a unit: the person's main position decides,
+# as of the date the rules are applied. row: the Excel row in the source's file.
+ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, APPOINTED_UNTIL, SOURCE, ROW]
+SOURCE_STAFF = "ansattliste"
+SOURCE_LIST = "rådgiverliste"
+SOURCE_KINDS = {SOURCE_STAFF: STAFF, SOURCE_LIST: ADVISORS}
 UNIT_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "has_children", "evaluated"]
 
 
@@ -57,9 +64,12 @@ class TableInfo:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The canonical frames every result is computed from."""
+    """The canonical frames every result is computed from.
 
-    staff: pd.DataFrame
+    Facts that depend on the as-of date (who is employed, which appointments run) are kept
+    as rows with their dates; `analysis` applies them."""
+
+    staff: pd.DataFrame  # one row per staff-file row, with its start and end date
     units: pd.DataFrame
     advisors: pd.DataFrame
     courses: pd.DataFrame
@@ -105,35 +115,31 @@ def load_dataset(
                          "en enhet).")
     unit_rows = normalise_units(readers[UNITS]) if UNITS in readers else None
     registry = UnitRegistry(unit_rows, readers.get(UNITS))
-    placed = registry.place_staff(staff_rows, readers[STAFF])
-    staff_frame = _deduplicate_staff(placed, readers[STAFF])
+    staff_frame = registry.place_staff(staff_rows, readers[STAFF])
+    _note_repeated_people(staff_frame, readers[STAFF])
     people = PersonIndex(staff_frame)
 
-    advisor_rows = [_advisors_from_roles(role_rows, placed)]
+    advisor_rows = [_advisors_from_roles(role_rows, staff_frame)]
     if ADVISORS in readers:
         listed = normalise_advisors(readers[ADVISORS])
         advisor_rows.append(_advisors_from_list(listed, people, registry, readers[ADVISORS]))
-    advisors_frame = (pd.concat(advisor_rows, ignore_index=True)
-                      .drop_duplicates([UNIT_ID, EMPLOYEE_ID, PROCESS])
-                      .reset_index(drop=True))
+    advisors_frame = pd.concat(advisor_rows, ignore_index=True).astype(
+        {APPOINTED_DATE: "datetime64[us]", APPOINTED_UNTIL: "datetime64[us]", ROW: "Int64"})
 
     course_rows = normalise_courses(readers[COURSE_RECORDS])
-    course_frame = _resolve_course_people(course_rows, people, readers[COURSE_RECORDS])
+    course_frame = _resolve_course_people(course_rows, people, readers[COURSE_RECORDS]).astype(
+        {ROW: "Int64"})
     requirement_frame = (normalise_requirements(readers[REQUIREMENTS])
                          if REQUIREMENTS in readers else None)
     units_frame = registry.units_frame(staff_frame)
-    for unit in sorted(set(advisors_frame[UNIT_ID]) - set(units_frame[UNIT_ID])):
-        log.add(readers.get(ADVISORS, readers[STAFF]).table.file, "", None, UNIT_ID, WARNING,
-                f"Enheten «{unit}» finnes ikke i ansattlisten eller enhetslisten; "
-                "rådgivere der telles ikke.")
-    return Dataset(staff_frame.drop(columns=[ROW]), units_frame, advisors_frame,
-                   course_frame.drop(columns=[ROW]),
+    return Dataset(staff_frame, units_frame, advisors_frame, course_frame,
                    None if requirement_frame is None else requirement_frame.drop(columns=[ROW]),
                    log.frame(), tables)
 
 
 def _key(text: str) -> str:
-    return text.casefold()
+    """A name as matched: case and white space ignored."""
+    return " ".join(text.split()).casefold()
 
 
 class UnitRegistry:
@@ -158,22 +164,42 @@ class UnitRegistry:
             if parent:
                 self.parents[unit_id] = parent
 
-    def resolve(self, text: str) -> str:
-        """A unit code or name as written → the unit's id."""
+    def resolve(self, text: str) -> tuple[str, str]:
+        """A unit code or name as written → (the unit's id, a note when a numeric code was
+        matched to a zero-padded one). Unknown text comes back as written."""
         if text in self.names:
-            return text
-        return self.code_by_name.get(_key(text), text)
+            return text, ""
+        by_name = self.code_by_name.get(_key(text))
+        if by_name is not None:
+            return by_name, ""
+        if text.isdigit():
+            padded = [code for code in self.names
+                      if code.isdigit() and code.lstrip("0") == text.lstrip("0")]
+            if len(padded) == 1:
+                return padded[0], (f"Enhetskoden {text} er lest som {padded[0]} (innledende "
+                                   "nuller mangler).")
+        return text, ""
+
+    def known(self, unit_id: str) -> bool:
+        return unit_id in self.names
 
     def place_staff(self, staff: pd.DataFrame, reader: TableReader) -> pd.DataFrame:
         """Give every staff row a unit id (the code, else the name) and a parent id."""
-        unit_ids = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME]).map(self.resolve)
+        written = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME])
+        resolved = {text: self.resolve(text) for text in written.unique()}
+        for text, (_, note) in resolved.items():
+            if note:
+                reader.issue(int(staff.loc[written.eq(text), ROW].iloc[0]), UNIT_ID, WARNING,
+                             note)
+        unit_ids = written.map(lambda text: resolved[text][0]).astype("str")
         names = staff[UNIT_NAME].where(staff[UNIT_NAME].ne(""), unit_ids)
         names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids.tolist(), names.tolist(),
                                                                 strict=True)],
                           index=staff.index, dtype="str")
         staff_name_ids = dict(zip(names.map(_key).tolist(), unit_ids.tolist(), strict=True))
         parents = staff[PARENT_ID].map(
-            lambda text: "" if not text else self.resolve(staff_name_ids.get(_key(text), text)))
+            lambda text: "" if not text
+            else self.resolve(staff_name_ids.get(_key(text), text))[0])
         if self.from_file:
             parents = pd.Series(
                 [self.parents.get(u, p)
@@ -185,7 +211,10 @@ class UnitRegistry:
                 reader.issue(int(first_row), UNIT_ID, WARNING,
                              f"Enheten «{unit}» finnes ikke i enhetslisten; den vurderes likevel.")
         for unit_id, name in zip(unit_ids.tolist(), names.tolist(), strict=True):
-            self.names.setdefault(unit_id, name)
+            if unit_id not in self.names:
+                self.names[unit_id] = name
+            # advisors lists name units as the HR export does: resolve those names too
+            self.code_by_name.setdefault(_key(name), unit_id)
         for unit_id, parent in zip(unit_ids.tolist(), parents.tolist(), strict=True):
             if parent and parent != unit_id:
                 self.parents.setdefault(unit_id, parent)
@@ -207,31 +236,33 @@ class UnitRegistry:
         return frame.astype({UNIT_ID: "str", UNIT_NAME: "str", PARENT_ID: "str"})
 
 
-def _deduplicate_staff(staff: pd.DataFrame, reader: TableReader) -> pd.DataFrame:
-    """Merge repeated rows of one person in one unit; report a person listed in two units."""
+def _note_repeated_people(staff: pd.DataFrame, reader: TableReader) -> None:
+    """Say how several rows of one person are counted (merged in one unit, counted per unit)."""
     repeated = staff.duplicated([EMPLOYEE_ID, UNIT_ID])
     for row, person in staff.loc[repeated, [ROW, EMPLOYEE_ID]].itertuples(index=False):
         reader.issue(int(row), EMPLOYEE_ID, WARNING,
-                     f"Ansattnummer {person} står flere ganger i samme enhet; raden er slått "
-                     "sammen med den første.")
-    staff = staff[~repeated]
-    in_two = staff.duplicated(EMPLOYEE_ID, keep="first")
-    for row, person, unit in staff.loc[in_two, [ROW, EMPLOYEE_ID, UNIT_ID]].itertuples(
+                     f"Ansattnummer {person} står flere ganger i samme enhet; radene slås sammen "
+                     "(tidligste startdato, saksbehandler om en rad sier det, roller lagt "
+                     "sammen).")
+    firsts = staff[~repeated]
+    in_two = firsts.duplicated(EMPLOYEE_ID, keep="first")
+    for row, person, unit in firsts.loc[in_two, [ROW, EMPLOYEE_ID, UNIT_ID]].itertuples(
             index=False):
         reader.issue(int(row), EMPLOYEE_ID, WARNING,
                      f"Ansattnummer {person} står i flere enheter; personen telles i hver av dem "
                      f"(også i {unit}).")
-    return staff.reset_index(drop=True)
 
 
 class PersonIndex:
-    """Matches a person by employee id, else e-mail, else exact name, to the staff file."""
+    """Matches a person by employee id, else e-mail, else exact name, to the staff file.
+
+    Numeric ids match ignoring leading zeros; the staff file's form is returned."""
 
     def __init__(self, staff: pd.DataFrame):
         first = staff.drop_duplicates(EMPLOYEE_ID)
         self.ids = set(first[EMPLOYEE_ID])
-        self.home_unit = dict(zip(first[EMPLOYEE_ID].tolist(), first[UNIT_ID].tolist(),
-                                  strict=True))
+        self.by_id_key = dict(zip(first[EMPLOYEE_ID].map(id_key).tolist(),
+                                  first[EMPLOYEE_ID].tolist(), strict=True))
         emails = first[first[EMAIL].ne("")]
         self.by_email = dict(zip(emails[EMAIL].tolist(), emails[EMPLOYEE_ID].tolist(), strict=True))
         names = first[first[NAME].ne("")].assign(key=lambda f: f[NAME].map(_key))
@@ -242,8 +273,11 @@ class PersonIndex:
 
     def match(self, employee_id: str, email: str, name: str) -> tuple[str | None, str]:
         """(staff id or None, why not)."""
-        if employee_id and employee_id in self.ids:
-            return employee_id, ""
+        if employee_id:
+            if employee_id in self.ids:
+                return employee_id, ""
+            if id_key(employee_id) in self.by_id_key:
+                return self.by_id_key[id_key(employee_id)], ""
         if email and email in self.by_email:
             return self.by_email[email], ""
         if not employee_id and not email and name:
@@ -255,8 +289,20 @@ class PersonIndex:
         return None, f"{shown} finnes ikke i ansattlisten"
 
 
+def _note_zero_matches(reader: TableReader, written: list[str], matched: list[str | None],
+                       rows: list[int]) -> None:
+    """One note per file for ids matched only by ignoring leading zeros."""
+    pairs = [(w, m, r) for w, m, r in zip(written, matched, rows, strict=True)
+             if m is not None and w and w != m and id_key(w) == id_key(m)]
+    if pairs:
+        example, staff_form, row = min(pairs, key=lambda pair: pair[2])
+        reader.issue(row, EMPLOYEE_ID, WARNING,
+                     f"{len(pairs)} ansattnummer er koblet til ansattlisten uten innledende "
+                     f"nuller (f.eks. {example} = {staff_form}); ansattlistens form brukes.")
+
+
 def _advisors_from_roles(roles: pd.DataFrame, placed_staff: pd.DataFrame) -> pd.DataFrame:
-    """Roles in the HR export count for the person's HR unit on that row."""
+    """Roles in the HR export count for the person's HR unit on that row, while it is in force."""
     unit_by_row = dict(zip(placed_staff[ROW].tolist(), placed_staff[UNIT_ID].tolist(),
                            strict=True))
     return pd.DataFrame({
@@ -264,33 +310,46 @@ def _advisors_from_roles(roles: pd.DataFrame, placed_staff: pd.DataFrame) -> pd.
         UNIT_ID: roles[ROW].map(unit_by_row),
         PROCESS: roles[PROCESS],
         APPOINTED_DATE: pd.Series(pd.NaT, index=roles.index, dtype="datetime64[us]"),
-        SOURCE: "ansattliste",
+        APPOINTED_UNTIL: pd.Series(pd.NaT, index=roles.index, dtype="datetime64[us]"),
+        SOURCE: SOURCE_STAFF,
+        ROW: roles[ROW],
     }, columns=ADVISOR_COLUMNS)
 
 
 def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: UnitRegistry,
                         reader: TableReader) -> pd.DataFrame:
-    """The advisors list: the unit given there, else the person's HR unit."""
+    """The advisors list: the unit given there (code or name), else blank for the person's
+    main position; people not in the staff file are not counted."""
     rows = []
+    matched: list[str | None] = []
     for item in listed.itertuples(index=False):
         row = int(getattr(item, ROW))
         person, why = people.match(getattr(item, EMPLOYEE_ID), getattr(item, EMAIL),
                                    getattr(item, NAME))
-        written_unit = getattr(item, UNIT_ID)
+        matched.append(person)
         if person is None:
-            fallback = getattr(item, EMPLOYEE_ID) or getattr(item, EMAIL)
-            if not written_unit or not fallback:
-                reader.issue(row, EMPLOYEE_ID, ERROR,
-                             f"Rådgiveren er ikke tatt med: {why}, og raden har ingen enhet.")
-                continue
             reader.issue(row, EMPLOYEE_ID, WARNING,
-                         f"Rådgiveren telles for {written_unit}, men {why}.")
-            person = fallback
-        unit = registry.resolve(written_unit) if written_unit else people.home_unit[person]
+                         f"Oppnevnt, men ikke ansatt: {why}. Oppnevningen telles ikke.")
+            continue
+        written_unit = getattr(item, UNIT_ID)
+        unit = ""
+        if written_unit:
+            unit, note = registry.resolve(written_unit)
+            unit_column = UNIT_ID if reader.has(UNIT_ID) else UNIT_NAME
+            if note:
+                reader.issue(row, unit_column, WARNING, note)
+            if not registry.known(unit):
+                reader.issue(row, unit_column, WARNING,
+                             f"Enheten «{written_unit}» finnes ikke i ansattlisten eller "
+                             "enhetslisten; oppnevningen telles ikke.")
+                continue
         rows.append({EMPLOYEE_ID: person, UNIT_ID: unit, PROCESS: getattr(item, PROCESS),
-                     APPOINTED_DATE: getattr(item, APPOINTED_DATE), SOURCE: "rådgiverliste"})
-    frame = pd.DataFrame(rows, columns=ADVISOR_COLUMNS)
-    return frame.astype({APPOINTED_DATE: "datetime64[us]"})
+                     APPOINTED_DATE: getattr(item, APPOINTED_DATE),
+                     APPOINTED_UNTIL: getattr(item, APPOINTED_UNTIL), SOURCE: SOURCE_LIST,
+                     ROW: row})
+    _note_zero_matches(reader, listed[EMPLOYEE_ID].tolist(), matched,
+                       [int(r) for r in listed[ROW]])
+    return pd.DataFrame(rows, columns=ADVISOR_COLUMNS)
 
 
 def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
@@ -301,14 +360,17 @@ def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
     first = np.unique(codes, return_index=True)[1]
     sizes = np.bincount(codes, minlength=len(persons))
     rows = records[ROW].to_numpy()
-    resolved = []
+    resolved, written, matched = [], [], []
     for code, person_key in enumerate(persons.tolist()):
         employee_id, email, name = person_key.split("\x1f")
         person, why = people.match(employee_id, email, name)
+        written.append(employee_id)
+        matched.append(person)
         if person is None:
             person = employee_id or email or name
             reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
                          f"Kursdata for ukjent person: {why} ({sizes[code]} rader).")
         resolved.append(person)
+    _note_zero_matches(reader, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []
     return records.assign(**{EMPLOYEE_ID: pd.Series(ids, index=records.index, dtype="str")})

@@ -11,8 +11,10 @@ from loaders.issues import ERROR, WARNING, IssueLog
 from loaders.processes import parse_processes
 from loaders.schema import (
     APPOINTED_DATE,
+    APPOINTED_UNTIL,
     AUDIENCE,
     CASE_HANDLER,
+    COLUMN_LABELS,
     COMPLETED,
     COMPLETION_DATE,
     COURSE_CODE,
@@ -20,25 +22,34 @@ from loaders.schema import (
     COURSES,
     EMAIL,
     EMPLOYEE_ID,
+    END_DATE,
     FIRST_NAME,
     GRACE_DAYS,
     LAST_NAME,
+    MAIN_POSITION,
     NAME,
     PARENT_ID,
     POSITION,
+    POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
     ROLE_FLAGS,
     ROLES,
+    ROW,
     START_DATE,
     STATUS,
+    STATUS_FLAG,
     UNIT_ID,
     UNIT_NAME,
     VALID_MONTHS,
+    VALID_UNTIL,
 )
 from loaders.table import MappedTable
 from loaders.values import (
+    STATUS_EXPIRED,
+    STATUS_NOT_COMPLETED,
     cell_text,
+    email_key,
     id_text,
     is_blank,
     map_codes,
@@ -48,7 +59,7 @@ from loaders.values import (
     texts_of,
 )
 
-ROW = "row"
+PORTAL_EXPIRED = "portal_expired"  # the portal's status says the completion has run out
 _TOTAL_WORDS = ("sum", "total", "totalt", "antall", "i alt")
 
 
@@ -161,7 +172,7 @@ def person_keys(reader: TableReader) -> pd.DataFrame:
         names = names.where(names.ne(""), joined)
     return pd.DataFrame({
         EMPLOYEE_ID: reader.texts(EMPLOYEE_ID, id_text),
-        EMAIL: reader.texts(EMAIL).str.lower(),
+        EMAIL: reader.texts(EMAIL).map(email_key).astype("str"),
         NAME: names,
     })
 
@@ -178,7 +189,12 @@ def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
         PARENT_ID: reader.texts(PARENT_ID, id_text),
         POSITION: reader.texts(POSITION),
         START_DATE: reader.dates(START_DATE),
+        END_DATE: reader.dates(END_DATE),
         CASE_HANDLER: _case_handler_flags(reader),
+        MAIN_POSITION: reader.values(MAIN_POSITION, parse_main_position)
+        if reader.has(MAIN_POSITION) else None,
+        POSITION_PERCENT: reader.values(POSITION_PERCENT, parse_percent).astype("float64")
+        if reader.has(POSITION_PERCENT) else np.nan,
         ROW: reader.frame.index,
     })
     no_person = staff[EMPLOYEE_ID].eq("")
@@ -195,8 +211,31 @@ def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
     return staff.reset_index(drop=True), roles
 
 
+def parse_main_position(value: object) -> bool | None:
+    """Hovedstilling → True, Bistilling → False, or a yes/no `Hovedstilling` column."""
+    text = cell_text(value).lower()
+    if "hoved" in text or text in ("main", "primary"):
+        return True
+    if text.startswith(("bi", "secondary", "additional")):
+        return False
+    return parse_flag(value) if text else None
+
+
+def parse_percent(value: object) -> float:
+    """`80`, `80 %`, `80,0` or `0.8` (a share) as a percentage; NaN when unreadable."""
+    text = cell_text(value).replace("%", "").replace(",", ".").strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return np.nan
+    return number * 100 if 0 < number <= 1 and "." in text else number
+
+
 def _case_handler_flags(reader: TableReader) -> pd.Series:
     if not reader.has(CASE_HANDLER):
+        reader.issue(reader.table.header_row, COLUMN_LABELS[CASE_HANDLER], WARNING,
+                     "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei): alle ansatte "
+                     "regnes som saksbehandlere og må ha Saksbehandlerskolen etter fristen.")
         return pd.Series(True, index=reader.frame.index, dtype=bool)
     flags = reader.values(CASE_HANDLER, parse_flag)
     for row in flags.index[flags.isna()]:
@@ -225,9 +264,10 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
     """One row per advisor row and process, with the person keys still unresolved."""
     people = person_keys(reader)
     units = reader.texts(UNIT_ID, id_text).where(lambda s: s.ne(""), reader.texts(UNIT_NAME))
-    appointed = reader.dates(APPOINTED_DATE)
     listed = people.assign(**{ROW: reader.frame.index, UNIT_ID: units,
-                              PROCESS: reader.role_texts(PROCESS), APPOINTED_DATE: appointed})
+                              PROCESS: reader.role_texts(PROCESS),
+                              APPOINTED_DATE: reader.dates(APPOINTED_DATE),
+                              APPOINTED_UNTIL: reader.dates(APPOINTED_UNTIL)})
     rows = []
     for item in listed.itertuples(index=False):
         row, text = int(getattr(item, ROW)), getattr(item, PROCESS)
@@ -242,28 +282,43 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
                          "tatt med.")
             continue
         rows += [{**item._asdict(), PROCESS: process} for process in processes]
-    return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, PROCESS,
-                                       APPOINTED_DATE])
+    frame = pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, PROCESS,
+                                        APPOINTED_DATE, APPOINTED_UNTIL])
+    return frame.astype({APPOINTED_DATE: "datetime64[us]", APPOINTED_UNTIL: "datetime64[us]"})
+
+
+def _statuses(reader: TableReader, column: str) -> pd.Series:
+    statuses = reader.values(column, parse_status)
+    for row in statuses.index[statuses.isna()]:
+        reader.issue(int(row), column, WARNING,
+                     f"Ukjent status «{cell_text(reader.frame.at[row, column])}»; regnes "
+                     "som ikke fullført.")
+    return statuses.fillna(STATUS_NOT_COMPLETED)
 
 
 def normalise_courses(reader: TableReader) -> pd.DataFrame:
-    """Course records with a `completed` flag decided by status, or by a date without status."""
+    """Course records with a `completed` flag decided by status, or by a date without status.
+
+    With a status column (and/or a yes/no `Fullført` column) the status decides, even where a
+    not-completed row carries a date; a negative word in either wins."""
     people = person_keys(reader)
     dates = reader.dates(COMPLETION_DATE)
-    if reader.has(STATUS):
-        statuses = reader.values(STATUS, parse_status)
-        for row in statuses.index[statuses.isna()]:
-            reader.issue(int(row), STATUS, WARNING,
-                         f"Ukjent status «{cell_text(reader.frame.at[row, STATUS])}»; regnes "
-                         "som ikke fullført.")
-        completed = statuses.fillna(False).astype(bool)
+    columns = [c for c in (STATUS, STATUS_FLAG) if reader.has(c)]
+    if columns:
+        statuses = [_statuses(reader, column) for column in columns]
+        negative = np.logical_or.reduce([s.eq(STATUS_NOT_COMPLETED) for s in statuses])
+        expired = np.logical_or.reduce([s.eq(STATUS_EXPIRED) for s in statuses]) & ~negative
+        completed = pd.Series(~negative, index=reader.frame.index)
     else:
         completed = dates.notna()
+        expired = np.zeros(len(dates), dtype=bool)
     records = people.assign(**{
         COURSE_CODE: reader.texts(COURSE_CODE, id_text),
         COURSE_TITLE: reader.texts(COURSE_TITLE),
         COMPLETED: completed,
+        PORTAL_EXPIRED: expired,
         COMPLETION_DATE: dates,
+        VALID_UNTIL: reader.dates(VALID_UNTIL),
         ROW: reader.frame.index,
     })
     no_person = records[[EMPLOYEE_ID, EMAIL, NAME]].eq("").all(axis=1)
@@ -274,7 +329,13 @@ def normalise_courses(reader: TableReader) -> pd.DataFrame:
     for row in records.index[no_course & ~no_person]:
         reader.issue(int(row), COURSE_TITLE, ERROR,
                      "Kursraden mangler kurskode og kursnavn og er ikke tatt med.")
-    return records[~no_person & ~no_course].reset_index(drop=True)
+    kept = records[~no_person & ~no_course]
+    undated = kept.index[kept[COMPLETED] & kept[COMPLETION_DATE].isna()]
+    for row in undated:
+        reader.issue(int(row), COMPLETION_DATE, WARNING,
+                     "Fullført uten (lesbar) dato: teller for krav uten gyldighetstid, aldri for "
+                     "krav med gyldighetstid.")
+    return kept.reset_index(drop=True)
 
 
 _AUDIENCE_WORDS = {

@@ -20,9 +20,16 @@ CASE_HANDLER = "case_handler"
 ROLES = "roles"
 PROCESS = "process"
 APPOINTED_DATE = "appointed_date"
+APPOINTED_UNTIL = "appointed_until"
+END_DATE = "end_date"
+MAIN_POSITION = "main_position"  # Hovedstilling/Bistilling, or a yes/no "Hovedstilling" column
+POSITION_PERCENT = "position_percent"
+VALID_UNTIL = "valid_until"  # the portal's own expiry date of a completion
+ROW = "row"  # the Excel row (CSV line) a canonical row came from
 COURSE_CODE = "course_code"
 COURSE_TITLE = "course_title"
 STATUS = "status"
+STATUS_FLAG = "status_flag"  # a yes/no completion column beside a status column
 COMPLETION_DATE = "completion_date"
 COMPLETED = "completed"
 REQUIREMENT_ID = "requirement_id"
@@ -110,6 +117,19 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "tiltredelsesdato", "tiltredelse", "ansatt fra", "start date", "hire date",
             "employment start", "employment start date", "date of hire",
         ],
+        END_DATE: [
+            "sluttdato", "slutt dato", "sluttet", "fratredelsesdato", "fratrådt", "ansatt til",
+            "til dato", "end date", "employment end", "employment end date", "termination date",
+            "leaving date",
+        ],
+        MAIN_POSITION: [
+            "hovedstilling", "stillingstype", "hovedarbeidsforhold", "main position",
+            "position type", "primary position",
+        ],
+        POSITION_PERCENT: [
+            "stillingsprosent", "stillingsandel", "stilling %", "stillingsprosent (%)",
+            "fte", "employment percentage", "position percentage", "percent",
+        ],
         CASE_HANDLER: [
             "saksbehandler", "er saksbehandler", "saksbehandler (ja/nei)",
             "saksbehandlertilgang", "case handler", "is case handler", "case handler flag",
@@ -121,8 +141,8 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "advisor roles", "advisor for", "process advisor",
         ],
         IGNORED: [
-            "stillingskode", "stillingsprosent", "ansettelsesform", "sluttdato",
-            "nærmeste leder", "brukernavn", "username", "position code", "end date",
+            "stillingskode", "ansettelsesform", "nærmeste leder", "brukernavn", "username",
+            "position code",
         ],
     },
     ADVISORS: {
@@ -135,8 +155,13 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         ],
         APPOINTED_DATE: [
             "oppnevnt dato", "oppnevnt", "oppnevningsdato", "dato oppnevnt", "utnevnt",
-            "utnevnt dato", "fra dato", "fra", "startdato", "appointed", "appointed date",
-            "date appointed", "appointment date", "from date", "start date",
+            "utnevnt dato", "fra dato", "fra", "startdato", "oppnevnt fra", "gyldig fra",
+            "appointed", "appointed date", "date appointed", "appointment date", "from date",
+            "start date", "appointed from", "valid from",
+        ],
+        APPOINTED_UNTIL: [
+            "til dato", "til", "sluttdato", "oppnevnt til", "gyldig til", "utløper", "opphørt",
+            "to date", "end date", "appointed until", "until", "valid until", "ended",
         ],
         IGNORED: ["kommentar", "merknad", "comment", "note", "notes", "stillingsbetegnelse"],
     },
@@ -159,11 +184,15 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "fullført dato", "fullført", "fullføringsdato", "dato fullført", "gjennomført dato",
             "gjennomført", "dato gjennomført", "bestått dato", "completion date", "completed",
             "completed date", "date completed", "completed on", "completion",
+            "time completed", "completion time", "tidspunkt fullført", "dato bestått",
+        ],
+        VALID_UNTIL: [
+            "gyldig til", "utløpsdato", "utløper", "valid until", "expiry date", "expires",
+            "expiration date", "valid to",
         ],
         IGNORED: [
-            "enhet", "enhetskode", "påmeldt dato", "påmeldt", "gyldig til", "utløpsdato",
-            "valid until", "expiry date", "enrolled", "enrolment date", "enrollment date",
-            "unit", "stilling", "fakultet",
+            "enhet", "enhetskode", "påmeldt dato", "påmeldt", "enrolled", "enrolment date",
+            "enrollment date", "unit", "stilling", "fakultet", "time enrolled", "time started",
         ],
     },
     REQUIREMENTS: {
@@ -210,9 +239,12 @@ COLUMN_LABELS = {
     PARENT_ID: "overordnet enhet", PROCESS: "prosess", COURSE_CODE: "kurskode",
     COURSE_TITLE: "kurs", REQUIREMENT_ID: "krav-id", AUDIENCE: "målgruppe", COURSES: "kurs",
     POSITION: "stilling", START_DATE: "startdato", CASE_HANDLER: "saksbehandler (ja/nei)",
-    ROLES: "prosessrådgiverroller", APPOINTED_DATE: "oppnevnt dato", STATUS: "status",
+    ROLES: "prosessrådgiverroller", APPOINTED_DATE: "oppnevnt dato",
+    APPOINTED_UNTIL: "oppnevnt til dato", END_DATE: "sluttdato", MAIN_POSITION: "hovedstilling",
+    POSITION_PERCENT: "stillingsprosent", VALID_UNTIL: "gyldig til", STATUS: "status",
     COMPLETION_DATE: "fullført dato", VALID_MONTHS: "gyldighet (måneder)",
-    GRACE_DAYS: "frist (dager)", IGNORED: "(gjenkjent, brukes ikke)",
+    GRACE_DAYS: "frist (dager)", STATUS_FLAG: "fullført (ja/nei)",
+    IGNORED: "(gjenkjent, brukes ikke)",
     **{flag: f"rådgiver for {process} (ja/nei)" for flag, process in ROLE_FLAGS.items()},
 }
 

@@ -8,8 +8,18 @@ import pandas as pd
 
 from loaders.errors import InputError
 from loaders.read import RawSheet
-from loaders.schema import ALIAS_INDEX, COLUMN_LABELS, IGNORED, KIND_LABELS, KINDS, REQUIRED
-from loaders.values import cell_text
+from loaders.schema import (
+    ALIAS_INDEX,
+    COLUMN_LABELS,
+    COMPLETION_DATE,
+    IGNORED,
+    KIND_LABELS,
+    KINDS,
+    REQUIRED,
+    STATUS,
+    STATUS_FLAG,
+)
+from loaders.values import cell_text, looks_like_flags
 
 HEADER_SEARCH_ROWS = 30
 
@@ -73,6 +83,8 @@ def locate_table(
         if not raw:
             continue
         canonical = (manual or {}).get(raw) or index.canonical(raw)
+        if canonical == COMPLETION_DATE and raw not in (manual or {}):
+            canonical = _by_content(sheet.grid.iloc[header_pos + 1:, position], header, index)
         mapping[raw] = canonical
         if canonical and canonical != IGNORED and canonical not in chosen:
             chosen[canonical] = position
@@ -96,6 +108,14 @@ def locate_table(
     preview = preview.loc[:, ~preview.columns.duplicated()]
     preview.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(preview))
     return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body, formulas, preview)
+
+
+def _by_content(cells: pd.Series, header: list[str], index) -> str:
+    """A `Fullført` column holding Ja/Nei is a status, not a date: decided by its cells."""
+    if not looks_like_flags(cells.head(2000).tolist()):
+        return COMPLETION_DATE
+    has_status = any(index.canonical(raw) == STATUS for raw in header if raw)
+    return STATUS_FLAG if has_status else STATUS
 
 
 def _column_index(letters: str) -> int:

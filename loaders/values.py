@@ -6,14 +6,18 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
 _SPACES = re.compile(r"\s+")
-_DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ T].*)?$")
+# day first always; Moodle writes "14/10/26, 09:15"
+_DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:,?[ T].*)?$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_ISO_WITH_ZONE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[ T][\d:.]+\s*(?:Z|[+-]\d{2}:?\d{2})$", re.I)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def map_codes(codes: np.ndarray, uniques: object,
@@ -76,6 +80,8 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
     if is_blank(value):
         return None, True
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(OSLO)
         return value.date(), True
     if isinstance(value, dt.date):
         return value, True
@@ -86,6 +92,13 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
     text = cell_text(value)
     if re.fullmatch(r"\d+(\.0+)?", text):
         return parse_date(float(text))
+    if _ISO_WITH_ZONE.match(text):
+        # a UTC time late in the evening is already the next day in Oslo
+        try:
+            moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("z", "Z"))
+        except ValueError:
+            return None, False
+        return moment.astimezone(OSLO).date(), True
     match = _DATE_ISO.match(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
@@ -120,32 +133,66 @@ def parse_flag(value: object) -> bool | None:
     return None
 
 
+STATUS_COMPLETED = "completed"
+STATUS_NOT_COMPLETED = "not_completed"
+STATUS_EXPIRED = "expired"  # completed once, and the portal says it has run out (Utløpt)
+
 _COMPLETED = {
     "fullført", "fullfort", "gjennomført", "gjennomfort", "bestått", "bestatt", "godkjent",
-    "completed", "complete", "passed", "pass", "done", "finished", "ferdig",
+    "completed", "complete", "passed", "pass", "done", "finished", "ferdig", "achieved",
+    "yes", "ja", "y", "j", "x", "true", "sant", "1",
 }
+_EXPIRED = {"utløpt", "utlopt", "expired", "lapsed", "gått ut"}
 _NOT_COMPLETED = {
     "påmeldt", "pameldt", "pågår", "pagar", "ikke startet", "ikke bestått", "ikke godkjent",
-    "ikke fullført", "ikke gjennomført", "avbrutt", "utløpt", "strøket", "venteliste",
+    "ikke fullført", "ikke gjennomført", "avbrutt", "strøket", "venteliste",
     "enrolled", "in progress", "not started", "failed", "not passed", "not completed",
-    "incomplete", "expired", "registered", "withdrawn", "cancelled", "started", "startet",
+    "incomplete", "registered", "withdrawn", "cancelled", "started", "startet",
+    "no", "nei", "n", "false", "usant", "0", "-",
 }
+# words that make any status negative wherever they stand: "Completed (did not achieve pass
+# grade)", "Complete (fail)", "Fullført - ikke bestått"
+_NEGATIVE_WORDS = {"ikke", "not", "fail", "failed", "failing", "didn", "no", "nei",
+                   "strøket", "underkjent", "avbrutt", "incomplete", "uncompleted"}
 
 
-def parse_status(value: object) -> bool | None:
-    """True for a completed status word, False for a known not-completed one, None if unknown."""
+def parse_status(value: object) -> str | None:
+    """completed, not_completed or expired from a portal's status word; None if unknown.
+
+    Negative words win: a status naming both a completion and a failure is not completed."""
     text = cell_text(value).lower()
-    if text in _COMPLETED:
-        return True
-    if not text or text in _NOT_COMPLETED:
-        return False
-    # portals decorate the word ("Fullført (100 %)", "Ikke bestått - prøv igjen"): the leading
-    # words decide, the negative ones checked first so "ikke fullført" never reads as done
+    if not text:
+        return STATUS_NOT_COMPLETED
     words = re.sub(r"[^\wæøå ]+", " ", text).split()
-    for size in (3, 2, 1):
-        lead = " ".join(words[:size])
-        if lead in _NOT_COMPLETED:
-            return False
-        if len(words) >= size and lead in _COMPLETED:
-            return True
+    if _NEGATIVE_WORDS.intersection(words) or text in _NOT_COMPLETED:
+        return STATUS_NOT_COMPLETED
+    phrases = {" ".join(words[i:i + size]) for size in (1, 2, 3)
+               for i in range(len(words))}
+    if phrases & _EXPIRED:
+        return STATUS_EXPIRED
+    if phrases & _NOT_COMPLETED:
+        return STATUS_NOT_COMPLETED
+    if phrases & _COMPLETED:
+        return STATUS_COMPLETED
     return None
+
+
+def looks_like_flags(values: list[object]) -> bool:
+    """A column whose filled cells are mostly yes/no words, not dates (decide by content)."""
+    texts = [cell_text(v).lower() for v in values if not is_blank(v)]
+    if not texts:
+        return False
+    flags = sum(text in _YES or text in _NO for text in texts)
+    return flags >= 0.8 * len(texts)
+
+
+def email_key(text: str) -> str:
+    """An e-mail as matched: case and every space ignored (never the domain)."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def id_key(text: str) -> str:
+    """An employee id as matched: purely numeric ids ignore leading zeros (00012345 = 12345)."""
+    if text.isdigit():
+        return text.lstrip("0") or "0"
+    return text

@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from analysis import build_results
 from loaders import load_dataset
 from loaders.processes import parse_processes
 from loaders.read import read_sheets
@@ -12,6 +13,12 @@ from loaders.schema import ALIAS_INDEX
 from loaders.table import guess_kind, locate_table
 from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+
+
+NO_CASE_HANDLER_COLUMN = (
+    1, "saksbehandler (ja/nei)", "warning",
+    "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei): alle ansatte regnes som "
+    "saksbehandlere og må ha Saksbehandlerskolen etter fristen.")
 
 
 def issues_of(dataset):
@@ -49,7 +56,16 @@ def issues_of(dataset):
         ("courses", "Kurskode", "course_code"),
         ("courses", "Fullført dato", "completion_date"),
         ("courses", "STATUS", "status"),
-        ("courses", "Gyldig til", "_ignored"),
+        ("courses", "Gyldig til", "valid_until"),
+        ("courses", "Time completed", "completion_date"),
+        ("staff", "Sluttdato", "end_date"),
+        ("staff", "End date", "end_date"),
+        ("staff", "Stillingsprosent", "position_percent"),
+        ("staff", "Stillingstype", "main_position"),
+        ("staff", "Hovedstilling", "main_position"),
+        ("advisors", "Til dato", "appointed_until"),
+        ("advisors", "Sluttdato", "appointed_until"),
+        ("advisors", "Fra dato", "appointed_date"),
         ("requirements", "Målgruppe", "audience"),
         ("requirements", "valid_months", "valid_months"),
         ("requirements", "Frist (dager)", "grace_days"),
@@ -127,36 +143,56 @@ def test_role_strings(raw, processes, unknown):
     assert parse_processes(raw) == (processes, unknown)
 
 
+DONE, NOT_DONE, EXPIRED = "completed", "not_completed", "expired"
+
+
 @pytest.mark.parametrize(
-    "raw,completed",
+    "raw,status",
     [
-        ("Fullført", True),
-        ("fullført", True),
-        ("Gjennomført", True),
-        ("Bestått", True),
-        ("Godkjent", True),
-        ("Completed", True),
-        ("Passed", True),
-        (" PASSED ", True),
-        ("Påmeldt", False),
-        ("Pågår", False),
-        ("Ikke startet", False),
-        ("Ikke bestått", False),
-        ("Enrolled", False),
-        ("In progress", False),
-        ("Failed", False),
-        ("", False),
+        ("Fullført", DONE),
+        ("fullført", DONE),
+        ("Gjennomført", DONE),
+        ("Bestått", DONE),
+        ("Godkjent", DONE),
+        ("Completed", DONE),
+        ("Passed", DONE),
+        (" PASSED ", DONE),
+        ("Completed (achieved pass grade)", DONE),
+        ("Yes", DONE),
+        ("Ja", DONE),
+        ("Y", DONE),
+        ("X", DONE),
+        ("True", DONE),
+        ("1", DONE),
+        ("Påmeldt", NOT_DONE),
+        ("Pågår", NOT_DONE),
+        ("Ikke startet", NOT_DONE),
+        ("Ikke bestått", NOT_DONE),
+        ("Ikke godkjent", NOT_DONE),
+        ("Enrolled", NOT_DONE),
+        ("In progress", NOT_DONE),
+        ("Not started", NOT_DONE),
+        ("Not completed", NOT_DONE),
+        ("Failed", NOT_DONE),
+        ("Completed (did not achieve pass grade)", NOT_DONE),
+        ("Complete (fail)", NOT_DONE),
+        ("No", NOT_DONE),
+        ("Nei", NOT_DONE),
+        ("0", NOT_DONE),
+        ("", NOT_DONE),
+        ("Utløpt", EXPIRED),
+        ("Expired", EXPIRED),
         ("Kanskje", None),
-        ("Fullført (100 %)", True),
-        ("Completed - 2024", True),
-        ("Ikke fullført (50 %)", False),
-        ("Ikke bestått - prøv igjen", False),
-        ("Påmeldt, venter", False),
-        ("Godkjent av leder", True),
+        ("Fullført (100 %)", DONE),
+        ("Completed - 2024", DONE),
+        ("Ikke fullført (50 %)", NOT_DONE),
+        ("Ikke bestått - prøv igjen", NOT_DONE),
+        ("Påmeldt, venter", NOT_DONE),
+        ("Godkjent av leder", DONE),
     ],
 )
-def test_status_words(raw, completed):
-    assert parse_status(raw) is completed if completed is None else parse_status(raw) == completed
+def test_status_words(raw, status):
+    assert parse_status(raw) == status
 
 
 @pytest.mark.parametrize(
@@ -286,19 +322,10 @@ def test_people_matched_by_id_then_email_then_name():
         zip(dataset.advisors["employee_id"], dataset.advisors["process"], strict=True)
     ) == [("1", "SRU"), ("1", "innsyn"), ("1", "saksbehandling")]
     assert issues_of(dataset) == [
-        (
-            5,
-            "Ansattnr",
-            "error",
-            "Rådgiveren er ikke tatt med: navnet «Ola Berg» passer flere "
-            "ansatte, og raden har ingen enhet.",
-        ),
-        (
-            6,
-            "Ansattnr",
-            "error",
-            "Rådgiveren er ikke tatt med: 99 finnes ikke i ansattlisten, og raden har ingen enhet.",
-        ),
+        (5, "Ansattnr", "warning", "Oppnevnt, men ikke ansatt: navnet «Ola Berg» passer flere "
+         "ansatte. Oppnevningen telles ikke."),
+        (6, "Ansattnr", "warning", "Oppnevnt, men ikke ansatt: 99 finnes ikke i ansattlisten. "
+         "Oppnevningen telles ikke."),
     ]
 
 
@@ -362,7 +389,8 @@ def test_every_dropped_merged_or_guessed_row_is_reported():
             5,
             "Ansattnr",
             "warning",
-            "Ansattnummer 1 står flere ganger i samme enhet; raden er slått sammen med den første.",
+            "Ansattnummer 1 står flere ganger i samme enhet; radene slås sammen (tidligste "
+            "startdato, saksbehandler om en rad sier det, roller lagt sammen).",
         ),
         (
             6,
@@ -378,7 +406,9 @@ def test_every_dropped_merged_or_guessed_row_is_reported():
             "Kursdata for ukjent person: 77 finnes ikke i ansattlisten (1 rader).",
         ),
     ]
-    assert sorted(dataset.staff["unit_id"]) == ["A", "B"]
+    assert sorted(dataset.staff["unit_id"]) == ["A", "A", "B"]
+    assert sorted(build_results(dataset, as_of=dt.date(2026, 11, 1)).staff["unit_id"]) == [
+        "A", "B"]
 
 
 def test_formula_without_saved_value_is_a_warning_not_a_zero():
@@ -395,7 +425,8 @@ def test_formula_without_saved_value_is_a_warning_not_a_zero():
             "Formelcellen har ingen lagret verdi og "
             "er lest som tom. Åpne filen i Excel, lagre den og last den "
             "opp på nytt.",
-        )
+        ),
+        NO_CASE_HANDLER_COLUMN,
     ]
     assert dataset.staff["name"].tolist() == ["Kari", ""]
 
@@ -418,11 +449,12 @@ def test_one_yes_no_column_per_process():
                                   [3, "B", "x", "", "x"], [1, "", "", "", "X"]])
     dataset = load_dataset(staff=staff, courses=csv_file("k.csv", [COURSE_HEADER]),
                            advisors=advisors)
-    assert sorted(zip(dataset.advisors["unit_id"], dataset.advisors["employee_id"],
-                      dataset.advisors["process"], strict=True)) == [
+    advisors = build_results(dataset, as_of=dt.date(2026, 11, 1)).advisors
+    assert sorted(zip(advisors["unit_id"], advisors["employee_id"], advisors["process"],
+                      strict=True)) == [
         ("A", "1", "SRU"), ("A", "1", "saksbehandling"), ("A", "2", "innsyn"),
         ("B", "3", "SRU"), ("B", "3", "saksbehandling")]
-    assert dataset.issues.empty
+    assert issues_of(dataset) == [NO_CASE_HANDLER_COLUMN]
 
 
 def test_blank_rows_between_data_get_one_note_and_trailing_ones_none():
@@ -430,5 +462,6 @@ def test_blank_rows_between_data_get_one_note_and_trailing_ones_none():
     dataset = load_dataset(staff=csv_file("hr.csv", rows),
                            courses=csv_file("k.csv", [COURSE_HEADER]))
     assert issues_of(dataset) == [(3, "", "warning",
-                                   "2 tomme rader mellom dataradene er hoppet over.")]
+                                   "2 tomme rader mellom dataradene er hoppet over."),
+                                  NO_CASE_HANDLER_COLUMN]
     assert len(dataset.staff) == 2

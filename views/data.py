@@ -102,7 +102,7 @@ st.dataframe(
     hide_index=True)
 
 st.subheader(t("data.report", lang))
-issues = dataset.issues
+issues = results.issues
 if issues.empty:
     st.success(t("data.no_issues", lang), icon=":material/check_circle:")
 else:

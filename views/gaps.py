@@ -147,7 +147,7 @@ else:
     chosen = st.selectbox(t("gaps.gap", lang), keys, format_func=described.get,
                           key="gaps_candidates_for")
     chosen_unit, chosen_process = chosen.rsplit("|", 1)  # processes never contain "|"
-    candidates = rank_candidates(dataset.staff, results.advisors, results.person_status,
+    candidates = rank_candidates(results.staff, results.advisors, results.person_status,
                                  results.config, chosen_unit, chosen_process or None)
     st.caption(t("gaps.ranking", lang))
     candidates[CASE_HANDLER] = candidates[CASE_HANDLER].map(label_set("yes_no", lang))

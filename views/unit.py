@@ -166,7 +166,7 @@ else:
            status=st.column_config.TextColumn(t("unit.status", lang)))
 
 st.subheader(t("unit.advisors", lang))
-training = advisor_training(results, dataset.staff, unit_ids)
+training = advisor_training(results, results.staff, unit_ids)
 requirement_ids = list(dict.fromkeys(r.id for r in results.config.requirements
                                      if r.for_advisors))
 if training.empty:
@@ -184,7 +184,7 @@ else:
         r: st.column_config.TextColumn(r, help=requirement_names[r]) for r in requirement_ids})
     st.caption(t("unit.legend", lang, days=results.config.expiring_within_days))
 
-handlers = case_handler_training(results, dataset.staff, unit_ids)
+handlers = case_handler_training(results, results.staff, unit_ids)
 for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
     requirement = next(r for r in results.config.requirements if r.id == requirement_id)
     st.subheader(t("unit.case_handlers", lang,
