@@ -40,10 +40,10 @@ def test_overview_on_sample_data_shows_the_known_figures():
     assert not app.exception
     assert metrics(app) == {
         "Enheter vurdert": "65",
-        "Enheter som oppfyller kravene": "27 av 65",
-        "Prosessrådgivere": "143",
-        "Rådgivere med all opplæring": "116 av 143",  # 27 distinct advisors have advisor gaps
-        "Saksbehandlere med opplæring": "912 av 1201",
+        "Enheter som oppfyller kravene": "25 av 65",
+        "Prosessrådgivere": "141",
+        "Rådgivere med all opplæring": "114 av 141",  # 27 distinct advisors have advisor gaps
+        "Saksbehandlere med opplæring": "912 av 1199",
     }
     assert "EKSEMPELDATA" in texts(app)
     assert len(app.get("plotly_chart")) == 2
@@ -160,7 +160,7 @@ def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
     assert "Lagret øyeblikksbilde per 01.11.2026." in [s.value for s in app.success]
     app.switch_page("views/trends.py").run()
     assert not app.exception
-    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+    assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
     assert [m.delta for m in app.metric] == ["+0 siden 2026-11-01 Oktober"]
     assert len(app.get("plotly_chart")) == 2
 
@@ -171,7 +171,7 @@ def test_as_of_date_comes_from_the_url():
     app.run()
     assert not app.exception
     assert app.date_input(key="as_of").value == SAMPLE_AS_OF
-    assert metrics(app)["Enheter som oppfyller kravene"] == "27 av 65"
+    assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
 
 
 def test_a_large_organisation_gets_the_faculty_level_heatmaps():

@@ -14,7 +14,6 @@ from loaders.table import guess_kind, locate_table
 from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
-
 NO_CASE_HANDLER_COLUMN = (
     1, "saksbehandler (ja/nei)", "warning",
     "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei): alle ansatte regnes som "

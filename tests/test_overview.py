@@ -15,7 +15,7 @@ def results():
 
 def test_all_units(results):
     tables = overview_tables(results, None)
-    assert (tables.kpis.units, tables.kpis.compliant_units) == (65, 27)
+    assert (tables.kpis.units, tables.kpis.compliant_units) == (65, 25)
     assert len(tables.order) == 65 and tables.coverage is None
     assert tables.faculty_names["IE"] == "Fakultet for informasjonsteknologi og elektroteknikk"
     assert tables.rollup["units"].sum() == 65

@@ -42,7 +42,7 @@ def test_snapshots_are_saved_and_listed(tmp_path):
     snapshots = json.loads(done.stdout)["snapshots"]
     assert [(s["as_of"], s["label"], s["units"]) for s in snapshots] == [
         ("2026-09-01", "September", 65), ("2026-11-01", "November", 65)]
-    assert snapshots[1]["compliant_units"] == 27
+    assert snapshots[1]["compliant_units"] == 25
     assert len(snapshots[1]["unit_summary"]) == 65
     assert snapshots[1]["source"] == ("hr_ansatte.xlsx, kursdata.xlsx, prosessradgivere.xlsx, "
                                       "kompetansekrav.xlsx, enheter.xlsx")

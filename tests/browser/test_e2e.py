@@ -24,7 +24,7 @@ def test_overview_shows_kpis_and_both_heatmaps(page, app_url):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
     values = metric_values(page)
     assert values["Enheter vurdert"] == "65"
-    assert values["Prosessrådgivere"] == "143"
+    assert values["Prosessrådgivere"] == "141"
     assert "EKSEMPELDATA" in page.locator('[data-testid="stSidebar"]').inner_text()
     heatmap = page.locator('[data-testid="stPlotlyChart"]').first
     assert "Institutt for elkraftteknikk (IEL)" in heatmap.inner_text()
