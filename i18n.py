@@ -184,6 +184,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "expired (expiry date) · ✖ without a date: missing · ⏳ new case handler, grace period "
         "running (due date) · – does not apply"),
     "matrix.advisor": ("Rådgiver", "Advisor"),
+    "portal.valid": (" · portalen: gyldig til {date}", " · portal: valid until {date}"),
+    "portal.passed": (" · portalen: gyldig til {date} (passert)",
+                      " · portal: valid until {date} (passed)"),
+    "portal.legend": ("«portalen: gyldig til» er læringsportalens egen utløpsdato; den vises, "
+                      "men kravets gyldighetstid avgjør.",
+                      "“portal: valid until” is the learning portal's own expiry date; it is "
+                      "shown, but the requirement's validity decides."),
     "matrix.case_handler": ("Saksbehandler", "Case handler"),
     "matrix.processes": ("Rådgiver for", "Advisor for"),
     "matrix.empty": ("Ingen personer passer filtrene.", "No people match the filters."),
@@ -317,6 +324,94 @@ TEXTS: dict[str, tuple[str, str]] = {
                                         "{ids}, av alle som er forbi fristen.",
                                         "case handlers past the grace period who have met "
                                         "{ids}, out of all past it."),
+    "about.exports": ("Ansettelser, oppnevninger og kursdata",
+                      "Employment, appointments and course records"),
+    "about.exports_help": ("Slik leses eksportene fra HR-systemet, rådgiverlisten og "
+                           "læringsportalen. Hver avgjørelse står på sin rad i "
+                           "valideringsrapporten på Data-siden.",
+                           "How the exports from HR, the advisors list and the learning portal "
+                           "are read. Each decision is listed on its row in the validation "
+                           "report on the Data page."),
+    "about.employment": (
+        "**Ansatt per beregningsdatoen.** En rad med sluttdato (`Sluttdato`) før "
+        "beregningsdatoen teller ikke: personen er ikke ansatt, ikke prosessrådgiver (uansett "
+        "hva rådgiverlisten sier) og ikke saksbehandler i den enheten. Sluttdato på eller "
+        "etter beregningsdatoen teller. En startdato etter beregningsdatoen teller som ansatt, "
+        "men ikke som forfalt for Saksbehandlerskolen.",
+        "**Employed on the as-of date.** A row with an end date (`Sluttdato`) before the as-of "
+        "date does not count: the person is not staff, not a process advisor (whatever the "
+        "advisors list says) and not a case handler of that unit. An end date on or after the "
+        "as-of date counts. A start date after the as-of date counts as staff, but not yet as "
+        "due for Saksbehandlerskolen."),
+    "about.positions": (
+        "**Flere rader for én person.** Rader i ulike enheter: personen er ansatt i hver av dem, "
+        "med radens saksbehandler-markering og roller. Rader i samme enhet slås sammen: "
+        "tidligste startdato, saksbehandler om en av radene sier det, rollene lagt sammen. En "
+        "rad i rådgiverlisten uten enhet gjelder hovedstillingen (`Stillingstype`/"
+        "`Hovedstilling`, ellers høyeste `Stillingsprosent`, ellers første rad).",
+        "**Several rows of one person.** Rows in different units: the person is staff of each, "
+        "with that row's case-handler flag and roles. Rows in the same unit merge: the earliest "
+        "start date, a case handler if any row says so, the roles added up. An advisors-list "
+        "row without a unit goes to the main position (`Stillingstype`/`Hovedstilling`, else "
+        "the highest `Stillingsprosent`, else the first row)."),
+    "about.appointments": (
+        "**Oppnevningsperioder.** En oppnevning teller når `Oppnevnt dato`/`Fra dato` er på "
+        "eller før beregningsdatoen (eller tom) og `Til dato` er på eller etter den (eller "
+        "tom). Oppnevninger av personer som ikke er ansatt, eller ikke står i ansattlisten, "
+        "teller ikke («oppnevnt, men ikke ansatt»). En enhet kan stå med kode eller navn.",
+        "**Appointment periods.** An appointment counts when its from date (`Fra dato`) is on "
+        "or before the as-of date (or blank) and its until date (`Til dato`) is on or after it "
+        "(or blank). "
+        "Appointments of people who are not employed, or not in the staff file, do not count "
+        "(“appointed, but not employed”). A unit may be given by code or by name."),
+    "about.statuses": (
+        "**Kursstatus.** Fullført, Gjennomført, Bestått, Godkjent, Completed, Passed, "
+        "«Completed (achieved pass grade)» og Ja/Yes/X teller som fullført; Påmeldt, Pågår, "
+        "Ikke bestått, «Completed (did not achieve pass grade)», «Complete (fail)» og Nei gjør "
+        "det ikke (ord som «ikke», «not» og «fail» vinner). «Utløpt» er en fullføring som er "
+        "utløpt: rådgiveren må fornye. Har eksporten en statuskolonne, avgjør den, også der "
+        "raden har dato. En kolonne «Fullført» med Ja/Nei leses som status, ikke dato.",
+        "**Course status.** Completed, Passed, “Completed (achieved pass grade)”, yes and X, "
+        "and the Norwegian words for them, count as completed; enrolled, in progress, failed, "
+        "“Completed (did not achieve pass grade)”, “Complete (fail)” and no do not (words such "
+        "as “not” and “fail” win). An expired status (“Utløpt”) is a completion that has "
+        "expired: the advisor must renew it. With a status column the status decides, even "
+        "where the row has a date. A completion column holding yes/no is read as a status, "
+        "not a date."),
+    "about.undated": (
+        "**Datoer og fullføringer uten dato.** Datoer leses med dagen først (`14/10/26, 09:15`, "
+        "`5.6.2026`, ISO); tidspunkter med tidssone regnes om til norsk tid. En fullføring uten "
+        "lesbar dato oppfyller et krav uten gyldighetstid, men aldri et krav med "
+        "gyldighetstid, fordi den ikke kan vises å være fersk. Portalens egen `Gyldig til` "
+        "vises i matrisen og enhetsvisningen og gir en merknad når den er passert, men kravets "
+        "gyldighetstid er regelen.",
+        "**Dates and undated completions.** Dates are read day first (`14/10/26, 09:15`, "
+        "`5.6.2026`, ISO); times with a time zone are converted to Norwegian time. A completion "
+        "without a readable date meets a requirement without validity, but never one with a "
+        "validity, since it cannot be shown to be fresh. The portal's own `Gyldig til` is shown "
+        "in the matrix and the unit view, with a note when it has passed, but the "
+        "requirement's validity is the rule."),
+    "about.identities": (
+        "**Personer og enheter.** Rene tall-ansattnumre kobles uten innledende nuller "
+        "(`00012345` = `12345`; ansattlistens form brukes). E-post kobles uten hensyn til store "
+        "bokstaver og mellomrom, aldri på tvers av domener. Enhetskoder brukes som skrevet; et "
+        "tall som passer én nullutfylt kode (`90006` og `090006`) kobles med en merknad.",
+        "**People and units.** Purely numeric employee ids match ignoring leading zeros "
+        "(`00012345` = `12345`; the staff file's form is used). E-mails match ignoring case and "
+        "spaces, never across domains. Unit codes are used as written; a number that fits "
+        "exactly one zero-padded code (`90006` and `090006`) matches, with a note."),
+    "about.no_case_handler": (
+        "**Uten saksbehandler-kolonne** i ansattlisten regnes alle ansatte som saksbehandlere "
+        "(regel 4), også vitenskapelig ansatte; valideringsrapporten sier fra.",
+        "**Without a case-handler column** in the staff file everyone counts as a case handler "
+        "(rule 4), academic staff included; the validation report says so."),
+    "no_case_handler_column": (
+        "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei), så alle ansatte regnes som "
+        "saksbehandlere og må ha Saksbehandlerskolen etter fristen. Legg til kolonnen "
+        "«Saksbehandler» for riktige tall.",
+        "The staff file has no case-handler column (yes/no), so everyone counts as a case "
+        "handler who must complete Saksbehandlerskolen after the grace period. Add a "
+        "“Saksbehandler” column for true figures."),
     "about.tables": ("Tabellene", "The tables"),
     "about.tables_help": ("Navnene i parentes er kolonnene i JSON-eksporten og på "
                           "kommandolinjen.",
@@ -328,8 +423,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about.up.ok": ("minst {count} rådgiver(e) for prosessen.",
                     "at least {count} advisor(s) for the process."),
     "about.unit_summary": ("Enhetsoversikt", "Unit summary"),
-    "about.us.staff": ("alle personer i enheten i ansattlisten.",
-                       "everyone in the unit in the staff file."),
+    "about.us.staff": ("alle personer i enheten i ansattlisten som er ansatt per "
+                       "beregningsdatoen (se «Ansettelser, oppnevninger og kursdata»).",
+                       "everyone in the unit in the staff file who is employed on the as-of "
+                       "date (see “Employment, appointments and course records”)."),
     "about.us.advisors": ("ulike prosessrådgivere i enheten, uansett prosess.",
                           "distinct process advisors in the unit, whatever the process."),
     "about.us.missing_processes": ("prosesser uten noen rådgiver.",
@@ -626,6 +723,13 @@ def t(key: str, lang: str, **values: object) -> str:
     nb, en = TEXTS[key]
     text = en if lang == EN else nb
     return text.format(**values) if values else text
+
+
+def portal_note(lang: str):
+    """Words for a learning portal's own valid-until date after a matrix cell."""
+    def note(until, passed: bool) -> str:
+        return t("portal.passed" if passed else "portal.valid", lang, date=f"{until:%d.%m.%Y}")
+    return note
 
 
 def plain(text: str) -> str:

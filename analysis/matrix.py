@@ -9,7 +9,14 @@ import pandas as pd
 from analysis.config import CASE_HANDLERS_AUDIENCE
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.results import Results
-from analysis.training import EXPIRED, MET, MISSING, training_states
+from analysis.training import (
+    EXPIRED,
+    MET,
+    MISSING,
+    PORTAL_VALID_UNTIL,
+    PortalNote,
+    training_states,
+)
 from analysis.training import STATE_COMPLETED as COMPLETED
 from analysis.training import STATE_EXPIRING as EXPIRING
 from loaders.dataset import Dataset
@@ -26,7 +33,8 @@ ADVISOR = "advisor"
 PROCESSES = "processes"
 PERSON_COLUMNS = [FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, EMPLOYEE_ID, NAME, ADVISOR,
                   CASE_HANDLER, PROCESSES]
-CELL_COLUMNS = [UNIT_ID, EMPLOYEE_ID, "requirement_id", "state", "date"]
+CELL_COLUMNS = [UNIT_ID, EMPLOYEE_ID, "requirement_id", "state", "date", PORTAL_VALID_UNTIL]
+
 
 ALL_ROLES = "all"
 ADVISORS_ONLY = "advisors"
@@ -105,23 +113,34 @@ def requirement_cells(dataset: Dataset, results: Results, expiring_days: int) ->
     state[~cells["due"] & (cells["status"] != MET)] = GRACE
     date = cells["completed_on"].where(state == COMPLETED)
     date = date.fillna(cells["valid_until"].where(state.isin([EXPIRING, EXPIRED])))
+    # a completion the portal calls expired, under a requirement without validity of its own
+    date = date.fillna(cells[PORTAL_VALID_UNTIL].where(state == EXPIRED))
     date = date.fillna(cells["grace_until"].where(state == GRACE))
-    cells = cells.assign(state=state, date=date.astype("datetime64[us]"))
+    portal = cells[PORTAL_VALID_UNTIL].where(state.isin([COMPLETED, EXPIRING, EXPIRED]))
+    cells = cells.assign(state=state, date=date.astype("datetime64[us]"),
+                         **{PORTAL_VALID_UNTIL: portal.astype("datetime64[us]")})
     return cells[CELL_COLUMNS].sort_values(keys, ignore_index=True)
 
 
-def cell_text(state: str, date: pd.Timestamp | None) -> str:
-    """A symbol, then the date where it says something: ✔ 01.02.2025, ✖, –."""
+def cell_text(state: str, date: pd.Timestamp | None, portal_until: pd.Timestamp | None = None,
+              as_of: object = None, portal_note: PortalNote | None = None) -> str:
+    """A symbol, then the date where it says something: ✔ 01.02.2025, ✖, –; then the
+    portal's own valid-until date, worded by `portal_note`, where the export has one."""
     symbol = SYMBOLS[state]
-    return symbol if date is None or pd.isna(date) else f"{symbol} {date:{DATE_FORMAT}}"
+    text = symbol if date is None or pd.isna(date) else f"{symbol} {date:{DATE_FORMAT}}"
+    if portal_note is None or portal_until is None or pd.isna(portal_until):
+        return text
+    return text + portal_note(portal_until, portal_until < pd.Timestamp(as_of))
 
 
-def competency_matrix(dataset: Dataset, results: Results, expiring_days: int) -> pd.DataFrame:
+def competency_matrix(dataset: Dataset, results: Results, expiring_days: int,
+                      portal_note: PortalNote | None = None) -> pd.DataFrame:
     """Person × requirement: the person columns, then one text cell per requirement id."""
     people = matrix_people(dataset, results)
     cells = requirement_cells(dataset, results, expiring_days)
-    texts = cells.assign(text=[cell_text(s, d) for s, d in
-                               zip(cells["state"], cells["date"], strict=True)])
+    texts = cells.assign(text=[
+        cell_text(s, d, p, results.as_of, portal_note) for s, d, p in
+        zip(cells["state"], cells["date"], cells[PORTAL_VALID_UNTIL], strict=True)])
     wide = texts.pivot(index=[UNIT_ID, EMPLOYEE_ID], columns="requirement_id", values="text")
     ids = requirement_ids(results)
     wide = wide.reindex(columns=ids).reset_index()

@@ -80,8 +80,8 @@ def build_results(dataset: Dataset, config: RuleConfig | None = None,
     unit_requirement = _unit_requirement(evaluated, targets, status, config)
     gaps = _gaps(evaluated, unit_process, advisors, targets, status, config)
     summary = _unit_summary(evaluated, staff, advisors, unit_process, gaps, config)
-    reported = [frame for frame in (dated_issues, portal_expiry_issues(dataset, config, as_of))
-                if not frame.empty]
+    portal_expired = portal_expiry_issues(dataset, config, targets, as_of)
+    reported = [frame for frame in (dated_issues, portal_expired) if not frame.empty]
     issues = pd.concat([dataset.issues, *reported], ignore_index=True) if reported \
         else dataset.issues
     return Results(as_of, unit_process, summary, unit_requirement, gaps, issues, units, staff,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,8 @@ MISSING = "missing"
 STATE_COMPLETED = "completed"  # met and valid beyond the expiring-soon window
 STATE_EXPIRING = "expiring"  # met, but valid until a date within the window
 PORTAL_VALID_UNTIL = "portal_valid_until"  # the learning portal's own expiry: shown, not the rule
+# How a view words that date: (date, passed on the as-of date) → text
+PortalNote = Callable[[pd.Timestamp, bool], str]
 STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until",
                   PORTAL_VALID_UNTIL]
 _FRESH, _EXPIRED = 2, 1
@@ -83,15 +86,23 @@ def requirement_status(courses: pd.DataFrame, requirement: Requirement,
                                          PORTAL_VALID_UNTIL: "datetime64[us]"})
 
 
-def portal_expiry_issues(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
-    """A warning on each completed record of a requirement's course whose portal `Gyldig til`
-    has passed on `as_of`; the requirement's own validity stays the rule."""
+def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataFrame,
+                         as_of: dt.date) -> pd.DataFrame:
+    """A warning on the latest completion of a requirement's course, by a person the
+    requirement applies to, whose portal `Gyldig til` has passed on `as_of` (older, renewed
+    completions are left alone); the requirement's own validity stays the rule."""
     courses = dataset.courses
-    relevant = np.zeros(len(courses), dtype=bool)
-    for entries in {requirement.courses for requirement in config.requirements}:
-        relevant |= matching_records(courses, entries).to_numpy()
-    passed = courses[relevant & courses[COMPLETED].to_numpy(dtype=bool)
-                     & (courses[VALID_UNTIL] < pd.Timestamp(as_of)).to_numpy(dtype=bool)]
+    completed = courses[COMPLETED].to_numpy(dtype=bool)
+    latest = set()
+    for requirement in config.requirements:
+        applies = targets.loc[targets["requirement_id"] == requirement.id, EMPLOYEE_ID]
+        done = courses[completed & matching_records(courses, requirement.courses).to_numpy()
+                       & courses[EMPLOYEE_ID].isin(set(applies)).to_numpy()]
+        done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= pd.Timestamp(as_of))]
+        last = done.sort_values(COMPLETION_DATE, na_position="first").drop_duplicates(
+            EMPLOYEE_ID, keep="last")
+        latest.update(last.index[last[VALID_UNTIL] < pd.Timestamp(as_of)])
+    passed = courses.loc[sorted(latest)]
     table = next((t for t in dataset.tables if t.kind == COURSE_RECORDS), None)
     if passed.empty or table is None:
         return pd.DataFrame(columns=ISSUE_COLUMNS).astype({"row": "Int64"})

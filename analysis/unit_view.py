@@ -10,7 +10,15 @@ import pandas as pd
 from analysis.config import CASE_HANDLERS_AUDIENCE
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, ancestry, faculties, parent_map
 from analysis.results import Results
-from analysis.training import MET, STATE_COMPLETED, training_states
+from analysis.training import (
+    EXPIRED,
+    MET,
+    MISSING,
+    PORTAL_VALID_UNTIL,
+    STATE_COMPLETED,
+    PortalNote,
+    training_states,
+)
 from loaders.schema import (
     APPOINTED_DATE,
     EMPLOYEE_ID,
@@ -31,7 +39,8 @@ OPTION_COLUMNS = [UNIT_ID, UNIT_NAME, FACULTY_ID, FACULTY_NAME, "rollup", "label
 ROLLUP_COLUMNS = [UNIT_ID, UNIT_NAME, "units", "compliant_units", "staff", "advisors",
                   "units_missing_process", "advisors_missing_requirements"]
 ADVISOR_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, "processes", SOURCE, APPOINTED_DATE,
-                   "requirement_id", "state", "completed_on", "valid_until"]
+                   "requirement_id", "state", "completed_on", "valid_until",
+                   PORTAL_VALID_UNTIL]
 HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, "requirement_id", "state",
                    "due_on", "completed_on"]
 
@@ -136,12 +145,17 @@ def advisor_training(results: Results, staff: pd.DataFrame, unit_ids: list[str])
 
 def advisor_matrix(training: pd.DataFrame, requirement_ids: list[str],
                    state_labels: Mapping[str, str], process_labels: Mapping[str, str],
-                   not_applicable: str = "–") -> pd.DataFrame:
-    """One row per advisor, one text column per requirement: state and its date."""
-    def cell(state: str, completed_on: object, valid_until: object) -> str:
+                   not_applicable: str = "–", as_of: object = None,
+                   portal_note: PortalNote | None = None) -> pd.DataFrame:
+    """One row per advisor, one text column per requirement: state and its date, then the
+    learning portal's own valid-until date (worded by `portal_note`) where there is one."""
+    def cell(state: str, completed_on: object, valid_until: object, portal: object) -> str:
         when = completed_on if state == STATE_COMPLETED else valid_until
+        when = portal if pd.isna(when) and state == EXPIRED else when
         date = f" {when:%d.%m.%Y}" if pd.notna(when) else ""
-        return state_labels[state] + date
+        if portal_note is None or pd.isna(portal) or state == MISSING:
+            return state_labels[state] + date
+        return state_labels[state] + date + portal_note(portal, portal < pd.Timestamp(as_of))
 
     keys = [UNIT_ID, EMPLOYEE_ID]
     people = training.drop_duplicates(keys)[[*keys, NAME, "processes", SOURCE, APPOINTED_DATE]]
@@ -149,7 +163,7 @@ def advisor_matrix(training: pd.DataFrame, requirement_ids: list[str],
         lambda ps: ", ".join(process_labels.get(p, p) for p in ps)))
     known = training.dropna(subset=["requirement_id"])
     cells = known.assign(text=[cell(*row) for row in known[
-        ["state", "completed_on", "valid_until"]].itertuples(index=False)])
+        ["state", "completed_on", "valid_until", PORTAL_VALID_UNTIL]].itertuples(index=False)])
     wide = cells.pivot_table(index=keys, columns="requirement_id", values="text",
                              aggfunc="first").reindex(columns=requirement_ids)
     wide = people.merge(wide.reset_index(), on=keys, how="left")

@@ -77,6 +77,11 @@ class Dataset:
     issues: pd.DataFrame
     tables: list[TableInfo] = field(default_factory=list)
 
+    def has_column(self, kind: str, column: str) -> bool:
+        """Whether the file read as `kind` has a column mapped to `column`."""
+        return any(table.kind == kind and column in table.mapping.values()
+                   for table in self.tables)
+
 
 def _locate(source: Source, kind: str, log: IssueLog,
             manual: dict[str, str] | None) -> tuple[TableReader, TableInfo]:

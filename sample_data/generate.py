@@ -1197,9 +1197,13 @@ class RealExports:
             self.use(people=(person.employee_id,))
 
     def moodle_clock_times(self) -> None:
+        """Moodle stamps a completion with its time and its own expiry (`Gyldig til`)."""
         for record in self.records:
             if record.course in DFO_COURSES and record.completed:
                 record.completed_time = time(self.rng.randint(7, 22), self.rng.randint(0, 59))
+                if record.status == COMPLETED and record.valid_until is None:
+                    record.valid_until = (add_months(record.completed, K2_VALID_MONTHS)
+                                          - timedelta(days=1))
 
     def padded_ids(self) -> None:
         self.padded = len(self.records)

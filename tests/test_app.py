@@ -91,6 +91,30 @@ def test_upload_replaces_sample_data():
     assert [status.label for status in app.sidebar.status] == ["Filene er lest inn"]
 
 
+def test_without_a_case_handler_column_the_overview_and_about_say_everyone_counts():
+    app = start()
+    staff = csv_file("ansatte.csv", [["Ansattnr", "Navn", "Enhet", "Stillingsbetegnelse"],
+                                     [1, "Anne Li", "Seksjon A", "Professor"],
+                                     [2, "Bo Ek", "Seksjon A", "Rådgiver"]])
+    courses = csv_file("kurs.csv", [COURSE_HEADER])
+    app.sidebar.file_uploader[0].set_value([(name, data, "text/csv")
+                                            for name, data in (staff, courses)])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Saksbehandlere med opplæring"] == "0 av 2"
+    note = "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei), så alle ansatte regnes"
+    assert any(w.value.startswith(note) for w in app.warning)
+    app.switch_page("views/about.py").run()
+    assert not app.exception
+    assert any(w.value.startswith(note) for w in app.warning)
+    assert "Uten saksbehandler-kolonne" in texts(app)
+
+
+def test_the_sample_data_have_a_case_handler_column_and_no_such_note():
+    app = start()
+    assert not any("ingen kolonne for saksbehandler" in w.value for w in app.warning)
+
+
 def test_bad_upload_keeps_the_previous_data_and_says_why():
     app = start()
     app.sidebar.file_uploader[0].set_value([("ansatte.xlsx", b"PK\x03\x04 broken", "x"),

@@ -192,9 +192,10 @@ def test_unit_page_in_english():
     }
     advisors = table(app, "Name", "Processes", "Source", "K2")
     assert advisors[["Name", "Processes", "Source", "K2"]].values.tolist() == [
-        ["Ida Rønning", "Case handling", "advisor list", "✔ 05.02.2026"],
+        ["Ida Rønning", "Case handling", "advisor list",
+         "✔ 05.02.2026 · portal: valid until 04.02.2029"],
         ["Kari-Anne Jacobsen", "Boards and committees (SRU)", "advisor list",
-         "✖ expired 31.03.2023"]]
+         "✖ expired 31.03.2023 · portal: valid until 30.03.2023 (passed)"]]
     actions = table(app, "Gap", "Suggested action")
     assert list(actions["Gap"]) == ["Missing process advisor", "Advisor's course expired",
                                     "Case handler lacks a course"]

@@ -18,6 +18,7 @@ from i18n import (
     t,
     table_header,
 )
+from loaders.schema import CASE_HANDLER, STAFF
 
 KPIS = ("units", "compliant_units", "advisors", "advisors_fully_trained",
         "case_handlers_trained")
@@ -74,6 +75,14 @@ st.dataframe(pd.DataFrame(
     columns=[t(f"about.req_{c}", lang)
              for c in ("id", "name", "audience", "courses", "valid", "grace")]),
     hide_index=True, width="stretch")
+
+st.subheader(t("about.exports", lang))
+st.caption(t("about.exports_help", lang))
+if not dataset.has_column(STAFF, CASE_HANDLER):
+    st.warning(t("no_case_handler_column", lang), icon=":material/groups:")
+st.markdown("\n".join(f"- {t(f'about.{key}', lang)}" for key in (
+    "employment", "positions", "appointments", "statuses", "undated", "identities",
+    "no_case_handler")))
 
 st.subheader(t("about.thresholds", lang))
 st.markdown("\n".join([

@@ -16,7 +16,7 @@ from analysis.matrix import (
     with_words,
 )
 from exports.csv_export import to_safe_csv
-from i18n import LANG_KEY, process_label, resolve_lang, t
+from i18n import LANG_KEY, portal_note, process_label, resolve_lang, t
 from loaders.schema import CASE_HANDLER, EMPLOYEE_ID, NAME, UNIT_ID, UNIT_NAME
 
 ROLE_PARAM = "rolle"
@@ -76,15 +76,15 @@ days = int(days_column.number_input(t("matrix.days", lang), min_value=0, max_val
                                     key="matrix_days"))
 
 ids = requirement_ids(results)
-matrix = filter_matrix(competency_matrix(dataset, results, days), role, faculty or None,
-                       unit or None, process or None)
+matrix = filter_matrix(competency_matrix(dataset, results, days, portal_note(lang)), role,
+                       faculty or None, unit or None, process or None)
 counts = symbol_counts(matrix, ids)
 columns = st.columns(4)
 columns[0].metric(t("matrix.people", lang), len(matrix))
 columns[1].metric(t("matrix.missing", lang), counts[SYMBOLS["missing"]])
 columns[2].metric(t("matrix.expiring", lang, days=days), counts[SYMBOLS["expiring"]])
 columns[3].metric(t("matrix.grace", lang), counts[SYMBOLS["grace"]])
-st.caption(t("matrix.legend", lang, days=days))
+st.caption(t("matrix.legend", lang, days=days) + " " + t("portal.legend", lang))
 
 if matrix.empty:
     st.info(t("matrix.empty", lang), icon=":material/filter_alt_off:")
@@ -108,7 +108,7 @@ st.dataframe(
         ADVISOR: st.column_config.CheckboxColumn(headers[ADVISOR], width="small"),
         CASE_HANDLER: st.column_config.CheckboxColumn(headers[CASE_HANDLER], width="small"),
         PROCESSES: st.column_config.TextColumn(headers[PROCESSES], width="medium"),
-        **{rid: st.column_config.TextColumn(rid, help=names[rid], width=110) for rid in ids},
+        **{rid: st.column_config.TextColumn(rid, help=names[rid], width=150) for rid in ids},
     },
 )
 export = with_words(matrix, t("yes", lang), t("no", lang))

@@ -10,6 +10,7 @@ from charts.meeting import make_coverage_rollup_heatmap, make_suppressed_share_h
 from components.sidebar import DATE_PARAM, page_lang
 from i18n import LANG_KEY, kpi_label, t
 from labels import ALL
+from loaders.schema import CASE_HANDLER, STAFF
 
 FACULTY_PARAM = "fakultet"
 UNIT_PARAM = "enhet"
@@ -19,6 +20,8 @@ dataset, results = state.current()
 st.title(t("overview.title", lang))
 if state.is_sample():
     st.info(t("sample", lang), icon=":material/science:")
+if not dataset.has_column(STAFF, CASE_HANDLER):
+    st.warning(t("no_case_handler_column", lang), icon=":material/groups:")
 
 faculty_names = state.overview(None).faculty_names
 options = [ALL, *sorted(faculty_names, key=faculty_names.get)]

@@ -29,6 +29,7 @@ from i18n import (
     gap_kind_label,
     kpi_label,
     label_set,
+    portal_note,
     process_label,
     t,
 )
@@ -173,7 +174,8 @@ if training.empty:
     st.warning(t("unit.no_advisors", lang), icon=":material/person_off:")
 else:
     matrix = advisor_matrix(training, requirement_ids, label_set("advisor_state", lang),
-                            label_set("process", lang))
+                            label_set("process", lang), as_of=results.as_of,
+                            portal_note=portal_note(lang))
     sources = label_set("source", lang)
     matrix[SOURCE] = matrix[SOURCE].map(
         lambda text: ", ".join(sources.get(s, s) for s in text.split(", ")))
@@ -182,7 +184,8 @@ else:
              APPOINTED_DATE, *requirement_ids]
     _table(matrix, shown, appointed_date=DATE, **{
         r: st.column_config.TextColumn(r, help=requirement_names[r]) for r in requirement_ids})
-    st.caption(t("unit.legend", lang, days=results.config.expiring_within_days))
+    st.caption(t("unit.legend", lang, days=results.config.expiring_within_days) + " "
+               + t("portal.legend", lang))
 
 handlers = case_handler_training(results, results.staff, unit_ids)
 for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
