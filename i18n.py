@@ -184,13 +184,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "expired (expiry date) · ✖ without a date: missing · ⏳ new case handler, grace period "
         "running (due date) · – does not apply"),
     "matrix.advisor": ("Rådgiver", "Advisor"),
-    "portal.valid": (" · portalen: gyldig til {date}", " · portal: valid until {date}"),
-    "portal.passed": (" · portalen: gyldig til {date} (passert)",
-                      " · portal: valid until {date} (passed)"),
-    "portal.legend": ("«portalen: gyldig til» er læringsportalens egen utløpsdato; den vises, "
-                      "men kravets gyldighetstid avgjør.",
-                      "“portal: valid until” is the learning portal's own expiry date; it is "
-                      "shown, but the requirement's validity decides."),
+    "portal.valid": (" → {date}", " → {date}"),
+    "portal.passed": (" → {date} ‼", " → {date} ‼"),
+    "portal.legend": ("· → dato: læringsportalens egen gyldig til-dato, ‼ når den er passert; "
+                      "den vises, men kravets gyldighetstid avgjør.",
+                      "· → date: the learning portal's own valid-until date, ‼ once passed; it "
+                      "is shown, but the requirement's validity decides."),
     "matrix.case_handler": ("Saksbehandler", "Case handler"),
     "matrix.processes": ("Rådgiver for", "Advisor for"),
     "matrix.empty": ("Ingen personer passer filtrene.", "No people match the filters."),

@@ -86,17 +86,19 @@ class _DatedIssues:
     """Validation-report rows for decisions that depend on the as-of date."""
 
     def __init__(self, dataset: Dataset):
-        self.where = {table.kind: table for table in dataset.tables}
+        self.tables = {table.kind: table for table in dataset.tables}
+        self.headers = {table.kind: {canon: raw for raw, canon in table.mapping.items()}
+                        for table in dataset.tables}
         self.rows: list[dict[str, object]] = []
 
     def add(self, kind: str, row: object, columns: str | tuple[str, ...], message: str) -> None:
         """A warning on a row, under the user's header of the first of `columns` it has."""
-        table = self.where.get(kind)
+        table, headers = self.tables.get(kind), self.headers.get(kind, {})
         columns = (columns,) if isinstance(columns, str) else columns
-        headers = {canon: raw for raw, canon in (table.mapping.items() if table else ())}
         header = next((headers[c] for c in columns if c in headers), columns[0])
-        self.rows.append({"file": table.file if table else "", "sheet": table.sheet if table
-                          else "", "row": None if pd.isna(row) else int(row), "column": header,
+        self.rows.append({"file": table.file if table else "",
+                          "sheet": table.sheet if table else "",
+                          "row": None if pd.isna(row) else int(row), "column": header,
                           "severity": WARNING, "message": message})
 
     def frame(self) -> pd.DataFrame:

@@ -1180,7 +1180,7 @@ class RealExports:
         self.expired = self.rng.sample(candidates, min(3, len(candidates)))
         for record in self.expired:
             record.status = EXPIRED
-            record.valid_until = add_months(record.completed, K2_VALID_MONTHS) - timedelta(days=1)
+            record.valid_until = add_months(record.completed, K2_VALID_MONTHS)
             assert record.valid_until < REF
             self.use(people=(record.person.employee_id,))
 
@@ -1202,8 +1202,7 @@ class RealExports:
             if record.course in DFO_COURSES and record.completed:
                 record.completed_time = time(self.rng.randint(7, 22), self.rng.randint(0, 59))
                 if record.status == COMPLETED and record.valid_until is None:
-                    record.valid_until = (add_months(record.completed, K2_VALID_MONTHS)
-                                          - timedelta(days=1))
+                    record.valid_until = add_months(record.completed, K2_VALID_MONTHS)
 
     def padded_ids(self) -> None:
         self.padded = len(self.records)

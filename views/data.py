@@ -118,7 +118,9 @@ else:
     st.caption(t("data.shown", lang, shown=len(shown), total=len(issues)))
     table = shown.rename(columns=ISSUE_LABELS).assign(
         **{ISSUE_LABELS["severity"]: shown["severity"].map(SEVERITY_LABELS)})
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", height=min(36 * len(table) + 40, 600),
+                 column_config={ISSUE_LABELS["message"]: st.column_config.TextColumn(
+                     width=900), ISSUE_LABELS["file"]: st.column_config.TextColumn(width=160)})
     st.download_button(t("data.download", lang), to_safe_csv(table),
                        file_name=t("data.report_file", lang), mime="text/csv",
                        key="download_issues")

@@ -108,7 +108,7 @@ st.dataframe(
         ADVISOR: st.column_config.CheckboxColumn(headers[ADVISOR], width="small"),
         CASE_HANDLER: st.column_config.CheckboxColumn(headers[CASE_HANDLER], width="small"),
         PROCESSES: st.column_config.TextColumn(headers[PROCESSES], width="medium"),
-        **{rid: st.column_config.TextColumn(rid, help=names[rid], width=150) for rid in ids},
+        **{rid: st.column_config.TextColumn(rid, help=names[rid], width=185) for rid in ids},
     },
 )
 export = with_words(matrix, t("yes", lang), t("no", lang))
