@@ -9,13 +9,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis import build_results  # noqa: E402
 from exports.json_export import results_to_dict  # noqa: E402
 from loaders import load_dataset  # noqa: E402
-from tests.sample import GOLDEN, SAMPLE_AS_OF, SAMPLE_INPUTS  # noqa: E402
+from tests.sample import GOLDEN, SAMPLE_AS_OF, SAMPLE_INPUTS, portable  # noqa: E402
 
 
 def main() -> None:
     results = build_results(load_dataset(**SAMPLE_INPUTS), as_of=SAMPLE_AS_OF)
     GOLDEN.mkdir(exist_ok=True)
-    for name, rows in results_to_dict(results).items():
+    for name, rows in portable(results_to_dict(results)).items():
         if name == "as_of":
             continue
         path = GOLDEN / f"{name}.json"

@@ -8,12 +8,13 @@ import pytest
 from analysis import build_results
 from exports.json_export import TABLES, results_to_dict
 from loaders import load_dataset
-from tests.sample import GOLDEN, SAMPLE_AS_OF, SAMPLE_INPUTS
+from tests.sample import GOLDEN, SAMPLE_AS_OF, SAMPLE_INPUTS, portable
 
 
 @pytest.fixture(scope="module")
 def computed():
-    return results_to_dict(build_results(load_dataset(**SAMPLE_INPUTS), as_of=SAMPLE_AS_OF))
+    return portable(results_to_dict(build_results(load_dataset(**SAMPLE_INPUTS),
+                                                  as_of=SAMPLE_AS_OF)))
 
 
 @pytest.mark.parametrize("table", TABLES)
