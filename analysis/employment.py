@@ -32,6 +32,7 @@ from loaders.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
+from loaders.values import is_in
 
 STAFF_COLUMNS = [EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, UNIT_NAME, PARENT_ID, POSITION, START_DATE,
                  END_DATE, CASE_HANDLER]
@@ -126,33 +127,35 @@ def _advisors_as_of(advisors: pd.DataFrame, staff_rows: pd.DataFrame, running: p
     advisors = advisors.reset_index(drop=True)
     as_of_ts, shown = pd.Timestamp(as_of), f"{as_of:{DATE_FORMAT}}"
     from_staff = (advisors[SOURCE] == SOURCE_STAFF).to_numpy()
-    running_rows = set(staff_rows.loc[running, ROW])
+    running_rows = staff_rows.loc[running, ROW].unique()
     # HR roles count while the row they stand on is in force (that row's leaver note says so)
     on_running_row = advisors[ROW].isin(running_rows).fillna(False).to_numpy(dtype=bool)
     keep = ~from_staff | on_running_row
-    employed = set(staff_rows.loc[running, EMPLOYEE_ID])
+    employed = staff_rows.loc[running, EMPLOYEE_ID].unique()
     ended_on = staff_rows.groupby(EMPLOYEE_ID)[END_DATE].max()
     started = advisors[APPOINTED_DATE].isna() | (advisors[APPOINTED_DATE] <= as_of_ts)
     lasting = advisors[APPOINTED_UNTIL].isna() | (advisors[APPOINTED_UNTIL] >= as_of_ts)
-    listed = advisors[advisors[SOURCE] == SOURCE_LIST]
-    for index, item in listed.iterrows():
-        kind = SOURCE_KINDS[item[SOURCE]]
-        if item[EMPLOYEE_ID] not in employed:
-            issues.add(kind, item[ROW], EMPLOYEE_ID,
-                       f"Oppnevnt, men ikke ansatt: {item[EMPLOYEE_ID]} sluttet "
-                       f"{ended_on[item[EMPLOYEE_ID]]:{DATE_FORMAT}}; oppnevningen for "
-                       f"{item[PROCESS]} telles ikke per {shown}.")
-            keep[index] = False
-        elif not started[index]:
-            issues.add(kind, item[ROW], APPOINTED_DATE,
-                       f"Oppnevningen for {item[PROCESS]} begynner "
-                       f"{item[APPOINTED_DATE]:{DATE_FORMAT}}; telles ikke per {shown}.")
-            keep[index] = False
-        elif not lasting[index]:
-            issues.add(kind, item[ROW], APPOINTED_UNTIL,
-                       f"Oppnevningen for {item[PROCESS]} endte "
-                       f"{item[APPOINTED_UNTIL]:{DATE_FORMAT}}; telles ikke per {shown}.")
-            keep[index] = False
+    listed = (advisors[SOURCE] == SOURCE_LIST).to_numpy()
+    not_employed = listed & ~is_in(advisors[EMPLOYEE_ID], employed)
+    not_started = listed & ~not_employed & ~started.to_numpy()
+    ended = listed & ~not_employed & ~not_started & ~lasting.to_numpy()
+    for item in advisors[not_employed | not_started | ended].itertuples():
+        kind, row, person, process = SOURCE_KINDS[SOURCE_LIST], item.row, item.employee_id, \
+            item.process
+        if not_employed[item.Index]:
+            issues.add(kind, row, EMPLOYEE_ID,
+                       f"Oppnevnt, men ikke ansatt: {person} sluttet "
+                       f"{ended_on[person]:{DATE_FORMAT}}; oppnevningen for {process} telles "
+                       f"ikke per {shown}.")
+        elif not_started[item.Index]:
+            issues.add(kind, row, APPOINTED_DATE,
+                       f"Oppnevningen for {process} begynner "
+                       f"{item.appointed_date:{DATE_FORMAT}}; telles ikke per {shown}.")
+        else:
+            issues.add(kind, row, APPOINTED_UNTIL,
+                       f"Oppnevningen for {process} endte "
+                       f"{item.appointed_until:{DATE_FORMAT}}; telles ikke per {shown}.")
+    keep &= ~(not_employed | not_started | ended)
     counted = advisors[keep]
     blank = counted[UNIT_ID] == ""
     if blank.any():
@@ -164,7 +167,7 @@ def _advisors_as_of(advisors: pd.DataFrame, staff_rows: pd.DataFrame, running: p
 def _home_units(rows: pd.DataFrame, running_staff: pd.DataFrame,
                 issues: _DatedIssues) -> list[str]:
     """The unit of each advisors-list row without one: the person's main position."""
-    main = _main_units(running_staff[running_staff[EMPLOYEE_ID].isin(set(rows[EMPLOYEE_ID]))])
+    main = _main_units(running_staff[running_staff[EMPLOYEE_ID].isin(rows[EMPLOYEE_ID].unique())])
     main = main.set_index(EMPLOYEE_ID)
     told: set[str] = set()
     for person, row in rows[[EMPLOYEE_ID, ROW]].itertuples(index=False):

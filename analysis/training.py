@@ -22,6 +22,7 @@ from loaders.schema import (
     ROW,
     VALID_UNTIL,
 )
+from loaders.values import is_in
 
 MET = "met"
 EXPIRED = "expired"
@@ -71,12 +72,13 @@ def requirement_status(courses: pd.DataFrame, requirement: Requirement,
         recent = (done[COMPLETION_DATE] >= as_of_ts - months).to_numpy()
         fresh = dated & recent & ~portal_expired
         expired = portal_expired | (dated & ~recent)
-    graded = done.assign(grade=np.where(fresh, _FRESH, np.where(expired, _EXPIRED, 0)))
-    best = graded.groupby(EMPLOYEE_ID, sort=False)["grade"].transform("max")
-    chosen = graded[(graded["grade"] == best) & (graded["grade"] > 0)]
-    frame = chosen.groupby(EMPLOYEE_ID, sort=False).agg(
-        grade=("grade", "first"), completed_on=(COMPLETION_DATE, "max"),
-        portal_valid_until=(VALID_UNTIL, "max"))
+    graded = done[[EMPLOYEE_ID, COMPLETION_DATE, VALID_UNTIL]].assign(
+        grade=np.where(fresh, _FRESH, np.where(expired, _EXPIRED, 0)))
+    # per person the latest completion of the best grade (fresh over expired)
+    frame = (graded[graded["grade"] > 0]
+             .sort_values(["grade", COMPLETION_DATE], na_position="first", kind="stable")
+             .drop_duplicates(EMPLOYEE_ID, keep="last").set_index(EMPLOYEE_ID)
+             .rename(columns={COMPLETION_DATE: "completed_on", VALID_UNTIL: PORTAL_VALID_UNTIL}))
     frame["status"] = np.where(frame["grade"] == _FRESH, MET, EXPIRED)
     frame["valid_until"] = (pd.NaT if requirement.valid_months is None
                             else frame["completed_on"] + months)
@@ -91,17 +93,28 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     """A warning on the latest completion of a requirement's course, by a person the
     requirement applies to, whose portal `Gyldig til` has passed on `as_of` (older, renewed
     completions are left alone); the requirement's own validity stays the rule."""
+    as_of_ts = pd.Timestamp(as_of)
     courses = dataset.courses
+    matches = {entries: matching_records(courses, entries).to_numpy()
+               for entries in {requirement.courses for requirement in config.requirements}}
+    passed = (courses[COMPLETED].to_numpy(dtype=bool)
+              & (courses[VALID_UNTIL] < as_of_ts).to_numpy(dtype=bool)
+              & np.logical_or.reduce([*matches.values(), np.zeros(len(courses), dtype=bool)]))
+    if not passed.any():
+        return pd.DataFrame(columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+    # only people with a passed portal date can get the warning: look at their records only
+    mine = is_in(courses[EMPLOYEE_ID], courses.loc[passed, EMPLOYEE_ID])
+    courses = courses[mine]
     completed = courses[COMPLETED].to_numpy(dtype=bool)
     latest = set()
     for requirement in config.requirements:
         applies = targets.loc[targets["requirement_id"] == requirement.id, EMPLOYEE_ID]
-        done = courses[completed & matching_records(courses, requirement.courses).to_numpy()
-                       & courses[EMPLOYEE_ID].isin(set(applies)).to_numpy()]
-        done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= pd.Timestamp(as_of))]
+        done = courses[completed & matches[requirement.courses][mine]
+                       & is_in(courses[EMPLOYEE_ID], applies)]
+        done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= as_of_ts)]
         last = done.sort_values(COMPLETION_DATE, na_position="first").drop_duplicates(
             EMPLOYEE_ID, keep="last")
-        latest.update(last.index[last[VALID_UNTIL] < pd.Timestamp(as_of)])
+        latest.update(last.index[last[VALID_UNTIL] < as_of_ts])
     passed = courses.loc[sorted(latest)]
     table = next((t for t in dataset.tables if t.kind == COURSE_RECORDS), None)
     if passed.empty or table is None:

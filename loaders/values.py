@@ -196,3 +196,10 @@ def id_key(text: str) -> str:
     if text.isdigit():
         return text.lstrip("0") or "0"
     return text
+
+
+def is_in(values: pd.Series, wanted: object) -> np.ndarray:
+    """values.isin(wanted) through a Python set: pyarrow's is_in is slow for large value sets."""
+    chosen = set(wanted.tolist() if hasattr(wanted, "tolist") else wanted)
+    return np.fromiter((value in chosen for value in values.tolist()), dtype=bool,
+                       count=len(values))
