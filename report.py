@@ -11,7 +11,8 @@ from pathlib import Path
 
 from analysis import RuleConfig, build_results
 from exports.json_export import results_to_dict
-from loaders import InputError, load_dataset
+from loaders import InputError
+from loaders.isolated import load_dataset_isolated
 
 
 def _date(text: str) -> dt.date:
@@ -65,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         _write_json(history, args.json or "-")
         return 0
     try:
-        dataset = load_dataset(staff=args.staff, courses=args.courses, advisors=args.advisors,
-                               requirements=args.requirements, units=args.units)
+        dataset = load_dataset_isolated(staff=args.staff, courses=args.courses,
+                                        advisors=args.advisors, requirements=args.requirements,
+                                        units=args.units)
     except InputError as error:
         print(f"Feil: {error}", file=sys.stderr)
         return 2

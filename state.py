@@ -15,10 +15,14 @@ from analysis import Results, RuleConfig, build_results
 from analysis.candidates import gap_actions
 from analysis.overview import OverviewTables, overview_tables
 from analysis.trends import monthly_training_coverage
-from loaders import Dataset, InputError, load_dataset
-from loaders.read import RawSheet, read_sheets
+from loaders import Dataset, InputError
+from loaders.inspect import UploadReport
+from loaders.isolated import (
+    classify_and_load_isolated,
+    inspect_upload_isolated,
+    load_dataset_isolated,
+)
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
-from loaders.table import guess_kind
 from store import SnapshotStore
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
@@ -61,19 +65,17 @@ def _sample() -> tuple[Files, str]:
 
 @st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
 def _load_and_compute(digest: str, mappings: Mappings, as_of: dt.date, _files: Files,
-                      _sheets: dict[str, list[RawSheet]] | None = None) -> tuple[Dataset, Results]:
+                      _dataset: Dataset | None = None) -> tuple[Dataset, Results]:
     """Cached on the files' content hash (`digest`), computed once per session's data set,
     so a rerun does not hash megabytes of uploads again.
 
-    `_sheets` (not part of the cache key) hands over files already read while guessing their
-    kind, so an upload is parsed once."""
-    files = _files
+    The files are read in a limited worker process (a hostile file ends only the worker);
+    `_dataset` (not part of the cache key) hands over a data set the upload already read."""
     manual: dict[str, dict[str, str]] = {}
     for kind, raw, canonical in mappings:
         manual.setdefault(kind, {})[raw] = canonical
-    already_read = _sheets or {}
-    dataset = load_dataset(**{kind: already_read.get(kind) or (name, data)
-                              for kind, name, data in files}, manual_mappings=manual)
+    dataset = _dataset or load_dataset_isolated(
+        **{kind: (name, data) for kind, name, data in _files}, manual_mappings=manual)
     return dataset, build_results(dataset, RuleConfig(), as_of)
 
 
@@ -136,58 +138,44 @@ def training_coverage() -> pd.DataFrame:
     return _training_coverage(_current_digest(), current_mappings(), as_of(), current_files())
 
 
-def classify_uploads(
-    uploads: list[tuple[str, bytes]],
-) -> tuple[Files, list[str], dict[str, list[RawSheet]]]:
-    """Guess each upload's kind from its headers: (files by kind, problems, sheets read)."""
-    files: dict[str, tuple[str, str, bytes]] = {}
-    problems: list[str] = []
-    sheets_by_kind: dict[str, list[RawSheet]] = {}
-    for name, data in uploads:
-        try:
-            sheets = read_sheets((name, data))
-            kind = guess_kind(sheets)
-        except InputError as error:
-            problems.append(str(error))
-            continue
-        if kind is None:
-            problems.append(f"{name}: kjenner ikke igjen kolonnene; er dette en ansattliste, "
-                            "rådgiverliste, kursdata, kompetansekrav eller enhetsliste?")
-        elif kind in files:
-            problems.append(f"{name}: to filer ser ut som {KIND_LABELS[kind]}; bare "
-                            f"{files[kind][1]} brukes.")
-        else:
-            files[kind] = (kind, name, data)
-            sheets_by_kind[kind] = sheets
-    return tuple(files.values()), problems, sheets_by_kind
-
-
 def try_use_uploads(uploads: list[tuple[str, bytes]],
                     on_step: Callable[[], None] = lambda: None) -> list[str]:
     """Switch the session to uploaded files if they can be used; else keep the current data.
 
-    `on_step` is called when reading is done and checking and computing begin."""
-    files, problems, sheets = classify_uploads(uploads)
+    Each upload's kind is guessed from its headers and the data set read in one worker, so an
+    upload is parsed once; `on_step` is called when reading is done and computing begins."""
+    found, problems, dataset, why = classify_and_load_isolated(uploads)
     on_step()
-    return [*problems, *use_files(files, sheets=sheets)]
+    files = tuple((kind, name, data) for kind, (name, data) in found.items())
+    return [*problems, *use_files(files, dataset=dataset, load_error=why)]
 
 
-def use_files(files: Files, mappings: Mappings = (),
-              sheets: dict[str, list[RawSheet]] | None = None) -> list[str]:
+def use_files(files: Files, mappings: Mappings = (), dataset: Dataset | None = None,
+              load_error: str = "") -> list[str]:
     """Make these files the session's data if they load; returns problems (then nothing changed)."""
     kinds = {kind for kind, _, _ in files}
     missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
     if missing:
         return ["Last opp også " + " og ".join(missing) + "; viser fortsatt de forrige dataene."]
+    if load_error:
+        return [f"{load_error} Viser fortsatt de forrige dataene."]
     digest = files_digest(files)
     try:
-        _load_and_compute(digest, mappings, as_of(), files, _sheets=sheets)
+        _load_and_compute(digest, mappings, as_of(), files, _dataset=dataset)
     except InputError as error:
         return [f"{error} Viser fortsatt de forrige dataene."]
     st.session_state[DATA_KEY] = files
     st.session_state[DIGEST_KEY] = digest
     st.session_state[MAPPINGS_KEY] = mappings
     return []
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def inspect(name: str, data: bytes, kind: str | None = None,
+            manual: tuple[tuple[str, str], ...] = ()) -> UploadReport:
+    """How an upload will be read (kind, sheet, header row, mapping, preview), from a worker;
+    cached, so the Data page's reruns do not parse the file again."""
+    return inspect_upload_isolated(name, data, kind, dict(manual) or None)
 
 
 def use_sample() -> None:

@@ -18,6 +18,14 @@ _PROLOG_BYTES = 4096
 _CELL_WITH_FORMULA = re.compile(rb"<c\b[^>]*\br=\"([A-Z]+)(\d+)\"[^>]*>(.*?)</c>", re.S)
 _SAVED_VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# The reader allocates the whole used range, from A1 to the farthest cell: refuse ranges far
+# larger than the cells in them before it tries (a single cell at XFD1048576 is 17 billion).
+MAX_SPARSE_CELLS = 2_000_000
+MAX_RANGE_CELLS = 60_000_000
+MAX_COLUMNS = 20_000
+_LAST_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
+# the farthest column: look for three-letter references first (rare), then two-letter ones
+_CELLS_BY_WIDTH = (re.compile(rb" r=\"([A-Z]{3,})\d"), re.compile(rb" r=\"([A-Z]{2})\d"))
 
 
 @dataclass
@@ -48,7 +56,9 @@ def inspect_zip(name: str, data: bytes) -> ZipFindings:
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise InputError(name, "filen inneholder XML-definisjoner som ikke er tillatt "
                                      "i et regneark (mulig XML-bombe) og ble ikke åpnet.")
-            return ZipFindings(_formulas_without_value(archive, set(xml_parts)))
+            sheets = _sheet_parts(archive, set(xml_parts))
+            _check_extent(name, archive, sheets, set(xml_parts))
+            return ZipFindings(_formulas_without_value(archive, sheets, set(xml_parts)))
         except (zipfile.BadZipFile, EOFError, OSError, KeyError, DefusedXmlException,
                 SyntaxError, ValueError) as exc:
             if isinstance(exc, InputError):
@@ -71,10 +81,46 @@ def _sheet_parts(archive: zipfile.ZipFile, parts: set[str]) -> dict[str, str]:
     return sheets
 
 
-def _formulas_without_value(archive: zipfile.ZipFile,
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _check_extent(name: str, archive: zipfile.ZipFile, sheets: dict[str, str],
+                  parts: set[str]) -> None:
+    """Refuse a sheet whose used range would make the reader allocate absurd amounts."""
+    for sheet, part in sheets.items():
+        if part not in parts:
+            continue
+        xml = archive.read(part)
+        last = xml.rfind(b"<row ")
+        rows = int(m.group(1)) if last >= 0 and (m := _LAST_ROW.match(xml, last)) else 0
+        columns = 26
+        for pattern in _CELLS_BY_WIDTH:
+            found = pattern.findall(xml)
+            if found:
+                columns = max(_column_number(letters) for letters in set(found))
+                break
+        cells = xml.count(b"<c ") + xml.count(b"<c>")
+        extent = rows * columns
+        if columns > MAX_COLUMNS or extent > MAX_RANGE_CELLS or (
+                extent > MAX_SPARSE_CELLS and extent > 20 * max(cells, 1)):
+            raise InputError(name, f"arket «{sheet}» har celler helt ut til rad {_n(rows)} og "
+                             f"kolonne {_n(columns)} ({_n(extent)} celler å lese, men bare "
+                             f"{_n(cells)} er i bruk). Slett tomme rader og kolonner i Excel "
+                             "(eller kopier dataene til et nytt ark) og last opp på nytt.")
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def _formulas_without_value(archive: zipfile.ZipFile, sheets: dict[str, str],
                             parts: set[str]) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
-    for sheet, part in _sheet_parts(archive, parts).items():
+    for sheet, part in sheets.items():
         if part not in parts:
             continue
         xml = archive.read(part)

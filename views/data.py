@@ -7,7 +7,7 @@ from components.sidebar import page_lang
 from exports.csv_export import to_safe_csv
 from i18n import kind_label, label_set, t
 from labels import COLUMN_CHOICE_NONE
-from loaders.inspect import inspect_upload, mappable_columns
+from loaders.inspect import mappable_columns
 from loaders.schema import KINDS
 
 UPLOAD_KEY = "data_page_upload"
@@ -38,7 +38,7 @@ chosen_files: list[tuple[str, str, bytes]] = []
 chosen_mappings: list[tuple[str, str, str]] = []
 for number, upload in enumerate(uploads or []):
     data = upload.getvalue()
-    guessed = inspect_upload(upload.name, data)
+    guessed = state.inspect(upload.name, data)
     with st.container(border=True):
         st.markdown(f"**{upload.name}**")
         kind = st.selectbox(t("data.kind", lang), KINDS, key=f"kind_{number}_{upload.name}",
@@ -49,7 +49,7 @@ for number, upload in enumerate(uploads or []):
             st.error(guessed.error, icon=":material/error:")
             continue
         manual = {}
-        report = inspect_upload(upload.name, data, kind)
+        report = state.inspect(upload.name, data, kind)
         for raw, canonical in report.mapping.items():
             if canonical is None:
                 picked = st.selectbox(
@@ -59,7 +59,7 @@ for number, upload in enumerate(uploads or []):
                 if picked != COLUMN_CHOICE_NONE:
                     manual[raw] = picked
         if manual:
-            report = inspect_upload(upload.name, data, kind, manual)
+            report = state.inspect(upload.name, data, kind, tuple(manual.items()))
         if report.error:
             st.error(report.error, icon=":material/error:")
             continue

@@ -1,0 +1,240 @@
+"""Untrusted files are parsed in a worker process with limits on memory, CPU and wall time.
+
+A native crash, an abort (the Excel reader's Rust runtime aborts when an allocation fails) or a
+runaway parse ends only the worker: the caller gets one InputError naming the file being read,
+and the server, its other sessions and their loaded data stay. Workers fork from a forkserver
+that has the loaders imported already, so starting one costs milliseconds, not an import.
+
+The worker returns canonical frames (a Dataset), not raw cell grids: those pickle in a fraction
+of the time, so isolation costs little on large files (see `make bench`)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from loaders import zipcheck
+from loaders.dataset import Dataset, Source, load_dataset
+from loaders.errors import InputError
+from loaders.inspect import UploadReport, inspect_upload
+from loaders.read import RawSheet, read_sheets, read_source
+from loaders.schema import COURSE_RECORDS, KIND_LABELS, STAFF
+from loaders.table import guess_kind
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one worker may use; read from the environment where a call starts, so an operator
+    (or a test) can tighten or widen them without touching code."""
+
+    memory_mb: int = 4096  # address space beyond what the worker starts with
+    cpu_seconds: int = 120
+    wall_seconds: int = 180
+    max_sparse_cells: int = zipcheck.MAX_SPARSE_CELLS
+    max_range_cells: int = zipcheck.MAX_RANGE_CELLS
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        names = {"memory_mb": "WORKER_MEMORY_MB", "cpu_seconds": "WORKER_CPU_SECONDS",
+                 "wall_seconds": "WORKER_WALL_SECONDS",
+                 "max_sparse_cells": "UPLOAD_MAX_SPARSE_CELLS",
+                 "max_range_cells": "UPLOAD_MAX_RANGE_CELLS"}
+        return cls(**{field: int(os.environ[var]) for field, var in names.items()
+                      if os.environ.get(var, "").isdigit()})
+
+
+_context: multiprocessing.context.BaseContext | None = None
+
+
+def _workers() -> multiprocessing.context.BaseContext:
+    global _context
+    if _context is None:
+        context = multiprocessing.get_context("forkserver")
+        # not "__main__" (the default): under Streamlit that is its command-line runner
+        context.set_forkserver_preload(["loaders.isolated"])
+        _context = context
+    return _context
+
+
+def _virtual_size() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _limit_this_process(limits: Limits) -> None:
+    # a native crash prints its backtrace on stderr: keep the command line to its one line
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    zipcheck.MAX_SPARSE_CELLS = limits.max_sparse_cells
+    zipcheck.MAX_RANGE_CELLS = limits.max_range_cells
+    memory = _virtual_size() + limits.memory_mb * 1024 * 1024
+    for limit, wanted in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, limits.cpu_seconds),
+                          (resource.RLIMIT_CORE, 0)):
+        _, hard = resource.getrlimit(limit)
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(limit, (soft, hard))
+
+
+def _serve(connection: Connection, limits: Limits, task: Callable, args: tuple) -> None:
+    """The worker: run `task`, telling the parent which file it reads before each read."""
+    _limit_this_process(limits)
+
+    def reading(name: str) -> None:
+        connection.send(("reading", name))
+
+    try:
+        connection.send(("done", task(reading, *args)))
+    except InputError as error:
+        connection.send(("refused", error.file, error.problem))
+    except MemoryError:
+        connection.send(("failed", "filen krever mer minne enn en opplasting kan bruke."))
+    except Exception as error:  # noqa: BLE001 - anything a hostile file provokes
+        connection.send(("failed", f"filen kunne ikke leses ({type(error).__name__})."))
+    finally:
+        connection.close()
+
+
+def run_isolated(task: Callable, *args: object, first_file: str = "") -> object:
+    """task(reading, *args) in a limited worker; its InputError, or one for a crash, raised here.
+
+    `reading(name)` lets the task say which file it is on, so a crash names that file."""
+    limits = Limits.from_env()
+    receive, send = _workers().Pipe(duplex=False)
+    worker = _workers().Process(target=_serve, args=(send, limits, task, args), daemon=True)
+    worker.start()
+    send.close()
+    current = first_file
+    try:
+        while True:
+            if not receive.poll(limits.wall_seconds):
+                raise InputError(current, f"lesingen tok mer enn {limits.wall_seconds} sekunder og "
+                                 "ble stoppet. Er filen uvanlig stor?")
+            try:
+                message = receive.recv()
+            except EOFError:
+                worker.join(5)
+                raise InputError(current, _crash_text(worker.exitcode)) from None
+            if message[0] == "reading":
+                current = message[1]
+            elif message[0] == "done":
+                return message[1]
+            elif message[0] == "refused":
+                raise InputError(message[1], message[2])
+            else:
+                raise InputError(current, message[1])
+    finally:
+        receive.close()
+        if worker.is_alive():
+            worker.kill()
+        worker.join(5)
+
+
+def _crash_text(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0 and -exitcode in (signal.SIGXCPU, signal.SIGKILL):
+        return "lesingen brukte for mye regnetid og ble stoppet."
+    return ("filen fikk leseren til å stoppe (for stor, eller skadet på en måte leseren ikke "
+            "tåler) og ble ikke brukt. Lagre den på nytt i Excel, eller del den opp.")
+
+
+def _display_name(source: Source) -> str:
+    if isinstance(source, tuple):
+        return source[0]
+    return str(source) if isinstance(source, str | Path) else ""
+
+
+# --- tasks (top level, so the forkserver can run them) ---------------------------------------
+
+def _read_each(reading: Callable[[str], None],
+               sources: dict[str, Source | None]) -> dict[str, list[RawSheet]]:
+    sheets = {}
+    for kind, source in sources.items():
+        if source is not None:
+            reading(_display_name(source))
+            sheets[kind] = source if isinstance(source, list) else read_sheets(source)
+    return sheets
+
+
+def _load(reading: Callable[[str], None], sources: dict[str, Source | None],
+          manual: dict[str, dict[str, str]] | None) -> Dataset:
+    sheets = _read_each(reading, sources)
+    reading("")
+    return load_dataset(**sheets, manual_mappings=manual)
+
+
+def _classify_and_load(reading: Callable[[str], None], uploads: list[tuple[str, bytes]],
+                       load: bool) -> tuple[dict[str, tuple[str, bytes]], list[str],
+                                            Dataset | None, str]:
+    """Each upload's kind from its headers, then the Dataset of the recognised files."""
+    found: dict[str, tuple[str, bytes]] = {}
+    sheets: dict[str, list[RawSheet]] = {}
+    problems: list[str] = []
+    for name, data in uploads:
+        reading(name)
+        try:
+            read = read_sheets((name, data))
+            kind = guess_kind(read)
+        except InputError as error:
+            problems.append(str(error))
+            continue
+        if kind is None:
+            problems.append(f"{name}: kjenner ikke igjen kolonnene; er dette en ansattliste, "
+                            "rådgiverliste, kursdata, kompetansekrav eller enhetsliste?")
+        elif kind in found:
+            problems.append(f"{name}: to filer ser ut som {KIND_LABELS[kind]}; bare "
+                            f"{found[kind][0]} brukes.")
+        else:
+            found[kind], sheets[kind] = (name, data), read
+    reading("")
+    if not load or not {STAFF, COURSE_RECORDS} <= set(sheets):
+        return found, problems, None, ""
+    try:
+        return found, problems, load_dataset(**sheets), ""
+    except InputError as error:
+        return found, problems, None, str(error)
+
+
+def _inspect(reading: Callable[[str], None], name: str, data: bytes, kind: str | None,
+             manual: dict[str, str] | None) -> UploadReport:
+    reading(name)
+    return inspect_upload(name, data, kind, manual)
+
+
+# --- what callers use -----------------------------------------------------------------------
+
+def load_dataset_isolated(staff: Source, courses: Source, advisors: Source | None = None,
+                          requirements: Source | None = None, units: Source | None = None,
+                          manual_mappings: dict[str, dict[str, str]] | None = None) -> Dataset:
+    """load_dataset, with every file read in one limited worker."""
+    sources = {"staff": staff, "courses": courses, "advisors": advisors,
+               "requirements": requirements, "units": units}
+    for source in sources.values():
+        if isinstance(source, str | Path):
+            read_source(source)  # a missing or unreadable path is said here, as before
+    return run_isolated(_load, sources, manual_mappings, first_file=_display_name(staff))
+
+
+def classify_and_load_isolated(uploads: list[tuple[str, bytes]], load: bool = True):
+    """(files by kind, problems, Dataset or None, why the dataset could not be made)."""
+    first = uploads[0][0] if uploads else ""
+    try:
+        return run_isolated(_classify_and_load, uploads, load, first_file=first)
+    except InputError as error:
+        return {}, [str(error)], None, ""
+
+
+def inspect_upload_isolated(name: str, data: bytes, kind: str | None = None,
+                            manual: dict[str, str] | None = None) -> UploadReport:
+    """inspect_upload in a limited worker; a crash becomes the report's error."""
+    try:
+        return run_isolated(_inspect, name, data, kind, manual, first_file=name)
+    except InputError as error:
+        return UploadReport(name, kind, error=str(error))

@@ -1,0 +1,159 @@
+"""Untrusted files are read in a limited worker: a native abort, a runaway parse or a memory
+hog ends only the worker, with one clear message naming the file; absurd used ranges are refused
+before the reader allocates them."""
+
+import io
+import os
+import subprocess
+import sys
+import time
+
+import openpyxl
+import pytest
+
+from loaders import InputError, load_dataset
+from loaders.isolated import load_dataset_isolated, run_isolated
+from tests.apptest import TIMEOUT, metrics
+from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+from tests.sample import ROOT, SAMPLE_AS_OF, SAMPLE_INPUTS
+
+FAR_CELL_MESSAGE = (
+    "hr.xlsx: arket «Ark» har celler helt ut til rad 1\u00a0048\u00a0576 og kolonne "
+    "16\u00a0384 (17\u00a0179\u00a0869\u00a0184 celler å lese, men bare 10 er i bruk). Slett "
+    "tomme rader og kolonner i Excel (eller kopier dataene til et nytt ark) og last opp på nytt.")
+CRASH_MESSAGE = ("filen fikk leseren til å stoppe (for stor, eller skadet på en måte leseren "
+                 "ikke tåler) og ble ikke brukt. Lagre den på nytt i Excel, eller del den opp.")
+
+
+def far_cell_xlsx() -> tuple[str, bytes]:
+    """A small staff file with one stray cell at XFD1048576: the reader would allocate 17
+    billion cells (549 GB) and abort the whole process."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Ark"
+    sheet.append(["Ansattnr", "Navn", "Enhet"])
+    sheet.append([1, "Kari", "A"])
+    sheet.append([2, "Ola", "A"])
+    sheet["XFD1048576"] = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return "hr.xlsx", buffer.getvalue()
+
+
+def test_an_absurd_used_range_is_refused_before_reading():
+    with pytest.raises(InputError) as refused:
+        load_dataset(staff=far_cell_xlsx(), courses=csv_file("k.csv", [COURSE_HEADER]))
+    assert str(refused.value) == FAR_CELL_MESSAGE
+
+
+def test_a_large_but_dense_sheet_is_not_refused():
+    rows = [STAFF_HEADER] + [[n, f"P{n}", "", "A", "A", "", "Ja", ""] for n in range(30_000)]
+    dataset = load_dataset(staff=xlsx_file("hr.xlsx", {"Ark": rows}),
+                           courses=csv_file("k.csv", [COURSE_HEADER]))
+    assert len(dataset.staff) == 30_000
+
+
+def _abort(reading, name):
+    reading(name)
+    os.abort()
+
+
+def _read_far_cell_unchecked(reading, data):
+    """The reader on the far-cell file without the range check: allocation fails, Rust aborts."""
+    from python_calamine import CalamineWorkbook
+
+    reading("hr.xlsx")
+    CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python(
+        skip_empty_area=False)
+
+
+def _spin(reading):
+    reading("treg.xlsx")
+    while True:
+        pass
+
+
+def _hog(reading):
+    reading("stor.xlsx")
+    return bytearray(1024**3)  # fits this machine easily, not the 512 MB the test allows
+
+
+def test_a_native_abort_ends_only_the_worker_and_names_the_file():
+    with pytest.raises(InputError) as stopped:
+        run_isolated(_abort, "kurs.xlsx")
+    assert str(stopped.value) == f"kurs.xlsx: {CRASH_MESSAGE}"
+
+
+def test_the_readers_own_abort_on_the_far_cell_file_is_contained():
+    with pytest.raises(InputError) as stopped:
+        run_isolated(_read_far_cell_unchecked, far_cell_xlsx()[1])
+    assert str(stopped.value) == f"hr.xlsx: {CRASH_MESSAGE}"
+    # this process lives on and reads the next file normally
+    assert len(load_dataset_isolated(**SAMPLE_INPUTS).units) == 77
+
+
+def test_a_runaway_parse_is_stopped_by_the_wall_clock(monkeypatch):
+    monkeypatch.setenv("WORKER_WALL_SECONDS", "2")
+    started = time.monotonic()
+    with pytest.raises(InputError) as stopped:
+        run_isolated(_spin)
+    assert str(stopped.value) == ("treg.xlsx: lesingen tok mer enn 2 sekunder og ble stoppet. "
+                                  "Er filen uvanlig stor?")
+    assert time.monotonic() - started < 30
+
+
+def test_a_runaway_parse_is_stopped_by_the_cpu_limit(monkeypatch):
+    monkeypatch.setenv("WORKER_CPU_SECONDS", "1")
+    with pytest.raises(InputError) as stopped:
+        run_isolated(_spin)
+    assert str(stopped.value) == "treg.xlsx: lesingen brukte for mye regnetid og ble stoppet."
+
+
+def test_a_memory_hog_meets_the_address_space_limit(monkeypatch):
+    monkeypatch.setenv("WORKER_MEMORY_MB", "512")
+    with pytest.raises(InputError) as stopped:
+        run_isolated(_hog)
+    assert str(stopped.value) == "stor.xlsx: filen krever mer minne enn en opplasting kan bruke."
+
+
+def test_the_isolated_load_equals_the_in_process_one():
+    here, there = load_dataset(**SAMPLE_INPUTS), load_dataset_isolated(**SAMPLE_INPUTS)
+    for name in ("staff", "units", "advisors", "courses", "issues"):
+        assert getattr(here, name).equals(getattr(there, name)), name
+
+
+def test_the_command_line_refuses_the_far_cell_file_in_one_line(tmp_path):
+    name, data = far_cell_xlsx()
+    (tmp_path / name).write_bytes(data)
+    done = subprocess.run([sys.executable, "report.py", "--staff", str(tmp_path / name),
+                           "--courses", str(SAMPLE_INPUTS["courses"]), "--json", "-"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"Feil: {tmp_path}/{FAR_CELL_MESSAGE}"]
+
+
+def test_an_upload_that_aborts_the_reader_keeps_the_server_and_the_data(monkeypatch):
+    """With the range check opened wide, the far-cell upload really aborts the reader: only
+    the worker dies, the sample figures stay, and the next upload works."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("UPLOAD_MAX_SPARSE_CELLS", str(10**12))
+    monkeypatch.setenv("UPLOAD_MAX_RANGE_CELLS", str(10**12))
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+    name, data = far_cell_xlsx()
+    courses = csv_file("kurs.csv", [COURSE_HEADER])
+    app.sidebar.file_uploader[0].set_value([(name, data, "application/vnd.ms-excel"),
+                                            (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "65"
+    assert f"hr.xlsx: {CRASH_MESSAGE}" in " ".join(e.value for e in app.sidebar.error)
+    staff = csv_file("ansatte.csv", [STAFF_HEADER, [1, "Kari", "", "A1", "Seksjon A", "", "Ja",
+                                                    "saksbehandling"]])
+    app.sidebar.file_uploader[0].set_value([(staff[0], staff[1], "text/csv"),
+                                            (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "1"
