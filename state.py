@@ -37,6 +37,8 @@ DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page swit
 DIGEST_KEY = "data_digest"  # content hash of DATA_KEY's files, computed once
 MAPPINGS_KEY = "data_mappings"  # tuple of (kind, raw header, canonical column) set by hand
 AS_OF_KEY = "as_of"
+# what the uploaders take; .xlsb and .numbers are taken so the loaders can say they are not read
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "xlsb", "numbers"]
 Files = tuple[tuple[str, str, bytes], ...]
 Mappings = tuple[tuple[str, str, str], ...]
 

@@ -42,6 +42,14 @@ def advisor_requirement_ids(config: RuleConfig, process: str | None = None) -> l
         if r.for_advisors and (r.process is None or r.process == process)))
 
 
+def _rank_key(lacking: int, case_handler: bool, start: object, name: object,
+              employee_id: str) -> tuple:
+    """The candidate order: fewest lacking, case handlers first, earliest start (unknown
+    last), then name and employee id (unknown last), so no two people tie."""
+    return (lacking, not case_handler, pd.isna(start), start if pd.notna(start) else 0,
+            pd.isna(name), name if pd.notna(name) else "", employee_id)
+
+
 def rank_candidates(staff: pd.DataFrame, advisors: pd.DataFrame, person_status: pd.DataFrame,
                     config: RuleConfig, unit_id: str, process: str | None = None) -> pd.DataFrame:
     """The unit's staff who could be appointed advisor for `process`, best candidate first.
@@ -66,10 +74,50 @@ def rank_candidates(staff: pd.DataFrame, advisors: pd.DataFrame, person_status: 
         lacking=[len(ids) for ids in lacking],
         lacking_requirements=[", ".join(ids) for ids in lacking],
         advisor_for=[roles.get(person, "") for person in people[EMPLOYEE_ID]],
-        not_case_handler=~people[CASE_HANDLER],
-    ).sort_values(["lacking", "not_case_handler", START_DATE, NAME, EMPLOYEE_ID],
-                  na_position="last")
-    return ranked[CANDIDATE_COLUMNS].reset_index(drop=True)
+    )
+    keys = [_rank_key(*row) for row in ranked[
+        ["lacking", CASE_HANDLER, START_DATE, NAME, EMPLOYEE_ID]].itertuples(index=False)]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return ranked.iloc[order][CANDIDATE_COLUMNS].reset_index(drop=True)
+
+
+class _CandidatePool:
+    """Staff per unit, advisors per unit and process and the requirements each person has
+    met, indexed once, so ranking the candidates of every shortage gap is linear in the staff
+    (rank_candidates filters the whole staff file for one unit; thousands of gaps cannot)."""
+
+    def __init__(self, staff: pd.DataFrame, advisors: pd.DataFrame,
+                 person_status: pd.DataFrame, config: RuleConfig):
+        self.config = config
+        self.people: dict[str, list[tuple]] = {}
+        first = staff.drop_duplicates([UNIT_ID, EMPLOYEE_ID])
+        for unit, *person in first[[UNIT_ID, EMPLOYEE_ID, NAME, CASE_HANDLER, START_DATE]] \
+                .itertuples(index=False):
+            self.people.setdefault(unit, []).append(tuple(person))
+        self.advisors: dict[tuple[str, str | None], set[str]] = {}
+        for unit, person, process in advisors[[UNIT_ID, EMPLOYEE_ID, PROCESS]].itertuples(
+                index=False):
+            self.advisors.setdefault((unit, process), set()).add(person)
+            self.advisors.setdefault((unit, None), set()).add(person)
+        met = person_status[person_status["status"] == MET]
+        self.met = set(zip(met[EMPLOYEE_ID], met["requirement_id"], strict=True))
+        self.required: dict[str | None, list[str]] = {}
+
+    def ranked(self, unit: str, process: str | None) -> list[tuple[str, int, str]]:
+        """(name, requirements lacking, their ids) of the candidates, as rank_candidates
+        orders them."""
+        current = self.advisors.get((unit, process), set())
+        if process not in self.required:
+            self.required[process] = advisor_requirement_ids(self.config, process)
+        required = self.required[process]
+        rows = []
+        for person, name, case_handler, start in self.people.get(unit, []):
+            if person in current:
+                continue
+            lacking = [r for r in required if (person, r) not in self.met]
+            rows.append((_rank_key(len(lacking), case_handler, start, name, person),
+                         (name, len(lacking), ", ".join(lacking))))
+        return [shown for _, shown in sorted(rows, key=lambda row: row[0])]
 
 
 def courses_meeting(courses: pd.DataFrame, entries: tuple[str, ...]) -> list[str]:
@@ -84,13 +132,13 @@ def courses_meeting(courses: pd.DataFrame, entries: tuple[str, ...]) -> list[str
     return sorted(names) or list(entries)
 
 
-def _candidate_text(candidates: pd.DataFrame, top: int, lang: str) -> str:
-    if candidates.empty:
+def _candidate_text(candidates: list[tuple[str, int, str]], top: int, lang: str) -> str:
+    """The first `top` (name, lacking, ids) candidates as the action's words."""
+    if not candidates:
         return t("action.no_candidates", lang)
     notes = {0: t("action.has_all", lang)}
     shown = [f"{name} ({notes.get(lacking) or t('action.lacks', lang, ids=ids)})"
-             for name, lacking, ids in candidates.head(top)[
-                 [NAME, "lacking", "lacking_requirements"]].itertuples(index=False)]
+             for name, lacking, ids in candidates[:top]]
     return t("action.candidates", lang, names=", ".join(shown))
 
 
@@ -104,14 +152,15 @@ def gap_actions(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
     distinct = results.advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
     meeting = {r.id: t("action.or", lang).join(courses_meeting(courses, r.courses))
                for r in config.requirements}
-    expired_on = results.person_status.set_index([EMPLOYEE_ID, "requirement_id"])["valid_until"]
+    status = results.person_status
+    expired_on = dict(zip(zip(status[EMPLOYEE_ID], status["requirement_id"], strict=True),
+                          status["valid_until"], strict=True))
+    pool = _CandidatePool(staff, results.advisors, status, config)
 
-    def action(gap: pd.Series) -> str:
+    def action(gap: dict[str, str]) -> str:
         if gap["kind"] in SHORTAGE_KINDS:
             process = gap[PROCESS] or None
-            ranked = rank_candidates(staff, results.advisors, results.person_status, config,
-                                     gap[UNIT_ID], process)
-            candidates = _candidate_text(ranked, top, lang)
+            candidates = _candidate_text(pool.ranked(gap[UNIT_ID], process), top, lang)
             if process is None:
                 needed = config.min_distinct_advisors - int(distinct.get(gap[UNIT_ID], 0))
                 whom = t("action.new_advisor" if needed == 1 else "action.new_advisors", lang)
@@ -130,11 +179,14 @@ def gap_actions(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
         return t("action.complete", lang, requirement=requirement, courses=meeting[requirement])
 
     gaps = results.gaps if gaps is None else gaps
+    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
     if gaps.empty:
         return pd.DataFrame(columns=ACTION_COLUMNS)
     return gaps.assign(**{
         NAME: gaps[EMPLOYEE_ID].map(lambda person: names.get(person, "") if person else ""),
-        "action": gaps.apply(action, axis=1),
+        "action": pd.Series([action(dict(zip(columns, gap, strict=True)))
+                             for gap in zip(*(gaps[c].tolist() for c in columns), strict=True)],
+                            index=gaps.index, dtype="str"),
     })[ACTION_COLUMNS]
 
 

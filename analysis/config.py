@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from loaders.normalise import MAX_GRACE_DAYS, MAX_VALID_MONTHS
 from loaders.processes import PROCESSES
 from loaders.schema import AUDIENCE, COURSES, GRACE_DAYS, NAME, REQUIREMENT_ID, VALID_MONTHS
 
@@ -59,7 +60,10 @@ class RuleConfig:
     requirements: tuple[Requirement, ...] = field(default=DEFAULT_REQUIREMENTS)
 
     def grace_for(self, requirement: Requirement) -> int:
-        return self.grace_days if requirement.grace_days is None else requirement.grace_days
+        """The requirement's grace period in days, else the default; 0 to 100 years, so the
+        cutoff date it gives stays in the calendar."""
+        grace = self.grace_days if requirement.grace_days is None else requirement.grace_days
+        return min(max(grace, 0), MAX_GRACE_DAYS)
 
     def with_requirements(self, frame: pd.DataFrame | None) -> RuleConfig:
         """This config with the requirements of an uploaded requirements table, if any."""
@@ -69,11 +73,14 @@ class RuleConfig:
 
 
 def requirements_from_frame(frame: pd.DataFrame) -> tuple[Requirement, ...]:
-    def optional(value: object) -> int | None:
-        return None if pd.isna(value) else int(value)
+    """Requirements of a normalised requirements table; validity and grace period within the
+    loaders' bounds (the loaders cap them with a warning on the row)."""
+    def optional(value: object, limit: int) -> int | None:
+        return None if pd.isna(value) else min(max(int(value), 0), limit)
 
     return tuple(
         Requirement(row[REQUIREMENT_ID], row[NAME], row[AUDIENCE], tuple(row[COURSES]),
-                    optional(row[VALID_MONTHS]), optional(row[GRACE_DAYS]))
+                    optional(row[VALID_MONTHS], MAX_VALID_MONTHS),
+                    optional(row[GRACE_DAYS], MAX_GRACE_DAYS))
         for _, row in frame.iterrows()
     )

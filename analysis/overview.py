@@ -29,9 +29,9 @@ class OverviewTables:
     training: pd.DataFrame | None  # faculty × requirement, likewise
 
 
-def faculty_choices(results: Results) -> dict[str, str]:
-    """Faculty id → name for every faculty with a judged unit."""
-    groups = faculties(results.units)
+def faculty_choices(results: Results, groups: pd.DataFrame | None = None) -> dict[str, str]:
+    """Faculty id → name for every faculty with a judged unit (`groups`: faculties(units))."""
+    groups = faculties(results.units) if groups is None else groups
     judged = groups[groups[UNIT_ID].isin(results.unit_summary[UNIT_ID])]
     return dict(zip(judged[FACULTY_ID].tolist(), judged[FACULTY_NAME].tolist(), strict=True))
 
@@ -46,13 +46,14 @@ def overview_tables(results: Results, faculty: str | None) -> OverviewTables:
     order = summary.sort_values([FACULTY_NAME, "unit_name"], ignore_index=True)
     too_many = len(order) > MAX_UNIT_ROWS
     return OverviewTables(
-        faculty_names=faculty_choices(results),
+        faculty_names=faculty_choices(results, groups),
         kpis=compute_kpis(results, unit_ids),
         order=order,
         unit_process=results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)],
         unit_requirement=results.unit_requirement[
             results.unit_requirement[UNIT_ID].isin(unit_ids)],
-        rollup=faculty_rollup(summary.drop(columns=[FACULTY_ID, FACULTY_NAME]), results.units),
+        rollup=faculty_rollup(summary.drop(columns=[FACULTY_ID, FACULTY_NAME]), results.units,
+                              groups),
         coverage=coverage_by_faculty(results) if too_many else None,
         training=training_by_faculty(results) if too_many else None,
     )

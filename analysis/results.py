@@ -92,8 +92,10 @@ def _unit_process(evaluated: pd.DataFrame, advisors: pd.DataFrame,
                   config: RuleConfig) -> pd.DataFrame:
     counts = advisors.groupby([UNIT_ID, PROCESS])[EMPLOYEE_ID].nunique()
     grid = evaluated.merge(pd.DataFrame({PROCESS: list(config.processes)}), how="cross")
-    grid["advisors"] = [int(counts.get((u, p), 0)) for u, p in zip(grid[UNIT_ID], grid[PROCESS],
-                                                                    strict=True)]
+    counted = counts.to_dict()
+    grid["advisors"] = [int(counted.get(key, 0)) for key in zip(grid[UNIT_ID].tolist(),
+                                                                 grid[PROCESS].tolist(),
+                                                                 strict=True)]
     grid["ok"] = grid["advisors"] >= config.min_advisors_per_process
     return grid[UNIT_PROCESS_COLUMNS]
 

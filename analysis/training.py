@@ -35,6 +35,44 @@ PortalNote = Callable[[pd.Timestamp, bool], str]
 STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until",
                   PORTAL_VALID_UNTIL]
 _FRESH, _EXPIRED = 2, 1
+# the calendar dates can be shown and exported in (Python's dt.date): results stay inside it
+FIRST_DAY = pd.Timestamp("0001-01-01")
+LAST_DAY = pd.Timestamp("9999-12-31")
+
+
+def months_before(moment: pd.Timestamp, months: int) -> pd.Timestamp:
+    """`moment` less `months` calendar months; the first day of year 1 when that is earlier."""
+    try:
+        return max(moment - pd.DateOffset(months=months), FIRST_DAY)
+    except (OverflowError, ValueError):  # pandas' OutOfBoundsDatetime is a ValueError
+        return FIRST_DAY if months > 0 else LAST_DAY
+
+
+def months_after(dates: pd.Series, months: int) -> pd.Series:
+    """Each date plus `months` calendar months, at the latest 31.12.9999 (blank stays blank)."""
+    try:
+        shifted = dates + pd.DateOffset(months=months)
+    except (OverflowError, ValueError):
+        shifted = pd.Series([pd.NaT if pd.isna(date) else _shifted(date, months)
+                             for date in dates], index=dates.index, dtype="datetime64[us]")
+    shifted = shifted.astype("datetime64[us]")
+    return shifted.where(shifted.isna() | (shifted <= LAST_DAY), LAST_DAY)
+
+
+def _shifted(date: pd.Timestamp, months: int) -> pd.Timestamp:
+    try:
+        return date + pd.DateOffset(months=months)
+    except (OverflowError, ValueError):
+        return LAST_DAY if months > 0 else FIRST_DAY
+
+
+def days_after(moment: pd.Timestamp, days: int) -> pd.Timestamp:
+    """`moment` plus `days` days (less, when negative), kept inside the calendar."""
+    try:
+        shifted = moment + pd.Timedelta(days=days)
+    except (OverflowError, ValueError):
+        return LAST_DAY if days > 0 else FIRST_DAY
+    return min(max(shifted, FIRST_DAY), LAST_DAY)
 
 
 def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Series:
@@ -67,9 +105,9 @@ def requirement_status(courses: pd.DataFrame, requirement: Requirement,
     if requirement.valid_months is None:
         fresh, expired = ~portal_expired, portal_expired
     else:
-        months = pd.DateOffset(months=requirement.valid_months)
         dated = done[COMPLETION_DATE].notna().to_numpy()
-        recent = (done[COMPLETION_DATE] >= as_of_ts - months).to_numpy()
+        recent = (done[COMPLETION_DATE] >= months_before(as_of_ts,
+                                                         requirement.valid_months)).to_numpy()
         fresh = dated & recent & ~portal_expired
         expired = portal_expired | (dated & ~recent)
     graded = done[[EMPLOYEE_ID, COMPLETION_DATE, VALID_UNTIL]].assign(
@@ -81,7 +119,7 @@ def requirement_status(courses: pd.DataFrame, requirement: Requirement,
              .rename(columns={COMPLETION_DATE: "completed_on", VALID_UNTIL: PORTAL_VALID_UNTIL}))
     frame["status"] = np.where(frame["grade"] == _FRESH, MET, EXPIRED)
     frame["valid_until"] = (pd.NaT if requirement.valid_months is None
-                            else frame["completed_on"] + months)
+                            else months_after(frame["completed_on"], requirement.valid_months))
     frame = frame.reset_index().assign(requirement_id=requirement.id)
     return frame[STATUS_COLUMNS].astype({"completed_on": "datetime64[us]",
                                          "valid_until": "datetime64[us]",
@@ -136,7 +174,7 @@ def training_states(status: pd.Series, valid_until: pd.Series, as_of: dt.date,
     missing, from a person's status (blank: missing) and the completion's valid-until date."""
     status = status.fillna(MISSING)
     valid_until = pd.to_datetime(valid_until)
-    horizon = pd.Timestamp(as_of) + pd.Timedelta(days=within_days)
+    horizon = days_after(pd.Timestamp(as_of), within_days)
     state = pd.Series(STATE_COMPLETED, index=status.index, dtype="str")
     state[(status == MET) & valid_until.notna() & (valid_until <= horizon)] = STATE_EXPIRING
     state[status == EXPIRED] = EXPIRED

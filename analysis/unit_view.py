@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.config import CASE_HANDLERS_AUDIENCE
-from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, ancestry, faculties, parent_map
+from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, UnitTree, faculties
 from analysis.results import Results
 from analysis.training import (
     EXPIRED,
@@ -45,21 +45,17 @@ HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, "requiremen
                    "due_on", "completed_on"]
 
 
-def _paths(units: pd.DataFrame) -> dict[str, list[str]]:
-    """unit_id → its ancestors from the top of the tree down, ending with the unit itself."""
-    parents = parent_map(units)
-    return {u: ancestry(u, parents)[::-1] for u in units[UNIT_ID]}
-
-
 def unit_path(units: pd.DataFrame, unit_id: str) -> list[str]:
     """The unit's ancestors from the top of the tree down, ending with the unit itself."""
-    return _paths(units).get(unit_id, [unit_id])
+    if unit_id not in set(units[UNIT_ID]):
+        return [unit_id]
+    return UnitTree(units).path(unit_id)
 
 
 def units_below(units: pd.DataFrame, unit_id: str) -> list[str]:
     """The judged units at or below `unit_id`, in the units table's order."""
-    paths = _paths(units)
-    return [u for u in units.loc[units["evaluated"], UNIT_ID] if unit_id in paths[u]]
+    below = UnitTree(units).below(unit_id)
+    return [u for u in units.loc[units["evaluated"], UNIT_ID] if u in below]
 
 
 def _option_label(unit: str, name: str, faculty: str, rollup: bool) -> str:
@@ -69,18 +65,40 @@ def _option_label(unit: str, name: str, faculty: str, rollup: bool) -> str:
     return shown if faculty == unit else f"{faculty} › {shown}"
 
 
+def _spans(tree: UnitTree, faculty_of: dict[str, str], judged: list[str]) -> dict[str, bool]:
+    """Whether the judged units at or below each unit belong to more than one faculty: two
+    faculties found below a unit are enough, gathered from the deepest units up."""
+    found: dict[str, set[str]] = {}
+    for unit in judged:
+        found.setdefault(unit, set()).add(faculty_of[unit])
+    for unit in tree.deepest_first():
+        parent = tree.parents.get(unit)
+        if parent and unit in found:
+            above = found.setdefault(parent, set())
+            for faculty in found[unit]:
+                if len(above) > 1:
+                    break
+                above.add(faculty)
+    return {unit: len(faculties) > 1 for unit, faculties in found.items()}
+
+
 def unit_options(units: pd.DataFrame) -> pd.DataFrame:
     """Units to choose from: every judged unit and every roll-up with judged units below it;
     a roll-up over several faculties first, then by faculty, roll-up before its units, name."""
-    paths = _paths(units)
+    tree = UnitTree(units)
     judged = list(units.loc[units["evaluated"], UNIT_ID])
-    with_judged = {a for u in judged for a in paths[u]}
+    with_judged: set[str] = set()
+    for unit in judged:  # each judged unit's line up, stopping where an earlier one met it
+        while unit and unit not in with_judged:
+            with_judged.add(unit)
+            unit = tree.parents.get(unit, "")
     frame = units[units[UNIT_ID].isin(with_judged)].merge(faculties(units), on=UNIT_ID,
                                                           how="left")
     faculty_of = dict(zip(frame[UNIT_ID], frame[FACULTY_ID], strict=True))
-    spans = {u: len({faculty_of[j] for j in judged if u in paths[j]}) > 1 for u in frame[UNIT_ID]}
+    spans = _spans(tree, faculty_of, judged)
     frame = frame.assign(rollup=~frame["evaluated"], depth=frame[UNIT_ID].map(
-        lambda u: len(paths[u])), spans=frame[UNIT_ID].map(spans))
+        lambda u: tree.places[u].depth), spans=frame[UNIT_ID].map(
+        lambda u: spans.get(u, False)))
     frame = frame.assign(label=[
         _option_label(*row) for row in frame[[UNIT_ID, UNIT_NAME, FACULTY_ID, "rollup"]]
         .itertuples(index=False)])
@@ -92,20 +110,25 @@ def unit_options(units: pd.DataFrame) -> pd.DataFrame:
 def child_rollup(units: pd.DataFrame, unit_summary: pd.DataFrame, unit_id: str) -> pd.DataFrame:
     """Each direct child of a unit with the compliance of the judged units at or below it."""
     children = units[units[PARENT_ID] == unit_id]
-    paths = _paths(units)
+    tree = UnitTree(units)
+    branch: dict[str, str] = {}  # unit → the child of `unit_id` it is under
+    for child in dict.fromkeys(children[UNIT_ID]):
+        for unit in tree.below(child):
+            branch.setdefault(unit, child)
+    below = unit_summary.assign(branch=unit_summary[UNIT_ID].map(branch))
+    below = below[below["branch"].notna()]
+    counted = below.assign(missing_any=below["missing_processes"] > 0).groupby(
+        "branch", sort=False).agg(
+        units=(UNIT_ID, "size"), compliant_units=("compliant", "sum"), staff=("staff", "sum"),
+        advisors=("advisors", "sum"), units_missing_process=("missing_any", "sum"),
+        advisors_missing_requirements=("advisors_missing_requirements", "sum"))
     rows = []
     for child, name in zip(children[UNIT_ID], children[UNIT_NAME], strict=True):
-        below = unit_summary[unit_summary[UNIT_ID].isin(
-            [u for u, path in paths.items() if child in path])]
-        if below.empty:
+        if child not in counted.index:
             continue
-        rows.append({
-            UNIT_ID: child, UNIT_NAME: name, "units": len(below),
-            "compliant_units": int(below["compliant"].sum()), "staff": int(below["staff"].sum()),
-            "advisors": int(below["advisors"].sum()),
-            "units_missing_process": int((below["missing_processes"] > 0).sum()),
-            "advisors_missing_requirements": int(below["advisors_missing_requirements"].sum()),
-        })
+        figures = counted.loc[child]
+        rows.append({UNIT_ID: child, UNIT_NAME: name,
+                     **{column: int(figures[column]) for column in ROLLUP_COLUMNS[2:]}})
     return pd.DataFrame(rows, columns=ROLLUP_COLUMNS).sort_values(UNIT_NAME, ignore_index=True)
 
 

@@ -23,6 +23,8 @@ import python_calamine
 
 import loaders.read
 from analysis import Results, build_results
+from analysis.candidates import gap_actions
+from analysis.overview import overview_tables
 from loaders import Dataset, load_dataset
 from loaders.dataset import Source
 from loaders.read import RawSheet
@@ -266,3 +268,39 @@ def measure_memory(size_name: str) -> MemoryUse:
                           capture_output=True, text=True, check=True, cwd=ROOT)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     return MemoryUse(figures["peak_mb"], figures["imports_mb"], figures["seconds"])
+
+
+@dataclass(frozen=True)
+class UnitTimes:
+    """Medians for one many-units input: the pipeline, the overview and the gaps' actions."""
+
+    units: int  # units judged
+    load_dataset: float
+    build_results: float
+    overview: float
+    gap_actions: float
+
+    @property
+    def total(self) -> float:
+        """load + compute + overview: what the overview page waits for after an upload."""
+        return self.load_dataset + self.build_results + self.overview
+
+
+def time_units(inputs: Inputs, runs: int) -> UnitTimes:
+    """load_dataset, build_results, overview_tables (all units) and gap_actions, in turn."""
+    loads, builds, overviews, actions = [], [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        dataset = load_dataset(**inputs)
+        loaded = time.perf_counter()
+        results = build_results(dataset, as_of=AS_OF)
+        built = time.perf_counter()
+        overview_tables(results, None)
+        shown = time.perf_counter()
+        gap_actions(results, results.staff, dataset.courses)
+        loads.append(loaded - start)
+        builds.append(built - loaded)
+        overviews.append(shown - built)
+        actions.append(time.perf_counter() - shown)
+    return UnitTimes(len(results.unit_summary), *(statistics.median(times) for times in
+                                                  (loads, builds, overviews, actions)))

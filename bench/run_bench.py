@@ -4,7 +4,9 @@ Generates (once, cached in bench/.cache/) a university-size and a national-size 
 inputs, then prints one table of medians: reading with python-calamine and with openpyxl side by
 side, the app's own pipeline (load_dataset, build_results), the Excel report, the overview page in
 AppTest after an upload and on a cached re-run, and the peak memory of a process that loads and
-computes once. `--sizes university` runs one size only. Timings are printed, never asserted.
+computes once. The many-units size times load + compute + overview (and the gaps' actions) for
+4,000 single-person units and a 3,000-level unit chain, which must stay linear (issue 10).
+`--sizes university` runs one size only. Timings are printed, never asserted.
 """
 
 import argparse
@@ -30,6 +32,7 @@ from bench.measure import (  # noqa: E402
     MemoryUse,
     PipelineTimes,
     ReadTimes,
+    UnitTimes,
     load_inputs,
     measure_memory,
     time_app,
@@ -37,8 +40,18 @@ from bench.measure import (  # noqa: E402
     time_export,
     time_pipeline,
     time_reading,
+    time_units,
 )
-from bench.synth import NATIONAL, SIZES, UNIVERSITY, Size, bench_inputs  # noqa: E402
+from bench.synth import (  # noqa: E402
+    NATIONAL,
+    SIZES,
+    UNIT_SHAPES,
+    UNIVERSITY,
+    Size,
+    UnitShape,
+    bench_inputs,
+    unit_inputs,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,9 @@ PLANS = {UNIVERSITY.name: Plan(runs=5, slow_runs=3, app_runs=3),
 TARGET_SECONDS = {UNIVERSITY.name: 1.0, NATIONAL.name: 6.0}
 TARGET_PEAK_MB = {NATIONAL.name: 1500.0}
 TARGET_RERUN_SECONDS = 0.2
+MANY_UNITS = "many-units"  # the --sizes name of the many-units inputs (bench/synth.py)
+UNIT_RUNS = 1  # a few seconds in all: the failure this guards against took minutes
+TARGET_UNIT_SECONDS = 5.0  # load + compute + overview of each many-units input
 
 
 @dataclass(frozen=True)
@@ -239,25 +255,78 @@ def verdict(text: str, met: bool) -> str:
     return f"  {'met   ' if met else 'MISSED'}  {text}"
 
 
+@dataclass(frozen=True)
+class UnitReport:
+    """The many-units figures of one input shape."""
+
+    shape: UnitShape
+    times: UnitTimes
+
+
+def measure_units() -> list[UnitReport]:
+    reports = []
+    for shape in UNIT_SHAPES:
+        print(f"[{dt.datetime.now():%H:%M:%S}] {MANY_UNITS}: {shape.label} …", file=sys.stderr,
+              flush=True)
+        reports.append(UnitReport(shape, time_units(unit_inputs(shape), UNIT_RUNS)))
+    return reports
+
+
+def unit_table(reports: list[UnitReport]) -> str:
+    """Inputs down, stages across; the total is what the overview waits for after an upload."""
+    headers = ["many units (issue 10)", "judged", "load", "compute", "overview",
+               "load + compute + overview", "gap actions"]
+    body = [[r.shape.label, f"{r.times.units:,}", seconds(r.times.load_dataset),
+             seconds(r.times.build_results), seconds(r.times.overview), seconds(r.times.total),
+             seconds(r.times.gap_actions)] for r in reports]
+    widths = [max(len(row[i]) for row in [headers, *body]) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join([row[0].ljust(widths[0]),
+                          *(text.rjust(width) for text, width in zip(row[1:], widths[1:],
+                                                                     strict=True))])
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in body)])
+
+
+def unit_verdicts(reports: list[UnitReport]) -> list[str]:
+    return [verdict(f"{r.shape.label}: load + compute + overview < {TARGET_UNIT_SECONDS:g} s",
+                    r.times.total <= TARGET_UNIT_SECONDS) for r in reports]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", choices=[s.name for s in SIZES],
-                        default=[s.name for s in SIZES], help="which sizes to run")
+    names = [*(s.name for s in SIZES), MANY_UNITS]
+    parser.add_argument("--sizes", nargs="+", choices=names, default=names,
+                        help=f"which sizes to run ({MANY_UNITS}: {UNIT_SHAPES[0].label}; "
+                             f"{UNIT_SHAPES[1].units:,}-level unit chains)")
     wanted = parser.parse_args().sizes
     logging.disable(logging.WARNING)  # AppTest and st.cache_data warn about bare mode each run
     started = dt.datetime.now()
     load_before = os.getloadavg()[0]
     reports = [measure(size) for size in SIZES if size.name in wanted]
-    plans = "; ".join(f"{r.size.name} {r.plan.runs} (openpyxl and raw {r.plan.slow_runs}, "
-                      f"AppTest {r.plan.app_runs})" for r in reports)
+    unit_reports = measure_units() if MANY_UNITS in wanted else []
     print(f"\nmake bench, {started:%Y-%m-%d %H:%M}, {machine()}, {code_version()}")
     print(f"{versions()}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
           "(other work on these cores slows every figure)")
-    print(f"Medians of {plans} runs; as-of date {AS_OF}; inputs cached in "
-          "bench/.cache/\n")
-    print(table(reports))
-    print("\nTargets (issue 6):")
-    print("\n".join(verdicts(reports)))
+    if reports:
+        plans = "; ".join(f"{r.size.name} {r.plan.runs} (openpyxl and raw {r.plan.slow_runs}, "
+                          f"AppTest {r.plan.app_runs})" for r in reports)
+        print(f"Medians of {plans} runs; as-of date {AS_OF}; inputs cached in "
+              "bench/.cache/\n")
+        print(table(reports))
+    if unit_reports:
+        runs = "One run" if UNIT_RUNS == 1 else f"Medians of {UNIT_RUNS} runs"
+        print(f"\n{runs} each; one person per unit, an empty course export; inputs written in "
+              "memory\n")
+        print(unit_table(unit_reports))
+    if reports:
+        print("\nTargets (issue 6):")
+        print("\n".join(verdicts(reports)))
+    if unit_reports:
+        print("\nTargets (issue 10):")
+        print("\n".join(unit_verdicts(unit_reports)))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ shared-string table, which both readers parse faster; the files are rewritten th
 from __future__ import annotations
 
 import hashlib
+import io
 import math
 import random
 import re
@@ -333,3 +334,68 @@ def write_courses(records: list[gen.CourseRecord], path: Path) -> None:
                       dated(sheet, r.enrolled), r.status, dated(sheet, r.completed),
                       dated(sheet, r.valid_until)])
     workbook.save(path)
+
+
+# Many units (issue 10): unit handling must stay linear in the number of units and in the depth
+# of the tree. Small files, written in memory on every run (well under a second).
+MANY_UNITS = 4_000
+CHAIN_LEVELS = 3_000
+UNIT_STAFF_HEADER = ["Ansattnr", "Navn", "E-post", "Enhetskode", "Enhet", "Startdato",
+                     "Saksbehandler", "Overordnet enhet"]
+UNIT_FILE_HEADER = ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"]
+COURSE_FILE_HEADER = ["Ansattnr", "Kurskode", "Kurs", "Status", "Fullført dato"]
+
+
+@dataclass(frozen=True)
+class UnitShape:
+    """One many-units input: `units` units with one person each, flat or as one chain whose
+    parents come from a units file or from the staff file's parent column."""
+
+    name: str
+    units: int
+    chain: str = ""  # "", "units" or "staff"
+
+    @property
+    def label(self) -> str:
+        if not self.chain:
+            return f"{self.units:,} single-person units, no units file"
+        source = "units file" if self.chain == "units" else "staff file's parent column"
+        return f"{self.units:,}-level chain, parents in the {source}"
+
+
+UNIT_SHAPES = (UnitShape("many", MANY_UNITS), UnitShape("chain-units", CHAIN_LEVELS, "units"),
+               UnitShape("chain-staff", CHAIN_LEVELS, "staff"))
+
+
+def _xlsx(name: str, rows: list[list[object]]) -> tuple[str, bytes]:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Ark1")
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return name, buffer.getvalue()
+
+
+def unit_inputs(shape: UnitShape) -> dict[str, tuple[str, bytes]]:
+    """The staff file (and units file) of one shape as uploads, with an empty course export."""
+    prefix = "C" if shape.chain else "U"
+
+    def code(i: int) -> str:
+        return f"{prefix}{i:05d}"
+
+    def parent(i: int) -> str:
+        return code(i - 1) if shape.chain and i else ""
+
+    with_parent = shape.chain == "staff"
+    header = UNIT_STAFF_HEADER if with_parent else UNIT_STAFF_HEADER[:-1]
+    staff = [header, *([10_000 + i, f"Person {i}", f"p{i}@x.no", code(i), f"Enhet {i}",
+                        "01.01.2020", "Ja", *([parent(i)] if with_parent else [])]
+                       for i in range(shape.units))]
+    inputs = {"staff": _xlsx(FILE_NAMES["staff"], staff),
+              "courses": _xlsx(FILE_NAMES["courses"], [COURSE_FILE_HEADER])}
+    if shape.chain == "units":
+        units = [UNIT_FILE_HEADER, *([code(i), f"Enhet {i}", parent(i)]
+                                     for i in range(shape.units))]
+        inputs["units"] = _xlsx(FILE_NAMES["units"], units)
+    return inputs

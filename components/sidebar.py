@@ -72,7 +72,7 @@ def data_sidebar() -> None:
         st.header(t("sidebar.header", lang))
         status = st.container()
         uploads = st.file_uploader(
-            t("sidebar.upload", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
+            t("sidebar.upload", lang), type=state.UPLOAD_TYPES,
             accept_multiple_files=True, key=UPLOAD_KEY)
         _apply_new_uploads(uploads or [], lang)
         for message in st.session_state.get(MESSAGES_KEY, []):

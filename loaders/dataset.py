@@ -155,6 +155,9 @@ class UnitRegistry:
         self.names: dict[str, str] = {}
         self.parents: dict[str, str] = {}
         self.code_by_name: dict[str, str] = {}
+        # where each parent link was read: (the file's reader, its row), for reporting a loop
+        self.parent_rows: dict[str, tuple[TableReader, int]] = {}
+        self._padded: tuple[int, dict[str, list[str]]] = (-1, {})
         if unit_rows is None:
             return
         duplicated = unit_rows[UNIT_ID].duplicated()
@@ -168,6 +171,7 @@ class UnitRegistry:
             self.code_by_name.setdefault(_key(name), unit_id)
             if parent:
                 self.parents[unit_id] = parent
+                self.parent_rows[unit_id] = (reader, int(getattr(unit, ROW)))
 
     def resolve(self, text: str) -> tuple[str, str]:
         """A unit code or name as written → (the unit's id, a note when a numeric code was
@@ -178,24 +182,36 @@ class UnitRegistry:
         if by_name is not None:
             return by_name, ""
         if text.isdigit():
-            padded = [code for code in self.names
-                      if code.isdigit() and code.lstrip("0") == text.lstrip("0")]
+            padded = self._numeric_codes().get(text.lstrip("0"), [])
             if len(padded) == 1:
                 return padded[0], (f"Enhetskoden {text} er lest som {padded[0]} (innledende "
                                    "nuller mangler).")
         return text, ""
 
+    def _numeric_codes(self) -> dict[str, list[str]]:
+        """Numeric unit codes by their value without leading zeros; rebuilt when units are
+        added (names only grow), so resolving is not a scan of every code."""
+        size, index = self._padded
+        if size != len(self.names):
+            index = {}
+            for code in self.names:
+                if code.isdigit():
+                    index.setdefault(code.lstrip("0"), []).append(code)
+            self._padded = (len(self.names), index)
+        return index
+
     def known(self, unit_id: str) -> bool:
         return unit_id in self.names
 
     def place_staff(self, staff: pd.DataFrame, reader: TableReader) -> pd.DataFrame:
-        """Give every staff row a unit id (the code, else the name) and a parent id."""
+        """Give every staff row a unit id (the code, else the name) and a parent id; a loop of
+        parents in either file is reported and cut (see `cut_cycles`)."""
         written = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME])
         resolved = {text: self.resolve(text) for text in written.unique()}
+        first_rows = dict(zip(written.tolist()[::-1], staff[ROW].tolist()[::-1], strict=True))
         for text, (_, note) in resolved.items():
             if note:
-                reader.issue(int(staff.loc[written.eq(text), ROW].iloc[0]), UNIT_ID, WARNING,
-                             note)
+                reader.issue(int(first_rows[text]), UNIT_ID, WARNING, note)
         unit_ids = written.map(lambda text: resolved[text][0]).astype("str")
         names = staff[UNIT_NAME].where(staff[UNIT_NAME].ne(""), unit_ids)
         names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids.tolist(), names.tolist(),
@@ -211,8 +227,8 @@ class UnitRegistry:
                  for u, p in zip(unit_ids.tolist(), parents.tolist(), strict=True)],
                 index=staff.index, dtype="str")
             unknown = ~unit_ids.isin(set(self.names))
-            for unit in unit_ids[unknown].unique():
-                first_row = staff.loc[unknown & unit_ids.eq(unit), ROW].iloc[0]
+            firsts = staff.loc[unknown, ROW].groupby(unit_ids[unknown], sort=False).first()
+            for unit, first_row in firsts.items():
                 reader.issue(int(first_row), UNIT_ID, WARNING,
                              f"Enheten «{unit}» finnes ikke i enhetslisten; den vurderes likevel.")
         for unit_id, name in zip(unit_ids.tolist(), names.tolist(), strict=True):
@@ -220,10 +236,64 @@ class UnitRegistry:
                 self.names[unit_id] = name
             # advisors lists name units as the HR export does: resolve those names too
             self.code_by_name.setdefault(_key(name), unit_id)
-        for unit_id, parent in zip(unit_ids.tolist(), parents.tolist(), strict=True):
-            if parent and parent != unit_id:
-                self.parents.setdefault(unit_id, parent)
+        # a person's own unit as its parent is the HR export's way of placing a faculty's own
+        # staff (the faculty column names the faculty itself): not a loop, just no parent
+        for unit_id, parent, row in zip(unit_ids.tolist(), parents.tolist(), staff[ROW].tolist(),
+                                        strict=True):
+            if parent and parent != unit_id and unit_id not in self.parents:
+                self.parents[unit_id] = parent
+                self.parent_rows[unit_id] = (reader, int(row))
+        self._report_cycles()
         return staff.assign(**{UNIT_ID: unit_ids, UNIT_NAME: names, PARENT_ID: parents})
+
+    def _report_cycles(self) -> None:
+        """One warning per loop of parents, on the row of the unit whose parent link is cut."""
+        self.parents, cycles = self.cut_cycles(list(self.names), self.parents)
+        for cycle in cycles:
+            reader, row = self.parent_rows[cycle[0]]
+            reader.issue(row, PARENT_ID, WARNING, self.cycle_message(cycle))
+
+    @staticmethod
+    def cut_cycles(order: list[str], parents: dict[str, str]
+                   ) -> tuple[dict[str, str], list[list[str]]]:
+        """The parent links without loops, and each loop found (a unit its own parent, or A
+        under B under A …). A loop is cut at the unit of it that comes first in `order` (the
+        units file lists a faculty before its departments): that unit loses its parent and
+        heads the rest. Each loop is listed from that unit along its parents. Linear: every
+        unit is walked once."""
+        rank = {unit: i for i, unit in enumerate(dict.fromkeys(order))}
+        kept = dict(parents)
+        done: set[str] = set()
+        cycles: list[list[str]] = []
+        for start in dict.fromkeys([*rank, *parents]):
+            walk: dict[str, int] = {}  # unit → its place on this walk up the tree
+            unit = start
+            while unit and unit not in done and unit not in walk:
+                walk[unit] = len(walk)
+                unit = kept.get(unit, "")
+            if unit in walk:
+                loop = list(walk)[walk[unit]:]
+                head = min(range(len(loop)), key=lambda i: rank.get(loop[i], len(rank)))
+                cycles.append(loop[head:] + loop[:head])
+                del kept[loop[head]]
+            done.update(walk)
+        return kept, cycles
+
+    @staticmethod
+    def cycle_message(cycle: list[str]) -> str:
+        """The validation report's words for one loop, listed from the unit that is cut."""
+        head = cycle[0]
+        if len(cycle) == 1:
+            return (f"Enheten «{head}» er oppgitt som sin egen overordnede enhet; koblingen "
+                    "brukes ikke, og enheten står øverst i enhetstreet.")
+        shown = [f"«{unit}»" for unit in cycle]
+        if len(shown) > 8:
+            shown = [*shown[:6], "…", shown[-1]]
+        ring = " → ".join([*shown, f"«{head}»"])
+        count = f"{len(cycle)} enheter; " if len(cycle) > 8 else ""
+        return (f"Overordnet enhet går i ring: {ring} ({count}→ peker på overordnet enhet). "
+                f"Koblingen fra «{head}» til «{cycle[1]}» brukes ikke, så «{head}» står øverst "
+                "i enhetstreet.")
 
     def units_frame(self, staff: pd.DataFrame) -> pd.DataFrame:
         """Every known unit, with whether it groups others and whether the rules judge it."""

@@ -166,7 +166,7 @@ def _read_each(reading: Callable[[str], None],
 def _load(reading: Callable[[str], None], sources: dict[str, Source | None],
           manual: dict[str, dict[str, str]] | None) -> Dataset:
     sheets = _read_each(reading, sources)
-    reading("")
+    reading(", ".join(_display_name(source) for source in sources.values() if source))
     return load_dataset(**sheets, manual_mappings=manual)
 
 
@@ -193,7 +193,7 @@ def _classify_and_load(reading: Callable[[str], None], uploads: list[tuple[str, 
                             f"{found[kind][0]} brukes.")
         else:
             found[kind], sheets[kind] = (name, data), read
-    reading("")
+    reading(", ".join(name for name, _ in found.values()))
     if not load or not {STAFF, COURSE_RECORDS} <= set(sheets):
         return found, problems, None, ""
     try:

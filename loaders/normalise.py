@@ -49,6 +49,7 @@ from loaders.values import (
     STATUS_EXPIRED,
     STATUS_NOT_COMPLETED,
     cell_text,
+    control_marks,
     email_key,
     id_text,
     is_blank,
@@ -56,10 +57,15 @@ from loaders.values import (
     parse_date,
     parse_flag,
     parse_status,
+    quoted,
     texts_of,
 )
 
 PORTAL_EXPIRED = "portal_expired"  # the portal's status says the completion has run out
+# A requirement's validity and grace period are capped here, so no date computed from them
+# leaves the calendar (year 1 to 9999): a hundred years is beyond any real rule.
+MAX_VALID_MONTHS = 1200
+MAX_GRACE_DAYS = 36500
 _TOTAL_WORDS = ("sum", "total", "totalt", "antall", "i alt")
 
 
@@ -75,10 +81,28 @@ class TableReader:
                          for column in table.frame.columns}
         self._kept = self._data_rows()
         self.frame = table.frame[self._kept]
+        self._note_control_characters()
         for row, header in table.formulas_without_value:
             log.add(table.file, table.sheet, row, header, WARNING,
                     "Formelcellen har ingen lagret verdi og er lest som tom. Åpne filen i Excel, "
                     "lagre den og last den opp på nytt.")
+
+    def _note_control_characters(self) -> None:
+        """One warning per column whose cells hold invisible control characters (NUL, ESC,
+        DEL …), which every text read from the cells leaves out."""
+        for column in self.frame.columns:
+            codes, uniques = self._factors[column]
+            marked = control_marks(uniques)
+            if not marked.any():
+                continue
+            hits = np.append(marked, False)[codes][self._kept]  # code -1 (blank): no mark
+            if not hits.any():
+                continue
+            count = int(hits.sum())
+            self.issue(int(self.frame.index[hits][0]), column, WARNING,
+                       "Cellen hadde usynlige kontrolltegn; de er fjernet." if count == 1 else
+                       f"{count} celler i kolonnen hadde usynlige kontrolltegn; de er fjernet "
+                       "(første celle her).")
 
     def has(self, column: str) -> bool:
         return column in self.frame.columns
@@ -119,7 +143,8 @@ class TableReader:
             marked = self.values(flag, parse_flag)
             for row in marked.index[marked.isna()]:
                 self.issue(int(row), flag, WARNING,
-                           f"«{cell_text(self.frame.at[row, flag])}» er ikke Ja/Nei; ignorert.")
+                           f"«{quoted(cell_text(self.frame.at[row, flag]))}» er ikke Ja/Nei; "
+                           "ignorert.")
             chosen = marked.eq(True)
             texts = texts.where(~chosen, (texts + "; " + process).str.lstrip("; "))
         return texts
@@ -130,7 +155,7 @@ class TableReader:
         parsed = self.values(column, parse_date)
         for row in parsed.index[[not ok for _, ok in parsed]]:
             self.issue(row, column, WARNING,
-                       f"«{cell_text(self.frame.at[row, column])}» er ikke en dato (bruk "
+                       f"«{quoted(cell_text(self.frame.at[row, column]))}» er ikke en dato (bruk "
                        "dd.mm.åååå); verdien er ignorert.")
         dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object))
         return pd.Series(dates.to_numpy(), index=self.frame.index, dtype="datetime64[us]")
@@ -148,7 +173,8 @@ class TableReader:
                                                             first_cells, strict=True)}
         totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
         for row in totals:
-            self.issue(int(row), "", WARNING, f"Summeringsrad «{first[row]}» er hoppet over.")
+            self.issue(int(row), "", WARNING,
+                       f"Summeringsrad «{quoted(first[row])}» er hoppet over.")
         self._note_blank_rows(frame.index[filled.eq(0)], frame.index[filled.gt(0)])
         return (filled.gt(0) & ~frame.index.isin(totals)).to_numpy()
 
@@ -204,7 +230,7 @@ def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
                      "Raden mangler ansattnummer, e-post og navn og er ikke tatt med.")
     for row in staff.index[no_unit & ~no_person]:
         reader.issue(int(row), UNIT_ID, ERROR,
-                     f"{staff.at[row, NAME] or staff.at[row, EMPLOYEE_ID]} mangler enhet "
+                     f"{quoted(staff.at[row, NAME] or staff.at[row, EMPLOYEE_ID])} mangler enhet "
                      "og er ikke tatt med.")
     staff = staff[~no_person & ~no_unit]
     roles = _roles(reader, staff)
@@ -240,7 +266,7 @@ def _case_handler_flags(reader: TableReader) -> pd.Series:
     flags = reader.values(CASE_HANDLER, parse_flag)
     for row in flags.index[flags.isna()]:
         reader.issue(int(row), CASE_HANDLER, WARNING,
-                     f"«{cell_text(reader.frame.at[row, CASE_HANDLER])}» er ikke Ja/Nei; "
+                     f"«{quoted(cell_text(reader.frame.at[row, CASE_HANDLER]))}» er ikke Ja/Nei; "
                      "personen regnes ikke som saksbehandler.")
     return flags.fillna(False).astype(bool)
 
@@ -253,7 +279,8 @@ def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
             processes, unknown = parse_processes(text)
             if unknown:
                 reader.issue(int(row), ROLES, WARNING,
-                             f"Forstår ikke «{' '.join(unknown)}» i rollen «{text}»; kjente "
+                             f"Forstår ikke «{quoted(' '.join(unknown))}» i rollen "
+                             f"«{quoted(text)}»; kjente "
                              "prosesser er saksbehandling, innsyn og SRU.")
             rows += [{ROW: int(row), EMPLOYEE_ID: staff.at[row, EMPLOYEE_ID], PROCESS: p}
                      for p in processes]
@@ -274,7 +301,7 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
         processes, unknown = parse_processes(text)
         if unknown or not processes:
             reader.issue(row, PROCESS, ERROR if not processes else WARNING,
-                         f"Forstår ikke prosessen «{text}»; bruk saksbehandling, innsyn "
+                         f"Forstår ikke prosessen «{quoted(text)}»; bruk saksbehandling, innsyn "
                          "eller SRU." + ("" if processes else " Raden er ikke tatt med."))
         if not (item.employee_id or item.email or item.name):
             reader.issue(row, EMPLOYEE_ID, ERROR,
@@ -291,7 +318,7 @@ def _statuses(reader: TableReader, column: str) -> pd.Series:
     statuses = reader.values(column, parse_status)
     for row in statuses.index[statuses.isna()]:
         reader.issue(int(row), column, WARNING,
-                     f"Ukjent status «{cell_text(reader.frame.at[row, column])}»; regnes "
+                     f"Ukjent status «{quoted(cell_text(reader.frame.at[row, column]))}»; regnes "
                      "som ikke fullført.")
     return statuses.fillna(STATUS_NOT_COMPLETED)
 
@@ -371,15 +398,16 @@ def normalise_requirements(reader: TableReader) -> pd.DataFrame:
         courses = tuple(c.strip() for c in cell_text(values.get(COURSES)).split(";") if c.strip())
         problems = [
             (REQUIREMENT_ID, "mangler id") if not requirement_id else None,
-            (AUDIENCE, f"ukjent målgruppe «{audience_text}» (bruk advisors, "
+            (AUDIENCE, f"ukjent målgruppe «{quoted(audience_text)}» (bruk advisors, "
                        "advisors:<prosess> eller case_handlers)") if audience is None else None,
             (COURSES, "mangler kurs") if not courses else None,
         ]
         problems = [p for p in problems if p]
         for column, problem in problems:
             reader.issue(int(row), column, ERROR, f"Kravet {problem}; raden er ikke tatt med.")
-        numbers = {column: _whole_number(reader, int(row), column, values.get(column))
-                   for column in (VALID_MONTHS, GRACE_DAYS)}
+        numbers = {column: _whole_number(reader, int(row), column, values.get(column), *bound)
+                   for column, bound in ((VALID_MONTHS, (MAX_VALID_MONTHS, "måneder")),
+                                         (GRACE_DAYS, (MAX_GRACE_DAYS, "dager")))}
         if not problems:
             rows.append({ROW: int(row), REQUIREMENT_ID: requirement_id,
                          NAME: cell_text(values.get(NAME)) or requirement_id,
@@ -389,7 +417,9 @@ def normalise_requirements(reader: TableReader) -> pd.DataFrame:
     return frame.astype({VALID_MONTHS: "Int64", GRACE_DAYS: "Int64"})
 
 
-def _whole_number(reader: TableReader, row: int, column: str, value: object) -> int | None:
+def _whole_number(reader: TableReader, row: int, column: str, value: object, limit: int,
+                  unit: str) -> int | None:
+    """A whole number of at most `limit`; a larger one is capped with a warning."""
     text = id_text(value).replace(",", ".")
     if not text:
         return None
@@ -397,9 +427,14 @@ def _whole_number(reader: TableReader, row: int, column: str, value: object) -> 
         number = float(text)
     except ValueError:
         number = -1
-    if number < 0 or not number.is_integer():
-        reader.issue(row, column, WARNING, f"«{text}» er ikke et helt tall; feltet er ignorert.")
+    if not number >= 0 or not number.is_integer():  # NaN and infinity are no whole numbers
+        reader.issue(row, column, WARNING,
+                     f"«{quoted(text)}» er ikke et helt tall; feltet er ignorert.")
         return None
+    if number > limit:
+        reader.issue(row, column, WARNING,
+                     f"«{quoted(text)}» er mer enn {limit} {unit}; {limit} {unit} er brukt.")
+        return limit
     return int(number)
 
 

@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
+import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
+from defusedxml.ElementTree import fromstring, iterparse
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from loaders.errors import InputError
 from loaders.zipcheck import inspect_zip
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+SNIFF_CHARS = 4096  # csv.Sniffer takes quadratic time on quote-heavy text: sniff the start only
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc")
+NOT_A_SPREADSHEET = "filen er ikke et regneark (bruk .xlsx, .xlsm, .xls, .ods eller .csv)."
+CORRUPT = "filen er skadet og kan ikke åpnes som regneark."
+NO_SHEETS = "arbeidsboka har ingen regneark."
+XLSB = ("filtypen støttes ikke: .xlsb (binær Excel-arbeidsbok). Lagre filen som .xlsx i Excel "
+        "og last opp på nytt.")
+NUMBERS = ("filtypen støttes ikke: .numbers (Apple Numbers). Eksporter regnearket til Excel "
+           "(.xlsx) eller CSV i Numbers og last opp på nytt.")
+DATE_OUT_OF_RANGE = ("filen har en datocelle med en verdi langt utenfor kalenderen og kan ikke "
+                     "leses. Rett eller tøm cellen i Excel og last opp på nytt.")
+# a numeric cell far below any date (under -10^10 days): calamine cannot make a date of it
+_NEGATIVE_CELL = re.compile(rb"(<c\b[^>]*?)\ss=\"\d+\"([^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"
+                            rb"<v>\s*-\s*(\d[\d.]*(?:[eE][+-]?\d+)?)\s*</v>)")
 
 
 @dataclass(frozen=True)
@@ -64,14 +82,74 @@ def read_sheets(source: str | Path | tuple[str, bytes]) -> list[RawSheet]:
         return _read_excel(name, data)
     if data.startswith(b"PK\x03\x04"):
         findings = inspect_zip(name, data)
+        _check_package(name, data)
         formulas = findings.formulas_without_value
         return [replace(sheet, formulas_without_value=formulas.get(sheet.sheet, []))
                 for sheet in _read_excel(name, data)]
     if data.startswith(_BINARY_MAGICS) or b"\x00" in data[:4096]:
-        raise InputError(
-            name, "filen er ikke et regneark (bruk .xlsx, .xlsm, .xls, .ods eller .csv)."
-        )
+        raise InputError(name, NOT_A_SPREADSHEET)
     return [RawSheet(name, "", _read_csv(name, data))]
+
+
+def _check_package(name: str, data: bytes) -> None:
+    """What kind of zip this is, before the Excel reader meets it: unsupported formats, other
+    zips and workbooks without their workbook or content part get a clear message."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # inspect_zip has opened it already
+        parts = {info.filename.lower(): info.filename for info in archive.infolist()}
+        if "xl/workbook.bin" in parts:
+            raise InputError(name, XLSB)
+        if "index.zip" in parts or any(part.startswith("index/") for part in parts):
+            raise InputError(name, NUMBERS)
+        if "xl/workbook.xml" in parts:
+            return
+        if any(part.startswith("xl/") for part in parts):
+            raise InputError(name, CORRUPT)  # a workbook's parts without the workbook
+        if "content.xml" not in parts and "mimetype" not in parts:
+            raise InputError(name, NOT_A_SPREADSHEET)  # a zip of something else
+        try:
+            mimetype = archive.read(parts["mimetype"]) if "mimetype" in parts else b""
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError):
+            raise InputError(name, CORRUPT) from None
+        if mimetype and b"opendocument.spreadsheet" not in mimetype:
+            raise InputError(name, NOT_A_SPREADSHEET)  # a text document, a presentation …
+        if "content.xml" not in parts:
+            raise InputError(name, CORRUPT)
+
+
+def _broken_workbook(data: bytes) -> bool:
+    """Whether an xlsx the reader failed on (or found no sheets in) lacks a part it needs (the
+    package's or the workbook's relationships, the part of a sheet the workbook lists) or has
+    an XML part that is not well-formed (cut short, binary garbage)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False  # an xls
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {info.filename.lower(): info.filename for info in archive.infolist()}
+            if "xl/workbook.xml" not in parts:
+                return False  # not an xlsx (an ods, an xls)
+            rels = parts.get("xl/_rels/workbook.xml.rels")
+            if rels is None or "_rels/.rels" not in parts:
+                return True
+            for part in parts.values():
+                if part.lower().endswith((".xml", ".rels")):
+                    with archive.open(part) as handle:  # streamed: memory stays small
+                        for _, element in iterparse(handle):
+                            element.clear()
+            workbook = fromstring(archive.read(parts["xl/workbook.xml"]))
+            targets = {rel.get("Id"): rel.get("Target", "")
+                       for rel in fromstring(archive.read(rels))}
+            for sheet in workbook.iter():
+                if not sheet.tag.endswith("}sheet"):
+                    continue
+                rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+                target = unquote(targets.get(rel_id) or "")
+                part = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.join("xl", target))
+                if not target or posixpath.normpath(part).lower() not in parts:
+                    return True
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError, SyntaxError, ValueError):
+        return True  # defusedxml's refusals are ValueErrors, XML syntax errors SyntaxErrors
+    return False
 
 
 def _too_big_message(size: int) -> str:
@@ -87,16 +165,66 @@ def _read_excel(name: str, data: bytes) -> list[RawSheet]:
     pandas' own calamine engine converts each cell in Python, which took longer than the
     Rust parsing itself; the loaders normalise cells anyway (see `make bench`)."""
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = [
-            (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))
-            for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet
-        ]
+        sheets = _calamine_sheets(data)
     except BaseException as exc:  # the Rust reader can panic, which derives from BaseException
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise InputError(name, f"filen er skadet eller ikke et regneark ({_short(exc)}).") from None
+        if _broken_workbook(data):
+            raise InputError(name, CORRUPT) from None
+        sheets = _without_impossible_dates(name, data, exc)
+    if not sheets:
+        raise InputError(name, CORRUPT if _broken_workbook(data) else NO_SHEETS)
     return [RawSheet(name, sheet, pd.DataFrame(rows, dtype=object)) for sheet, rows in sheets]
+
+
+def _calamine_sheets(data: bytes) -> list[tuple[str, list[list[object]]]]:
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [
+        (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))
+        for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet
+    ]
+
+
+def _without_impossible_dates(name: str, data: bytes,
+                              exc: BaseException) -> list[tuple[str, list[list[object]]]]:
+    """The sheets once more, after calamine gave up on a date-formatted number far outside
+    the calendar (it panics, `TimeDelta::milliseconds out of bounds`): in an xlsx, such cells
+    lose their date format and are read as the numbers they are, so the loaders report them
+    on their rows as dates they cannot read. Any other failure: the file cannot be read."""
+    if "TimeDelta" not in str(exc):
+        raise InputError(name, f"filen er skadet eller ikke et regneark ({_short(exc)}).") \
+            from None
+    try:
+        repaired = _undated_xlsx(data)
+        if repaired is None:
+            raise InputError(name, DATE_OUT_OF_RANGE)
+        return _calamine_sheets(repaired)
+    except BaseException as again:
+        if isinstance(again, KeyboardInterrupt | SystemExit | InputError):
+            raise
+        raise InputError(name, DATE_OUT_OF_RANGE) from None
+
+
+def _undated_xlsx(data: bytes) -> bytes | None:
+    """The xlsx with its far-negative numeric cells stripped of their style; None if none."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    changed = False
+    buffer = io.BytesIO()
+    with source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.lower().startswith("xl/worksheets/"):
+                repaired = _NEGATIVE_CELL.sub(_unstyled, content)
+                changed = changed or repaired != content
+                content = repaired
+            target.writestr(item, content)
+    return buffer.getvalue() if changed else None
+
+
+def _unstyled(match: re.Match[bytes]) -> bytes:
+    if float(match.group(3)) < 1e10:
+        return match.group(0)
+    return match.group(1) + match.group(2)
 
 
 def _short(exc: BaseException) -> str:
@@ -114,6 +242,9 @@ def _decode(data: bytes) -> str:
 def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     text = _decode(data)
     delimiter = _sniff_delimiter(text)
+    # the csv module refuses fields over 131,072 characters; no field is longer than the file
+    if csv.field_size_limit() < MAX_FILE_BYTES:
+        csv.field_size_limit(MAX_FILE_BYTES)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not any(any(cell.strip() for cell in row) for row in rows):
         raise InputError(name, "filen er tom.")
@@ -123,7 +254,11 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    """`;`, `,` or tab, guessed from the first 50 lines, at most SNIFF_CHARS characters."""
+    head = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in head:
+        head = head[:head.rindex("\n")]  # whole lines only, where there is a line break
+    sample = "\n".join(head.splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
     except csv.Error:

@@ -11,7 +11,15 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-_SPACES = re.compile(r"\s+")
+# Python's white space (what str.split and \s mean), spelt out so that pyarrow's regular
+# expressions (RE2, whose \s is ASCII only) collapse the very same characters
+_WHITE_SPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+_SPACES = re.compile(f"[{_WHITE_SPACE}]+")
+# invisible control characters that are not white space: C0 (NUL, ESC, …), DEL and C1 but NEL;
+# removed from every cell's text (tab, line breaks and the separators \x1c-\x1f count as space)
+CONTROL_CHARACTERS = r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
+_CONTROLS = re.compile(CONTROL_CHARACTERS)
+QUOTE_LIMIT = 200  # characters of a cell's text quoted in a message
 # day first always; Moodle writes "14/10/26, 09:15"
 _DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:,?[ T].*)?$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
@@ -34,10 +42,10 @@ def texts_of(values: object, as_id: bool = False) -> list[str]:
     is_text = [isinstance(v, str) for v in values]
     strings = pd.Series([v for v, text in zip(values, is_text, strict=True) if text],
                         dtype="str")
-    strings = (strings.str.replace("\u00a0", " ", regex=False)
-               .str.replace(r"\s+", " ", regex=True).str.strip())
+    strings = (strings.str.replace(CONTROL_CHARACTERS, "", regex=True)
+               .str.replace(_SPACES.pattern, " ", regex=True).str.strip(" "))
     if as_id:
-        strings = strings.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+        strings = strings.str.replace(r"^([0-9]+)\.0+$", r"\1", regex=True)
     cleaned = iter(strings.tolist())
     convert = id_text if as_id else cell_text
     return [next(cleaned) if text else convert(v) for v, text in zip(values, is_text,
@@ -45,11 +53,33 @@ def texts_of(values: object, as_id: bool = False) -> list[str]:
 
 
 def is_blank(value: object) -> bool:
+    """No value, NaN, or text of nothing but white space and invisible control characters."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return isinstance(value, str) and not value.replace("\u00a0", " ").strip()
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return not text or (not text.isprintable() and not _CONTROLS.sub("", text).strip())
+
+
+def control_marks(values: object) -> np.ndarray:
+    """Which of these values are text holding invisible control characters (cell_text drops
+    them), tested on all text values at once."""
+    values = list(values)
+    marks = np.zeros(len(values), dtype=bool)
+    positions = [i for i, value in enumerate(values) if isinstance(value, str)]
+    strings = [values[i] for i in positions]
+    if strings and _CONTROLS.search("\x1f".join(strings)):  # one scan; \x1f is white space
+        marks[positions] = pd.Series(strings, dtype="str").str.contains(
+            CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
+    return marks
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """A cell's text as a message quotes it: a very long value is cut, saying how long it was."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} tegn)"
 
 
 def cell_text(value: object) -> str:
@@ -64,13 +94,16 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _SPACES.sub(" ", str(value).replace("\u00a0", " ")).strip()
+    text = str(value)
+    if not text.isprintable():  # the common case, printable text, needs no scan for controls
+        text = _CONTROLS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def id_text(value: object) -> str:
     """An id or code as text; a float-looking text id (`12345.0`) loses its `.0`."""
     text = cell_text(value)
-    if re.fullmatch(r"\d+\.0+", text):
+    if re.fullmatch(r"[0-9]+\.0+", text):  # ASCII digits, as the vectorised texts_of has it
         return text.split(".")[0]
     return text
 
@@ -81,7 +114,10 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
         return None, True
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(OSLO)
+            try:
+                value = value.astimezone(OSLO)
+            except (OverflowError, ValueError):  # year 1 or 9999 moved out of the calendar
+                return None, False
         return value.date(), True
     if isinstance(value, dt.date):
         return value, True
@@ -96,9 +132,9 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
         # a UTC time late in the evening is already the next day in Oslo
         try:
             moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("z", "Z"))
-        except ValueError:
+            return moment.astimezone(OSLO).date(), True
+        except (OverflowError, ValueError):  # 9999-12-31T23:30Z is already year 10000 in Oslo
             return None, False
-        return moment.astimezone(OSLO).date(), True
     match = _DATE_ISO.match(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
@@ -106,7 +142,7 @@ def parse_date(value: object) -> tuple[dt.date | None, bool]:
     match = _DATE_DMY.match(text)
     if match:
         day, month, year = (int(part) for part in match.groups())
-        if year < 100:
+        if len(match.group(3)) == 2:  # dd.mm.yy; a year written 0001 is the year 1
             year += 2000 if year < 70 else 1900
         return _safe_date(year, month, day)
     return None, False

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import msoffcrypto.format.ooxml
+from streamlit.testing.v1 import AppTest
 
-from tests.helpers import STAFF_HEADER, xlsx_file
+from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+from tests.sample import ROOT, SAMPLE_AS_OF
+
+Input = tuple[str, bytes] | Path  # an input file's (name, content), or a file already on disk
 
 
 def _encrypted_xlsx() -> bytes:
@@ -80,3 +87,40 @@ def bad_file(case: str) -> tuple[str, bytes, str]:
     """(file name, bytes, the exact message the user gets) for one case of the corpus."""
     name, data, message = BAD_FILES[case]
     return name, data if data is not None else _BUILDERS[case](), message
+
+
+def run_report(folder: Path, inputs: dict[str, Input], *options: str,
+               timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`report.py --<kind> FILE …` as a user runs it, the (name, content) inputs written to
+    `folder` first; stdout and stderr captured as text."""
+    arguments: list[str] = []
+    for kind, source in inputs.items():
+        if isinstance(source, tuple):
+            name, data = source
+            source = folder / name
+            source.write_bytes(data)
+        arguments += [f"--{kind}", str(source)]
+    return subprocess.run([sys.executable, "report.py", *arguments, *options], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def error_line(folder: Path, message: str) -> str:
+    """The one line report.py writes to stderr for a file in `folder` that cannot be used;
+    `message` is the InputError's text, which starts with the file's name."""
+    return f"Feil: {folder}/{message}\n"
+
+
+def upload_keeps_the_data_shown_before(name: str, data: bytes, message: str) -> None:
+    """Upload a file that cannot be used (with a course file) to the app on the sample data:
+    no exception, the same figures as before, and the file's exact message in the sidebar."""
+    app = AppTest.from_file("../dashboard.py", default_timeout=120)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+    before = [m.value for m in app.metric]
+    courses = csv_file("kurs.csv", [COURSE_HEADER])
+    app.sidebar.file_uploader[0].set_value([(name, data, "application/octet-stream"),
+                                            (courses[0], courses[1], "text/csv")])
+    app.run()
+    assert not app.exception
+    assert [m.value for m in app.metric] == before
+    assert message in [e.value for e in app.sidebar.error]

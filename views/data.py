@@ -31,7 +31,7 @@ if state.is_sample():
 
 st.subheader(t("data.upload", lang))
 st.caption(t("data.upload_help", lang))
-uploads = st.file_uploader(t("data.files", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
+uploads = st.file_uploader(t("data.files", lang), type=state.UPLOAD_TYPES,
                            accept_multiple_files=True, key=UPLOAD_KEY)
 
 chosen_files: list[tuple[str, str, bytes]] = []
