@@ -155,7 +155,7 @@ def time_pipeline(inputs: Inputs, runs: int) -> PipelineTimes:
 class CacheTimes:
     """What an upload costs besides the pipeline, and what st.cache_data adds per page run."""
 
-    classify_uploads: float  # state.classify_uploads: the one read of the files, to guess kinds
+    upload_in_worker: float  # guess each upload's kind and load the data set, in a worker
     store: float  # first call: hash the input bytes, pickle (dataset, results) into the cache
     hit: float  # every later page run: hash the input bytes, unpickle (dataset, results)
     pickled_mb: float
@@ -176,11 +176,12 @@ def cache_round(files: tuple[tuple[str, str, bytes], ...], value: object) -> tup
 
 def time_cache(inputs: Inputs, value: tuple[Dataset, Results], runs: int) -> CacheTimes:
     """The same arguments and return value as state.py's cached loader, on a cold cache."""
-    import state
+    from loaders.isolated import classify_and_load_isolated
 
     uploads = list(inputs.values())
     files = tuple((kind, name, data) for kind, (name, data) in inputs.items())
-    classify = median_seconds(lambda: state.classify_uploads(uploads), runs)
+    classify_and_load_isolated(uploads[:1], load=False)  # start the forkserver once
+    classify = median_seconds(lambda: classify_and_load_isolated(uploads), runs)
     rounds = [cache_round(files, value) for _ in range(runs)]
     pickled = len(pickle.dumps(value)) / 1e6
     return CacheTimes(classify, statistics.median(miss for miss, _ in rounds),
