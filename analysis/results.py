@@ -27,6 +27,7 @@ from loaders.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
+from loaders.values import quoted
 
 MISSING_PROCESS_ADVISOR = "missing_process_advisor"
 TOO_FEW_ADVISORS = "too_few_advisors"
@@ -82,10 +83,20 @@ def build_results(dataset: Dataset, config: RuleConfig | None = None,
     summary = _unit_summary(evaluated, staff, advisors, unit_process, gaps, config)
     portal_expired = portal_expiry_issues(dataset, config, targets, as_of)
     reported = [frame for frame in (dated_issues, portal_expired) if not frame.empty]
-    issues = pd.concat([dataset.issues, *reported], ignore_index=True) if reported \
-        else dataset.issues
+    issues = _in_file_order(pd.concat([dataset.issues, *reported], ignore_index=True),
+                            dataset)
     return Results(as_of, unit_process, summary, unit_requirement, gaps, issues, units, staff,
                    advisors.reset_index(drop=True), targets, status, due, config)
+
+
+def _in_file_order(issues: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """The validation report sorted by file (in the order they were given), sheet and row;
+    notes on a whole file first."""
+    order = {table.file: position for position, table in enumerate(dataset.tables)}
+    return issues.sort_values(
+        ["file", "sheet", "row"], kind="stable", na_position="first",
+        key=lambda column: column.map(order) if column.name == "file" else column,
+    ).reset_index(drop=True)
 
 
 def _unit_process(evaluated: pd.DataFrame, advisors: pd.DataFrame,
@@ -171,7 +182,8 @@ def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd
 def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.DataFrame,
           targets: pd.DataFrame, status: pd.DataFrame, config: RuleConfig) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
-    names = dict(zip(evaluated[UNIT_ID], evaluated[UNIT_NAME], strict=True))
+    names = {unit: quoted(name) for unit, name in zip(evaluated[UNIT_ID], evaluated[UNIT_NAME],
+                                                      strict=True)}
     distinct = advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
     for unit in evaluated[UNIT_ID]:
         count = int(distinct.get(unit, 0))

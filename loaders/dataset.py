@@ -38,7 +38,7 @@ from loaders.schema import (
     UNITS,
 )
 from loaders.table import MappedTable, locate_table
-from loaders.values import id_key
+from loaders.values import id_key, quoted
 
 Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets already read
 # unit_id is blank for an advisors-list row without a unit: the person's main position decides,
@@ -230,7 +230,8 @@ class UnitRegistry:
             firsts = staff.loc[unknown, ROW].groupby(unit_ids[unknown], sort=False).first()
             for unit, first_row in firsts.items():
                 reader.issue(int(first_row), UNIT_ID, WARNING,
-                             f"Enheten «{unit}» finnes ikke i enhetslisten; den vurderes likevel.")
+                             f"Enheten «{quoted(unit)}» finnes ikke i enhetslisten; den "
+                             "vurderes likevel.")
         for unit_id, name in zip(unit_ids.tolist(), names.tolist(), strict=True):
             if unit_id not in self.names:
                 self.names[unit_id] = name
@@ -357,10 +358,10 @@ class PersonIndex:
             return self.by_email[email], ""
         if not employee_id and not email and name:
             if _key(name) in self.ambiguous:
-                return None, f"navnet «{name}» passer flere ansatte"
+                return None, f"navnet «{quoted(name)}» passer flere ansatte"
             if _key(name) in self.by_name:
                 return self.by_name[_key(name)], ""
-        shown = employee_id or email or name
+        shown = quoted(employee_id or email or name)
         return None, f"{shown} finnes ikke i ansattlisten"
 
 
@@ -415,7 +416,7 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
                 reader.issue(row, unit_column, WARNING, note)
             if not registry.known(unit):
                 reader.issue(row, unit_column, WARNING,
-                             f"Enheten «{written_unit}» finnes ikke i ansattlisten eller "
+                             f"Enheten «{quoted(written_unit)}» finnes ikke i ansattlisten eller "
                              "enhetslisten; oppnevningen telles ikke.")
                 continue
         rows.append({EMPLOYEE_ID: person, UNIT_ID: unit, PROCESS: getattr(item, PROCESS),

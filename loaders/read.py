@@ -15,6 +15,7 @@ import pandas as pd
 from defusedxml.ElementTree import fromstring, iterparse
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from loaders import zipcheck
 from loaders.errors import InputError
 from loaders.zipcheck import inspect_zip
 
@@ -249,8 +250,26 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
     if not any(any(cell.strip() for cell in row) for row in rows):
         raise InputError(name, "filen er tom.")
     width = max(len(row) for row in rows)
+    _check_csv_extent(name, rows, width)
     padded = [row + [""] * (width - len(row)) for row in rows]
     return pd.DataFrame(padded, dtype=object)
+
+
+def _check_csv_extent(name: str, rows: list[list[str]], width: int) -> None:
+    """Every line is padded to the widest: refuse one absurdly wide line among short ones, as
+    zipcheck refuses an absurd used range, before the grid is built."""
+    extent, cells = width * len(rows), sum(len(row) for row in rows)
+    if width <= zipcheck.MAX_COLUMNS and extent <= zipcheck.MAX_RANGE_CELLS and (
+            extent <= zipcheck.MAX_SPARSE_CELLS or extent <= 20 * cells):
+        return
+    line = next(number for number, row in enumerate(rows, start=1) if len(row) == width)
+    raise InputError(name, f"linje {line} har {_spaced(width)} felt, mens filen ellers har langt "
+                     f"færre; det ville gitt en tabell på {_spaced(extent)} celler. Sjekk "
+                     "skilletegnet, eller fjern linjen, og last opp på nytt.")
+
+
+def _spaced(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _sniff_delimiter(text: str) -> str:

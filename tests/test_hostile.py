@@ -226,6 +226,11 @@ CORPUS: dict[str, Hostile] = {
         staff_row(1, "K" * 200_000, flag="J" * 200_000))),
         issue=("", 2, "Saksbehandler", "warning", f"«{'J' * 200}… (200000 tegn)» er ikke "
                "Ja/Nei; personen regnes ikke som saksbehandler.")),
+    "csv_one_line_of_100000_fields": Hostile("staff", csv_text("bred.csv", staff_csv(
+        staff_row(1), *[staff_row(n) for n in range(2, 60)]) + ";" * 100_000 + "\n"),
+        "bred.csv: linje 61 har 100\u00a0001 felt, mens filen ellers har langt færre; det "
+        "ville gitt en tabell på 6\u00a0100\u00a0061 celler. Sjekk skilletegnet, eller fjern "
+        "linjen, og last opp på nytt."),
     "csv_quote_heavy_line": Hostile("staff", csv_text("sitat.csv", staff_csv(
         staff_row(1), staff_row(2, '"' + 'x"";' * 50_000 + '"', flag="Kanskje"))),
         issue=("", 3, "Saksbehandler", "warning",

@@ -92,11 +92,20 @@ def test_an_appointment_of_a_leaver_does_not_count_and_says_why():
     dataset, results = compute(LEAVERS, [COURSES, *trained(1, 6)], advisors=advisors)
     assert rows(results.unit_process, unit_id="A", process="SRU")[0]["advisors"] == 1
     assert issues(results, file="radgivere.csv") == [
-        ("radgivere.csv", 3, "Ansattnr", "Oppnevnt, men ikke ansatt: 77 finnes ikke i "
-         "ansattlisten. Oppnevningen telles ikke."),
         ("radgivere.csv", 2, "Ansattnr", "Oppnevnt, men ikke ansatt: 4 sluttet 15.10.2026; "
          "oppnevningen for SRU telles ikke per 01.11.2026."),
+        ("radgivere.csv", 3, "Ansattnr", "Oppnevnt, men ikke ansatt: 77 finnes ikke i "
+         "ansattlisten. Oppnevningen telles ikke."),
     ]
+
+
+def test_the_validation_report_is_sorted_by_file_sheet_and_row():
+    """Loader notes and as-of decisions come together in the order of the user's files."""
+    advisors = [["Ansattnr", "Enhet", "Prosess"], [4, "A", "SRU"], [77, "A", "SRU"]]
+    _, results = compute(LEAVERS, [COURSES, [1, *K1, "Kanskje", ""]], advisors=advisors)
+    assert [(i["file"], i["row"]) for i in results.issues.to_dict("records")] == [
+        ("hr.csv", 3), ("hr.csv", 5), ("kurs.csv", 2), ("radgivere.csv", 2),
+        ("radgivere.csv", 3)]
 
 
 def test_employment_is_decided_on_the_as_of_date():
