@@ -25,7 +25,7 @@ from loaders.errors import InputError
 from loaders.inspect import UploadReport, inspect_upload
 from loaders.read import RawSheet, read_sheets, read_source
 from loaders.schema import COURSE_RECORDS, KIND_LABELS, STAFF
-from loaders.table import guess_kind
+from loaders.table import guess_kind, why_not_recognised
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,7 @@ def _classify_and_load(reading: Callable[[str], None], uploads: list[tuple[str, 
             problems.append(str(error))
             continue
         if kind is None:
-            problems.append(f"{name}: kjenner ikke igjen kolonnene; er dette en ansattliste, "
-                            "rådgiverliste, kursdata, kompetansekrav eller enhetsliste?")
+            problems.append(f"{name}: {why_not_recognised(read)}")
         elif kind in found:
             problems.append(f"{name}: to filer ser ut som {KIND_LABELS[kind]}; bare "
                             f"{found[kind][0]} brukes.")

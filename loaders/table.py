@@ -9,15 +9,20 @@ import pandas as pd
 from loaders.errors import InputError
 from loaders.read import RawSheet
 from loaders.schema import (
+    ADVISORS,
     ALIAS_INDEX,
     COLUMN_LABELS,
     COMPLETION_DATE,
+    COURSE_RECORDS,
     IGNORED,
     KIND_LABELS,
     KINDS,
     REQUIRED,
+    REQUIREMENTS,
+    STAFF,
     STATUS,
     STATUS_FLAG,
+    UNITS,
 )
 from loaders.values import cell_text, looks_like_flags
 
@@ -90,10 +95,13 @@ def locate_table(
             chosen[canonical] = position
     missing = _missing_required(set(chosen), kind)
     if missing:
+        where = f"arket «{sheet.sheet}»" if sheet.sheet else "filen"
+        if missing[0] == REQUIRED[kind][0] and kind != REQUIREMENTS:  # the person (or unit) key
+            raise InputError(file, f"fant ingen kolonne som identifiserer "
+                             f"{IDENTIFIES[kind]} i {where} (nødvendig i {KIND_LABELS[kind]}).")
         wanted = " og ".join(
             "/".join(COLUMN_LABELS.get(column, column) for column in group) for group in missing
         )
-        where = f"arket «{sheet.sheet}»" if sheet.sheet else "filen"
         raise InputError(
             file, f"{where} mangler kolonne for {wanted} (nødvendig i {KIND_LABELS[kind]})."
         )
@@ -124,6 +132,27 @@ def _column_index(letters: str) -> int:
     for letter in letters:
         index = index * 26 + ord(letter) - ord("A") + 1
     return index - 1
+
+
+# what the first group of REQUIRED columns identifies, per kind, in the user's words
+IDENTIFIES = {STAFF: "personen (ansattnr, e-post eller navn)",
+              ADVISORS: "personen (ansattnr, e-post eller navn)",
+              COURSE_RECORDS: "personen (ansattnr, e-post eller navn)",
+              UNITS: "enheten (enhetskode eller enhetsnavn)"}
+
+
+def why_not_recognised(sheets: list[RawSheet]) -> str:
+    """For a file no kind fits: what the kind its headers come closest to is missing."""
+    scores = {kind: kind_score(sheets, kind) for kind in KINDS}
+    closest = max(scores, key=scores.get)
+    if scores[closest] < 1:
+        return ("kjenner ikke igjen kolonnene; er dette en ansattliste, rådgiverliste, kursdata, "
+                "kompetansekrav eller enhetsliste?")
+    try:
+        locate_table(sheets, closest)
+    except InputError as error:
+        return f"ser ut som {KIND_LABELS[closest]}, men {error.problem}"
+    return "kjenner ikke igjen kolonnene."
 
 
 def guess_kind(sheets: list[RawSheet]) -> str | None:

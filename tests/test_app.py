@@ -115,6 +115,22 @@ def test_the_sample_data_have_a_case_handler_column_and_no_such_note():
     assert not any("ingen kolonne for saksbehandler" in w.value for w in app.warning)
 
 
+def test_an_upload_without_a_person_column_says_which_column_is_missing():
+    app = start()
+    staff = csv_file("ansatte.csv", [STAFF_HEADER,
+                                     [1, "Kari", "", "A1", "Seksjon A", "", "Ja", ""]])
+    courses = xlsx_file("kurs_uten_person.xlsx", {"Ark": [
+        ["Kurskode", "Kurs", "Status"], ["K1", "Saksbehandlerskolen", "Fullført"]]})
+    app.sidebar.file_uploader[0].set_value([(staff[0], staff[1], "text/csv"),
+                                            (courses[0], courses[1], "application/vnd.ms-excel")])
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Enheter vurdert"] == "65"  # the sample data stay
+    assert ("kurs_uten_person.xlsx: ser ut som kursdata, men fant ingen kolonne som identifiserer "
+            "personen (ansattnr, e-post eller navn) i arket «Ark» (nødvendig i kursdata)."
+            in " ".join(e.value for e in app.sidebar.error))
+
+
 def test_bad_upload_keeps_the_previous_data_and_says_why():
     app = start()
     app.sidebar.file_uploader[0].set_value([("ansatte.xlsx", b"PK\x03\x04 broken", "x"),

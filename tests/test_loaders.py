@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from analysis import build_results
-from loaders import load_dataset
+from loaders import InputError, load_dataset
 from loaders.processes import parse_processes
 from loaders.read import read_sheets
 from loaders.schema import ALIAS_INDEX
-from loaders.table import guess_kind, locate_table
+from loaders.table import guess_kind, locate_table, why_not_recognised
 from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
@@ -464,3 +464,24 @@ def test_blank_rows_between_data_get_one_note_and_trailing_ones_none():
                                    "2 tomme rader mellom dataradene er hoppet over."),
                                   NO_CASE_HANDLER_COLUMN]
     assert len(dataset.staff) == 2
+
+
+COURSES_WITHOUT_PERSON = ("kurs_uten_person.xlsx", {"Ark": [
+    ["Kurskode", "Kurs", "Status"], ["K1", "Saksbehandlerskolen", "Fullført"]]})
+
+
+def test_a_course_export_without_any_person_column_is_named_as_such():
+    staff = csv_file("hr.csv", [STAFF_HEADER, [1, "Kari", "", "A", "A", "", "Ja", ""]])
+    with pytest.raises(InputError) as refused:
+        load_dataset(staff=staff, courses=xlsx_file(*COURSES_WITHOUT_PERSON))
+    assert str(refused.value) == (
+        "kurs_uten_person.xlsx: fant ingen kolonne som identifiserer personen (ansattnr, e-post "
+        "eller navn) i arket «Ark» (nødvendig i kursdata).")
+
+
+def test_an_upload_no_kind_fits_is_told_what_its_closest_kind_lacks():
+    sheets = read_sheets(xlsx_file(*COURSES_WITHOUT_PERSON))
+    assert guess_kind(sheets) is None
+    assert why_not_recognised(sheets) == (
+        "ser ut som kursdata, men fant ingen kolonne som identifiserer personen (ansattnr, "
+        "e-post eller navn) i arket «Ark» (nødvendig i kursdata).")
