@@ -10,9 +10,10 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from loaders.dataset import SOURCE_KINDS, SOURCE_LIST, SOURCE_STAFF, Dataset
+from loaders.dataset import SOURCE_LIST, SOURCE_STAFF, Dataset
 from loaders.issues import ISSUE_COLUMNS, WARNING
 from loaders.schema import (
+    ADVISORS,
     APPOINTED_DATE,
     APPOINTED_UNTIL,
     CASE_HANDLER,
@@ -140,7 +141,7 @@ def _advisors_as_of(advisors: pd.DataFrame, staff_rows: pd.DataFrame, running: p
     not_started = listed & ~not_employed & ~started.to_numpy()
     ended = listed & ~not_employed & ~not_started & ~lasting.to_numpy()
     for item in advisors[not_employed | not_started | ended].itertuples():
-        kind, row, person, process = SOURCE_KINDS[SOURCE_LIST], item.row, item.employee_id, \
+        kind, row, person, process = ADVISORS, item.row, item.employee_id, \
             item.process
         if not_employed[item.Index]:
             issues.add(kind, row, EMPLOYEE_ID,
@@ -174,7 +175,7 @@ def _home_units(rows: pd.DataFrame, running_staff: pd.DataFrame,
         units = main.at[person, "units"]
         if len(units) > 1 and person not in told:
             told.add(person)
-            issues.add(SOURCE_KINDS[SOURCE_LIST], row, (UNIT_ID, UNIT_NAME),
+            issues.add(ADVISORS, row, (UNIT_ID, UNIT_NAME),
                        f"Raden har ingen enhet, og {person} har stillinger i "
                        f"{', '.join(units)}: {main.at[person, UNIT_ID]} er valgt "
                        f"({_REASONS[main.at[person, 'reason']]}).")

@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from loaders import zipcheck
 from loaders.errors import InputError
-from loaders.zipcheck import inspect_zip
+from loaders.zipcheck import inspect_zip, spaced_number
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SNIFF_CHARS = 4096  # csv.Sniffer takes quadratic time on quote-heavy text: sniff the start only
@@ -263,13 +263,9 @@ def _check_csv_extent(name: str, rows: list[list[str]], width: int) -> None:
             extent <= zipcheck.MAX_SPARSE_CELLS or extent <= 20 * cells):
         return
     line = next(number for number, row in enumerate(rows, start=1) if len(row) == width)
-    raise InputError(name, f"linje {line} har {_spaced(width)} felt, mens filen ellers har langt "
-                     f"færre; det ville gitt en tabell på {_spaced(extent)} celler. Sjekk "
-                     "skilletegnet, eller fjern linjen, og last opp på nytt.")
-
-
-def _spaced(number: int) -> str:
-    return f"{number:,}".replace(",", "\u00a0")
+    raise InputError(name, f"linje {line} har {spaced_number(width)} felt, mens filen ellers har "
+                     f"langt færre; det ville gitt en tabell på {spaced_number(extent)} celler. "
+                     "Sjekk skilletegnet, eller fjern linjen, og last opp på nytt.")
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -107,13 +107,15 @@ def _check_extent(name: str, archive: zipfile.ZipFile, sheets: dict[str, str],
         extent = rows * columns
         if columns > MAX_COLUMNS or extent > MAX_RANGE_CELLS or (
                 extent > MAX_SPARSE_CELLS and extent > 20 * max(cells, 1)):
-            raise InputError(name, f"arket «{sheet}» har celler helt ut til rad {_n(rows)} og "
-                             f"kolonne {_n(columns)} ({_n(extent)} celler å lese, men bare "
-                             f"{_n(cells)} er i bruk). Slett tomme rader og kolonner i Excel "
-                             "(eller kopier dataene til et nytt ark) og last opp på nytt.")
+            rows_, columns_, extent_, cells_ = map(spaced_number, (rows, columns, extent, cells))
+            raise InputError(name, f"arket «{sheet}» har celler helt ut til rad {rows_} og "
+                             f"kolonne {columns_} ({extent_} celler å lese, men bare {cells_} er "
+                             "i bruk). Slett tomme rader og kolonner i Excel (eller kopier "
+                             "dataene til et nytt ark) og last opp på nytt.")
 
 
-def _n(number: int) -> str:
+def spaced_number(number: int) -> str:
+    """12 345 678, with non-breaking spaces, as the messages write big numbers."""
     return f"{number:,}".replace(",", "\u00a0")
 
 
