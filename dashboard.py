@@ -3,10 +3,12 @@
 import streamlit as st
 
 from components.sidebar import data_sidebar, page_lang
+from components.url_state import start_run
 from i18n import t
 
 st.set_page_config(page_title=t("app.title", page_lang()), page_icon=":material/groups:",
                    layout="wide")
+start_run()
 data_sidebar()
 lang = page_lang()
 st.navigation([

@@ -7,12 +7,12 @@ import datetime as dt
 import streamlit as st
 
 import state
+from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
 MESSAGES_KEY = "upload_messages"
-DATE_PARAM = "dato"
 
 
 def _apply_new_uploads(uploads: list, lang: str) -> None:
@@ -31,22 +31,11 @@ def _apply_new_uploads(uploads: list, lang: str) -> None:
     st.session_state[MESSAGES_KEY] = problems
 
 
-def _as_of_from_url() -> None:
-    """A bookmarked `?dato=ÅÅÅÅ-MM-DD` sets the as-of date when the session starts."""
-    if state.AS_OF_KEY in st.session_state or DATE_PARAM not in st.query_params:
-        return
+def _iso_date(text: str) -> dt.date | None:
     try:
-        st.session_state[state.AS_OF_KEY] = dt.date.fromisoformat(st.query_params[DATE_PARAM])
+        return dt.date.fromisoformat(text)
     except ValueError:
-        st.query_params.pop(DATE_PARAM)
-
-
-def _as_of_to_url() -> None:
-    chosen = st.session_state.get(state.AS_OF_KEY)
-    if chosen and chosen != dt.date.today():
-        st.query_params[DATE_PARAM] = chosen.isoformat()
-    else:
-        st.query_params.pop(DATE_PARAM, None)
+        return None
 
 
 def page_lang() -> str:
@@ -64,7 +53,6 @@ def _language_switch(lang: str) -> None:
 
 
 def data_sidebar() -> None:
-    _as_of_from_url()
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
     lang = page_lang()
@@ -78,9 +66,13 @@ def data_sidebar() -> None:
         for message in st.session_state.get(MESSAGES_KEY, []):
             st.error(message, icon=":material/error:")
         _language_switch(lang)
-        st.date_input(t("sidebar.as_of", lang), value=state.as_of(), key=state.AS_OF_KEY,
-                      format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1),
-                      on_change=_as_of_to_url)
+        # `?dato=ÅÅÅÅ-MM-DD` (a bookmark, back and forward) sets the as-of date; it is
+        # written back on every run, so it survives a page switch
+        follow_url(DATE_PARAM, state.AS_OF_KEY, _iso_date, dt.date.today())
+        chosen = st.date_input(t("sidebar.as_of", lang), key=state.AS_OF_KEY,
+                               format="DD.MM.YYYY", max_value=dt.date(2100, 1, 1))
+        write_url(DATE_PARAM, state.AS_OF_KEY,
+                  None if chosen == dt.date.today() else chosen.isoformat())
     with status:
         if state.is_sample():
             st.warning(t("sample_marker", lang), icon=":material/science:")

@@ -14,6 +14,13 @@ from analysis.candidates import (
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.results import GAP_KINDS
 from components.sidebar import page_lang
+from components.url_state import (
+    FACULTY_PARAM,
+    KIND_PARAM,
+    PROCESS_PARAM,
+    UNIT_PARAM,
+    url_selectbox,
+)
 from exports.csv_export import to_safe_csv
 from i18n import (
     EN,
@@ -35,7 +42,6 @@ from loaders.schema import (
     UNIT_NAME,
 )
 
-KIND_PARAM, FACULTY_PARAM, UNIT_PARAM, PROCESS_PARAM = "avvik", "fakultet", "enhet", "prosess"
 EXPORTED = ["kind", FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, PROCESS, EMPLOYEE_ID, NAME,
             "requirement_id", "action"]
 ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, "requirement_id", "action"]
@@ -49,23 +55,9 @@ PROCESS_WIDTH, REQUIREMENT_WIDTH = (200, 95) if lang == EN else (110, 45)
 
 def _url_choice(label: str, options: list[str], param: str, key: str,
                 format_func: Callable[[str], str]) -> str:
-    """A selectbox whose choice lives in the URL; a URL changed from outside (a link, the
-    browser's back and forward) wins over the widget's remembered choice. The first option,
-    ALL, shows as "Alle"/"All"."""
-    wanted = st.query_params.get(param, ALL)
-    written = f"{key}_in_url"
-    if wanted != st.session_state.get(written) and wanted in options:
-        st.session_state[key] = wanted
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = ALL
-    choice = st.selectbox(label, options, key=key,
-                          format_func=lambda o: t("all", lang) if o == ALL else format_func(o))
-    if choice == ALL:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = choice
-    st.session_state[written] = choice
-    return choice
+    """A filter in the URL whose first option, ALL, shows as "Alle"/"All"."""
+    return url_selectbox(label, options, param, key,
+                         lambda o: t("all", lang) if o == ALL else format_func(o))
 
 
 dataset, results = state.current()

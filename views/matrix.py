@@ -15,14 +15,11 @@ from analysis.matrix import (
     symbol_counts,
     with_words,
 )
+from components.url_state import FACULTY_PARAM, PROCESS_PARAM, ROLE_PARAM, UNIT_PARAM, url_selectbox
 from exports.csv_export import to_safe_csv
 from i18n import LANG_KEY, portal_note, process_label, resolve_lang, t
 from loaders.schema import CASE_HANDLER, EMPLOYEE_ID, NAME, UNIT_ID, UNIT_NAME
 
-ROLE_PARAM = "rolle"
-FACULTY_PARAM = "fakultet"
-UNIT_PARAM = "enhet"
-PROCESS_PARAM = "prosess"
 # Light Okabe–Ito tints behind the symbols, so the colour only repeats what the symbol says.
 CELL_COLOURS = {"✖": "background-color: #F9D29B", "⚠": "background-color: #FBF3A6",
                 "⏳": "background-color: #CFE8F7"}
@@ -37,16 +34,8 @@ st.caption(t("matrix.intro", lang, date=f"{results.as_of:%d.%m.%Y}"))
 
 def url_choice(column, label: str, options: list[str], param: str, key: str, format_func,
                hint: str | None = None) -> str:
-    """A selectbox whose choice lives in the URL; the first option (everyone) leaves it out."""
-    wanted = st.query_params.get(param)
-    index = options.index(wanted) if wanted in options else 0
-    choice = column.selectbox(label, options, index=index, format_func=format_func, key=key,
-                              help=hint)
-    if choice == options[0]:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = choice
-    return choice
+    """A filter in the URL; the first option (everyone) leaves it out."""
+    return url_selectbox(label, options, param, key, format_func, container=column, help=hint)
 
 
 groups = faculties(results.units)

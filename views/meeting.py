@@ -24,6 +24,7 @@ from charts.meeting import (
     make_unit_process_heatmap,
 )
 from components.sidebar import page_lang
+from components.url_state import FACULTY_PARAM, url_selectbox
 from exports.excel import write_excel_report
 from exports.figures import meeting_content
 from exports.pdf import build_pdf
@@ -36,7 +37,6 @@ from i18n import (
 from labels import ALL
 from loaders.schema import UNIT_ID
 
-FACULTY_PARAM = "fakultet"
 COVERAGE, TRAINING = "Dekning", "Opplæring"  # the choice's values; shown in the language
 TOP_GAPS_ON_SCREEN = 6
 GAP_TABLE_WIDTH = 700  # pixels of the right column at 1920 × 1080 with the sidebar open
@@ -58,21 +58,15 @@ limit = config.small_group_limit
 names = faculty_names(results)
 
 options = [ALL, *names]
-wanted = st.query_params.get(FACULTY_PARAM, ALL)
 title, pick, show, download = st.columns([3.2, 3, 2, 1.2], vertical_alignment="bottom")
 title.title(t("meeting.title", lang))
-faculty = pick.selectbox(
-    t("faculty", lang), options, index=options.index(wanted) if wanted in options else 0,
-    format_func=lambda f: t("all", lang) if f == ALL else names[f], key="meeting_faculty")
+faculty = url_selectbox(t("faculty", lang), options, FACULTY_PARAM, "meeting_faculty",
+                        lambda f: t("all", lang) if f == ALL else names[f], container=pick)
 view = show.segmented_control(
     t("meeting.heatmap", lang), [COVERAGE, TRAINING], default=COVERAGE, key="meeting_view",
     format_func=lambda v: t("meeting.coverage" if v == COVERAGE else "meeting.training",
                             lang)) or COVERAGE
 faculty_id = None if faculty == ALL else faculty
-if faculty_id is None:
-    st.query_params.pop(FACULTY_PARAM, None)
-else:
-    st.query_params[FACULTY_PARAM] = faculty_id
 unit_ids = faculty_units(results, faculty_id)
 
 

@@ -7,13 +7,11 @@ from analysis.hierarchy import FACULTY_ID, FACULTY_NAME
 from analysis.kpis import Kpis
 from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
 from charts.meeting import make_coverage_rollup_heatmap, make_suppressed_share_heatmap
-from components.sidebar import DATE_PARAM, page_lang
-from i18n import LANG_KEY, kpi_label, t
+from components.sidebar import page_lang
+from components.url_state import FACULTY_PARAM, UNIT_PARAM, kept_params, url_selectbox
+from i18n import kpi_label, t
 from labels import ALL
 from loaders.schema import CASE_HANDLER, STAFF
-
-FACULTY_PARAM = "fakultet"
-UNIT_PARAM = "enhet"
 
 lang = page_lang()
 dataset, results = state.current()
@@ -25,15 +23,8 @@ if not dataset.has_column(STAFF, CASE_HANDLER):
 
 faculty_names = state.overview(None).faculty_names
 options = [ALL, *sorted(faculty_names, key=faculty_names.get)]
-wanted = st.query_params.get(FACULTY_PARAM, ALL)
-faculty = st.selectbox(
-    t("faculty", lang), options, index=options.index(wanted) if wanted in options else 0,
-    format_func=lambda f: t("all", lang) if f == ALL else faculty_names[f],
-    key="faculty_filter")
-if faculty == ALL:
-    st.query_params.pop(FACULTY_PARAM, None)
-else:
-    st.query_params[FACULTY_PARAM] = faculty
+faculty = url_selectbox(t("faculty", lang), options, FACULTY_PARAM, "faculty_filter",
+                        lambda f: t("all", lang) if f == ALL else faculty_names[f])
 tables = state.overview(None if faculty == ALL else faculty)
 kpis, order = tables.kpis, tables.order
 
@@ -47,8 +38,7 @@ def _open_clicked_unit(event) -> None:
     """A click on a heatmap cell opens that unit's page, the unit carried in the URL."""
     unit = clicked_unit(event.selection)
     if unit:
-        kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
-        st.switch_page("views/unit.py", query_params={**kept, UNIT_PARAM: unit})
+        st.switch_page("views/unit.py", query_params={**kept_params(), UNIT_PARAM: unit})
 
 
 columns = st.columns(5)

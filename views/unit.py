@@ -21,10 +21,16 @@ from analysis.unit_view import (
     unit_path,
     units_below,
 )
-from components.sidebar import DATE_PARAM, page_lang
+from components.sidebar import page_lang
+from components.url_state import (
+    FACULTY_PARAM,
+    UNIT_PARAM,
+    follow_url,
+    kept_params,
+    write_url,
+)
 from i18n import (
     EN,
-    LANG_KEY,
     NB,
     gap_kind_label,
     kpi_label,
@@ -45,9 +51,7 @@ from loaders.schema import (
     UNIT_NAME,
 )
 
-UNIT_PARAM = "enhet"
 UNIT_KEY = "unit_choice"
-URL_KEY = "unit_choice_in_url"  # the value last written to the URL: a different URL is a link
 DATE = st.column_config.DateColumn(format="DD.MM.YYYY")
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=])")
 
@@ -98,17 +102,14 @@ options = unit_options(results.units)
 labels = {u: _option_label(label, rollup) for u, label, rollup in zip(
     options[UNIT_ID], options["label"], options["rollup"], strict=True)}
 names = dict(zip(results.units[UNIT_ID], results.units[UNIT_NAME], strict=True))
-wanted = st.query_params.get(UNIT_PARAM)
-if wanted is not None and wanted != st.session_state.get(URL_KEY):
-    if wanted in labels:
-        st.session_state[UNIT_KEY] = wanted
-    else:
-        st.warning(t("unit.not_found", lang), icon=":material/warning:")
-if st.session_state.get(UNIT_KEY) not in labels:
+if st.query_params.get(UNIT_PARAM, next(iter(labels))) not in labels:
+    st.warning(t("unit.not_found", lang), icon=":material/warning:")
+follow_url(UNIT_PARAM, UNIT_KEY, lambda u: u if u in labels else None,
+           options.loc[~options["rollup"], UNIT_ID].iloc[0])
+if st.session_state[UNIT_KEY] not in labels:  # a unit remembered from other data
     st.session_state[UNIT_KEY] = options.loc[~options["rollup"], UNIT_ID].iloc[0]
 unit = st.selectbox(t("unit", lang), list(labels), format_func=labels.get, key=UNIT_KEY)
-st.query_params[UNIT_PARAM] = unit
-st.session_state[URL_KEY] = unit
+write_url(UNIT_PARAM, UNIT_KEY, unit)
 
 rollup = bool(options.loc[options[UNIT_ID] == unit, "rollup"].iloc[0])
 unit_ids = units_below(results.units, unit) if rollup else [unit]
@@ -230,7 +231,6 @@ else:
            action=st.column_config.TextColumn(width=900))
     faculty_ids = set(options.loc[~options["rollup"], FACULTY_ID])
     params = ({UNIT_PARAM: unit} if not rollup
-              else {"fakultet": unit} if unit in faculty_ids else {})
+              else {FACULTY_PARAM: unit} if unit in faculty_ids else {})
     if st.button(t("unit.open_gaps", lang), icon=":material/checklist:"):
-        kept = {k: st.query_params[k] for k in (DATE_PARAM, LANG_KEY) if k in st.query_params}
-        st.switch_page("views/gaps.py", query_params={**kept, **params})
+        st.switch_page("views/gaps.py", query_params={**kept_params(), **params})

@@ -13,10 +13,9 @@ from analysis.whatif import (
     completion_of,
     unit_staff_choices,
 )
+from components.url_state import UNIT_PARAM, follow_url, write_url
 from i18n import LANG_KEY, gap_kind_label, kpi_label, process_label, resolve_lang, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
-
-UNIT_PARAM = "enhet"
 
 lang = resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
 dataset, results = state.current()
@@ -31,11 +30,12 @@ unit_labels = {u: n if n == u else f"{n} ({u})"
 options = sorted(unit_labels, key=unit_labels.get)
 not_compliant = set(summary.loc[~summary["compliant"], UNIT_ID])
 failing = [u for u in options if u in not_compliant]
-wanted = st.query_params.get(UNIT_PARAM)
-default = wanted if wanted in unit_labels else (failing or options)[0]
-unit = st.selectbox(t("unit", lang), options, index=options.index(default),
-                    format_func=unit_labels.get, key="whatif_unit")
-st.query_params[UNIT_PARAM] = unit
+follow_url(UNIT_PARAM, "whatif_unit", lambda u: u if u in unit_labels else None,
+           (failing or options)[0])
+if st.session_state["whatif_unit"] not in unit_labels:
+    st.session_state["whatif_unit"] = (failing or options)[0]
+unit = st.selectbox(t("unit", lang), options, format_func=unit_labels.get, key="whatif_unit")
+write_url(UNIT_PARAM, "whatif_unit", unit)
 
 
 def gap_table(gaps) -> None:

@@ -55,3 +55,28 @@ def test_back_and_forward_on_the_unit_view_follow_the_url(page, app_url):
     page.go_forward()
     page.wait_for_url(re.compile(r"enhet=IMF$"), timeout=30_000)
     expect(page.locator("h1")).to_have_text("Institutt for matematiske fag", timeout=30_000)
+
+
+def test_a_unit_opened_again_is_the_unit_clicked(page, app_url):
+    """Re-opening a unit (a second click, Forward, the nav link) shows the unit in the URL."""
+    page.goto(app_url)
+    page.wait_for_selector(DRAWN, timeout=90_000)
+    click_cell(page, "Institutt for elkraftteknikk (IEL)", column=1, columns=4)
+    page.wait_for_url(re.compile(r"enhet=IEL$"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Institutt for elkraftteknikk", timeout=60_000)
+    page.go_back()
+    page.wait_for_selector(DRAWN, timeout=60_000)
+    click_cell(page, "Institutt for matematiske fag (IMF)", column=1, columns=4)
+    page.wait_for_url(re.compile(r"enhet=IMF$"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Institutt for matematiske fag", timeout=60_000)
+    page.go_back()
+    page.wait_for_selector(DRAWN, timeout=60_000)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"enhet=IMF$"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Institutt for matematiske fag", timeout=60_000)
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Oversikt").click()
+    page.wait_for_selector(DRAWN, timeout=60_000)
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Enhet").click()
+    page.wait_for_url(re.compile(r"/unit"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Institutt for matematiske fag", timeout=60_000)
+    assert page.url.endswith("enhet=IMF")
