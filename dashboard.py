@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import upload_flow
 from components.sidebar import data_sidebar, page_lang
 from components.url_state import start_run
 from i18n import t
@@ -9,9 +10,8 @@ from i18n import t
 st.set_page_config(page_title=t("app.title", page_lang()), page_icon=":material/groups:",
                    layout="wide")
 start_run()
-data_sidebar()
 lang = page_lang()
-st.navigation([
+page = st.navigation([
     st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/grid_view:",
             default=True),
     st.Page("views/unit.py", title=t("nav.unit", lang), icon=":material/apartment:"),
@@ -22,4 +22,7 @@ st.navigation([
     st.Page("views/trends.py", title=t("nav.trends", lang), icon=":material/trending_up:"),
     st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:"),
     st.Page("views/about.py", title=t("nav.about", lang), icon=":material/info:"),
-]).run()
+])
+data_sidebar()
+upload_flow.take_to_mapping()
+page.run()

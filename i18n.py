@@ -490,6 +490,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Checking the rows and computing coverage …"),
     "sidebar.step.done": ("Filene er lest inn", "The files are loaded"),
     "sidebar.step.failed": ("Filene kunne ikke brukes", "The files could not be used"),
+    "sidebar.step.partly": ("Noen av filene er tatt i bruk", "Some of the files are in use"),
+    "sidebar.step.mapping": ("Velg en kolonne før filene brukes",
+                             "Choose a column before the files are used"),
+    "upload.refused": ("Ikke brukt: {message}", "Not used: {message}"),
+    "upload.kept": ("Viser fortsatt de forrige dataene.", "Still showing the previous data."),
+    "upload.missing_link": (
+        "{file}: fant ingen kolonne for {column}, men {used_by} kjenner personene på "
+        "{column}, så ingen kurs kan kobles til de ansatte. Velg hvilken kolonne som er "
+        "{column} under kolonnekoblingen på Data-siden; dataene tas ikke i bruk før det.",
+        "{file}: found no column for {column}, but {used_by} identifies people by {column}, so "
+        "no course can be matched to the staff. Choose which column holds {column} in the "
+        "column mapping on the Data page; the data are not used until then."),
+    "upload.dismiss": ("Forkast disse filene", "Discard these files"),
+    "upload.to_mapping": ("Gå til kolonnekoblingen", "Go to the column mapping"),
+    "upload.pending": ("Filene fra sidepanelet venter på et valg av kolonne:",
+                       "The files from the sidebar wait for a column choice:"),
     "sidebar.uploaded": ("Viser opplastede filer: {names}", "Showing uploaded files: {names}"),
     # Oversikt
     "overview.title": ("Prosessrådgivere og kompetanse per enhet",
@@ -637,6 +653,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "meeting.top_gaps": ("Mest å rette opp", "Most to fix"),
     "meeting.all_units": ("Alle {count} enheter", "All {count} units"),
     "meeting.in_total": ("{count} i alt", "{count} in total"),
+    # Secondary suppression: a figure held back because the ones beside it would reveal a "<5"
+    "meeting.all_but": ("alle unntatt {hidden}", "all but {hidden}"),
+    "meeting.withheld": ("skjult", "hidden"),
+    "meeting.withheld_note": ("«skjult»: holdt tilbake fordi tallene ved siden av ellers ville "
+                              "avsløre en gruppe med færre enn {limit} personer.",
+                              "“hidden”: held back because the figures beside it would "
+                              "otherwise reveal a group of fewer than {limit} people."),
     # Figures (charts/)
     "chart.share": ("Andel", "Share"),
     "chart.distinct": (labels.TOTAL_ADVISORS, "Distinct people"),
@@ -653,6 +676,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "møte, så vises utviklingen her.",
                     "No snapshots are saved yet. Save one on the Data page before each "
                     "meeting, and the trend shows here."),
+    "trends.none_before": ("Ingen øyeblikksbilder er eldre enn dataene per {date}; velg ett "
+                           "for å sammenligne.",
+                           "No snapshot is older than the data as of {date}; choose one to "
+                           "compare with."),
+    "trends.choose": ("Velg et øyeblikksbilde", "Choose a snapshot"),
     "trends.compare": ("Sammenlign dagens tall med", "Compare today's figures with"),
     "trends.since": ("{change} siden {label}", "{change} since {label}"),
     "trends.no_changes": ("Ingen enheter har endret status.", "No unit has changed status."),
@@ -699,6 +727,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Label (e.g. \"Director's meeting, November\")"),
     "data.save": ("Lagre øyeblikksbilde", "Save snapshot"),
     "data.saved": ("Lagret øyeblikksbilde per {date}.", "Saved a snapshot as of {date}."),
+    "data.replaced": ("Et øyeblikksbilde per {date} med de samme tallene fantes allerede; det er "
+                      "erstattet av dette, så utviklingen viser det bare én gang.",
+                      "A snapshot as of {date} with the same figures was already saved; this "
+                      "one replaces it, so the trends show it once."),
     "data.read_now": ("Dette er lest inn nå", "What is read in now"),
     "data.type": ("Type", "Type"),
     "data.report": ("Valideringsrapport", "Validation report"),

@@ -49,6 +49,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+SAMPLE_DIR = Path(__file__).parent / "sample_data"
+
+
+def is_sample(paths: list[str | None]) -> bool:
+    """True when one of these inputs is a bundled sample file (same bytes, wherever it lies).
+
+    Given the staff and course files: the people are who the figures are about, while a real
+    data set may well reuse the sample requirements or units as a template."""
+    bundled = {f.read_bytes() for f in SAMPLE_DIR.iterdir() if f.suffix in {".xlsx", ".csv"}}
+    sizes = {len(data) for data in bundled}
+    files = [Path(p) for p in paths if p]
+    return any(f.is_file() and f.stat().st_size in sizes and f.read_bytes() in bundled
+               for f in files)
+
+
 def _write_json(document: object, target: str) -> None:
     text = json.dumps(document, ensure_ascii=False, indent=1)
     if target == "-":
@@ -77,17 +92,22 @@ def main(argv: list[str] | None = None) -> int:
         _write_json(results_to_dict(results), args.json)
     if args.save:
         source = ", ".join(Path(t.file).name for t in dataset.tables)
-        _open_store(args.db).save(results, label=args.label, source=source)
+        saved = _open_store(args.db).save(results, label=args.label, source=source)
+        if saved.replaced is not None:
+            print(f"Merk: øyeblikksbildet per {results.as_of:%d.%m.%Y} med de samme tallene "
+                  f"fantes allerede (nr. {saved.replaced}); det er erstattet av nr. {saved.id}.",
+                  file=sys.stderr)
+    sample = is_sample([args.staff, args.courses])
     if args.xlsx:
         from exports.excel import write_excel_report
 
-        write_excel_report(results, args.xlsx, dataset.tables)
+        write_excel_report(results, args.xlsx, dataset.tables, sample=sample)
     if args.pptx or args.pdf:
         from exports.figures import meeting_content
         from exports.pdf import build_pdf
         from exports.slides import build_deck
 
-        content = meeting_content(results)
+        content = meeting_content(results, sample=sample)
         if args.pptx:
             build_deck(content).save(args.pptx)
         if args.pdf:

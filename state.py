@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from loaders.isolated import (
     inspect_upload_isolated,
     load_dataset_isolated,
 )
+from loaders.links import MissingLink, missing_links
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
 from store import SnapshotStore
 
@@ -37,8 +39,9 @@ DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page swit
 DIGEST_KEY = "data_digest"  # content hash of DATA_KEY's files, computed once
 MAPPINGS_KEY = "data_mappings"  # tuple of (kind, raw header, canonical column) set by hand
 AS_OF_KEY = "as_of"
-# what the uploaders take; .xlsb and .numbers are taken so the loaders can say they are not read
-UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "xlsb", "numbers"]
+# what the uploaders take: .xlsb and .numbers so the loaders can say they are not read, and
+# .txt/.tsv (read as delimited text), since Streamlit would refuse other types in English
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "txt", "tsv", "xlsb", "numbers"]
 Files = tuple[tuple[str, str, bytes], ...]
 Mappings = tuple[tuple[str, str, str], ...]
 
@@ -140,8 +143,18 @@ def training_coverage() -> pd.DataFrame:
     return _training_coverage(_current_digest(), current_mappings(), as_of(), current_files())
 
 
+@dataclass(frozen=True)
+class UploadOutcome:
+    """What became of a set of uploaded files: which are shown now, which were left out and why,
+    and which column must be chosen by hand before anything is used."""
+
+    used: tuple[str, ...] = ()  # the files shown now; empty when the data did not switch
+    refused: tuple[str, ...] = ()  # why a file was not used, one message each
+    links: tuple[MissingLink, ...] = ()  # columns to map on the Data page first
+
+
 def try_use_uploads(uploads: list[tuple[str, bytes]],
-                    on_step: Callable[[], None] = lambda: None) -> list[str]:
+                    on_step: Callable[[], None] = lambda: None) -> UploadOutcome:
     """Switch the session to uploaded files if they can be used; else keep the current data.
 
     Each upload's kind is guessed from its headers and the data set read in one worker, so an
@@ -149,27 +162,31 @@ def try_use_uploads(uploads: list[tuple[str, bytes]],
     found, problems, dataset, why = classify_and_load_isolated(uploads)
     on_step()
     files = tuple((kind, name, data) for kind, (name, data) in found.items())
-    return [*problems, *use_files(files, dataset=dataset, load_error=why)]
+    outcome = use_files(files, dataset=dataset, load_error=why)
+    return replace(outcome, refused=(*problems, *outcome.refused))
 
 
 def use_files(files: Files, mappings: Mappings = (), dataset: Dataset | None = None,
-              load_error: str = "") -> list[str]:
-    """Make these files the session's data if they load; returns problems (then nothing changed)."""
+              load_error: str = "") -> UploadOutcome:
+    """Make these files the session's data if they load and can be joined; else change nothing."""
     kinds = {kind for kind, _, _ in files}
     missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
     if missing:
-        return ["Last opp også " + " og ".join(missing) + "; viser fortsatt de forrige dataene."]
+        return UploadOutcome(refused=("Last opp også " + " og ".join(missing) + ".",))
     if load_error:
-        return [f"{load_error} Viser fortsatt de forrige dataene."]
+        return UploadOutcome(refused=(load_error,))
     digest = files_digest(files)
     try:
-        _load_and_compute(digest, mappings, as_of(), files, _dataset=dataset)
+        loaded, _ = _load_and_compute(digest, mappings, as_of(), files, _dataset=dataset)
     except InputError as error:
-        return [f"{error} Viser fortsatt de forrige dataene."]
+        return UploadOutcome(refused=(str(error),))
+    links = missing_links(loaded)
+    if links:
+        return UploadOutcome(links=tuple(links))
     st.session_state[DATA_KEY] = files
     st.session_state[DIGEST_KEY] = digest
     st.session_state[MAPPINGS_KEY] = mappings
-    return []
+    return UploadOutcome(used=tuple(name for _, name, _ in files))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.config import ADVISORS_AUDIENCE, CASE_HANDLERS_AUDIENCE
+from analysis.disclosure import Sum, complements
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.kpis import compute_kpis
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
@@ -91,23 +93,9 @@ class MeetingKpi:
 
 
 def meeting_kpis(results: Results, unit_ids: set[str], lang: str = NB) -> list[MeetingKpi]:
-    """The overview's headline figures for some units, with small person groups suppressed."""
-    kpis = compute_kpis(results, unit_ids)
-    limit = results.config.small_group_limit
-
-    def people(key: str, part: int, whole: int) -> MeetingKpi:
-        return MeetingKpi(kpi_label(key, lang), suppress_fraction(part, whole, limit, lang),
-                          suppress_share(part, whole, limit))
-
-    return [
-        MeetingKpi(kpi_label("units", lang), str(kpis.units), ""),
-        MeetingKpi(kpi_label("compliant_units", lang),
-                   t("of", lang, part=kpis.compliant_units, whole=kpis.units),
-                   share_text(kpis.compliant_units, kpis.units)),
-        MeetingKpi(kpi_label("advisors", lang), str(kpis.advisors), ""),
-        people("advisors_fully_trained", kpis.advisors_fully_trained, kpis.advisors),
-        people("case_handlers_trained", kpis.case_handlers_trained, kpis.case_handlers_due),
-    ]
+    """The overview's headline figures for some units, with small person groups suppressed
+    and their complements hidden (the same for any length of the gap table beside them)."""
+    return meeting_figures(results, unit_ids, lang=lang).kpis
 
 
 def coverage_by_faculty(results: Results) -> pd.DataFrame:
@@ -160,18 +148,28 @@ def training_by_faculty(results: Results, lang: str = NB) -> pd.DataFrame:
                            lang)
 
 
-def training_by_unit(results: Results, unit_ids: set[str], lang: str = NB) -> pd.DataFrame:
-    """Per unit and requirement row: target and met, straight from unit_requirement."""
+def training_by_unit(results: Results, unit_ids: set[str], lang: str = NB,
+                     withheld: frozenset = frozenset()) -> pd.DataFrame:
+    """Per unit and requirement row: target and met, straight from unit_requirement.
+
+    `withheld` holds (unit_id, audience) pairs whose counts are hidden beside the heatmap
+    (MeetingFigures.withheld): their shares get a `withheld` flag, since a share and the
+    group's size give the count back."""
     rows = results.unit_requirement[results.unit_requirement[UNIT_ID].isin(unit_ids)]
     names = results.unit_summary[[UNIT_ID, UNIT_NAME]]
     rows = rows.merge(names, on=UNIT_ID).rename(columns={UNIT_ID: ROW_ID, UNIT_NAME: ROW_NAME})
-    return _training_frame(rows, lang)
+    audiences = rows["audience"].map(lambda a: ADVISORS_AUDIENCE if a.startswith(
+        ADVISORS_AUDIENCE) else CASE_HANDLERS_AUDIENCE)
+    flags = [(unit, audience) in withheld for unit, audience in
+             zip(rows[ROW_ID], audiences, strict=True)]
+    return _training_frame(rows.assign(withheld=flags), lang)
 
 
 def _training_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = rows.assign(**{MEASURE: [_requirement_column(r, a, lang) for r, a in
                                      zip(rows["requirement_id"], rows["audience"], strict=True)]})
-    frame = frame[[ROW_ID, ROW_NAME, MEASURE, "met", "target"]]
+    frame = frame[[ROW_ID, ROW_NAME, MEASURE, "met", "target",
+                   *(["withheld"] if "withheld" in frame else [])]]
     return frame.sort_values(ROW_NAME, kind="stable", ignore_index=True)
 
 
@@ -220,31 +218,174 @@ def meeting_gap_table(results: Results, unit_ids: set[str], n: int = 8,
                       lang: str = NB) -> pd.DataFrame:
     """The top units' gaps as text cells, small person groups suppressed, and an honest total
     row for all units in view (persons counted once however many units they are in)."""
+    return meeting_figures(results, unit_ids, n, lang).gaps
+
+
+# Cells of the meeting's person figures, as analysis.disclosure sees them.
+KPI_ADVISORS = ("kpi", "advisors")
+KPI_ADVISORS_TRAINED = ("kpi", "advisors_trained")
+KPI_HANDLERS_DUE = ("kpi", "case_handlers_due")
+KPI_HANDLERS_TRAINED = ("kpi", "case_handlers_trained")
+TOTAL_ADVISORS_LACKING = ("total", "advisors_lacking")
+TOTAL_HANDLERS_LACKING = ("total", "case_handlers_lacking")
+PER_UNIT = ("advisors_lacking", "case_handlers_lacking", "case_handlers_due")
+
+
+@dataclass(frozen=True)
+class MeetingCells:
+    """The numbers behind the meeting's person figures (headline figures and the top gaps
+    table) and what hides them: `small` are the groups under the limit, `withheld` the shown
+    figures hidden as well so that no small one can be worked out by subtraction."""
+
+    values: dict
+    small: frozenset
+    withheld: frozenset
+    top: pd.DataFrame  # the top gap units, in table order (unit_gap_counts columns)
+    units: int  # units in view
+
+    def hidden(self, cell) -> bool:
+        return cell in self.small or cell in self.withheld
+
+
+def meeting_cells(results: Results, unit_ids: set[str], n: int = 8) -> MeetingCells:
+    """The meeting's person figures for these units with an n-row gap table: which are small
+    groups, and which shown figures must be hidden too (secondary suppression).
+
+    The figures add up in three ways a viewer can use: a headline "part of whole" and the
+    total row's complement of it (advisors trained + advisors lacking = advisors), and each
+    column of the gap table (the total row = the rows shown + the units left out). Units left
+    out of a table that lists every unit with a gap are known to add nothing."""
     limit = results.config.small_group_limit
-    counts = unit_gap_counts(results, unit_ids, lang)
+    kpis = compute_kpis(results, unit_ids)
+    counts = unit_gap_counts(results, unit_ids)
     top = top_gap_units(counts, results.config.min_distinct_advisors, n)
+    with_gaps = int((~counts["compliant"] | counts["case_handlers_lacking"].gt(0)).sum())
+    values = {(unit, column): int(value) for unit, row in zip(top[UNIT_ID], top.itertuples(),
+                                                             strict=True)
+              for column, value in zip(PER_UNIT, (row.advisors_lacking,
+                                                  row.case_handlers_lacking,
+                                                  row.case_handlers_due), strict=True)}
+    values |= {
+        KPI_ADVISORS: kpis.advisors, KPI_ADVISORS_TRAINED: kpis.advisors_fully_trained,
+        TOTAL_ADVISORS_LACKING: kpis.advisors - kpis.advisors_fully_trained,
+        KPI_HANDLERS_DUE: kpis.case_handlers_due,
+        KPI_HANDLERS_TRAINED: kpis.case_handlers_trained,
+        TOTAL_HANDLERS_LACKING: kpis.case_handlers_due - kpis.case_handlers_trained,
+    }
+    small = set()
+    if 0 < kpis.advisors < limit:  # "x av y" of a small group
+        small.add(KPI_ADVISORS_TRAINED)
+    if 0 < values[TOTAL_ADVISORS_LACKING] < limit:  # a bare count of persons
+        small.add(TOTAL_ADVISORS_LACKING)
+    if 0 < kpis.case_handlers_due < limit:
+        small |= {KPI_HANDLERS_DUE, KPI_HANDLERS_TRAINED, TOTAL_HANDLERS_LACKING}
+    for unit in top[UNIT_ID]:
+        if 0 < values[(unit, "advisors_lacking")] < limit:
+            small.add((unit, "advisors_lacking"))
+        if 0 < values[(unit, "case_handlers_due")] < limit:
+            small |= {(unit, "case_handlers_lacking"), (unit, "case_handlers_due")}
+    rows = list(top[UNIT_ID])
+    # What the units left out of the table hold is unknown, unless it lists every unit with
+    # a gap (the others lack nothing) or, for the case handlers due, every unit.
+    left_out = {column: () if len(rows) == (len(counts) if column == "case_handlers_due"
+                                            else with_gaps) else (("left out", column),)
+                for column in PER_UNIT}
+
+    def column(name: str) -> tuple:
+        return (*((unit, name) for unit in rows), *left_out[name])
+
+    sums = [
+        Sum(KPI_ADVISORS, (KPI_ADVISORS_TRAINED, TOTAL_ADVISORS_LACKING)),
+        Sum(KPI_HANDLERS_DUE, (KPI_HANDLERS_TRAINED, TOTAL_HANDLERS_LACKING)),
+        Sum(TOTAL_ADVISORS_LACKING, column("advisors_lacking")),
+        Sum(TOTAL_HANDLERS_LACKING, column("case_handlers_lacking")),
+        Sum(KPI_HANDLERS_DUE, column("case_handlers_due")),
+    ]
+    # A row's "x av y" is one cell on screen: hidden or shown as a whole.
+    together = [{(u, "case_handlers_lacking"), (u, "case_handlers_due")} for u in rows]
+    unknown = {cell for cells in left_out.values() for cell in cells}
+    withheld = complements(values, sums, small, unknown, together)
+    return MeetingCells(values, frozenset(small), withheld, top, len(counts))
+
+
+@dataclass(frozen=True)
+class MeetingFigures:
+    """The headline figures and the top gaps table as the meeting sees them."""
+
+    kpis: list[MeetingKpi]
+    gaps: pd.DataFrame
+    # (unit_id, audience) whose per-unit figures were hidden as complements: the unit's shares
+    # for that audience must be hidden beside them too (see training_by_unit)
+    withheld: frozenset
+
+
+def meeting_figures(results: Results, unit_ids: set[str], n: int = 8,
+                    lang: str = NB) -> MeetingFigures:
+    """Headline figures and the n-row gap table, small groups shown as "<limit" and the
+    figures that would give them away shown as hidden (see meeting_cells)."""
+    limit = results.config.small_group_limit
+    cells = meeting_cells(results, unit_ids, n)
+    value = cells.values
+    small_label, withheld_label = small_group_label(limit), t("meeting.withheld", lang)
+
+    def count(cell) -> str:
+        if cell in cells.small:
+            return small_label
+        return withheld_label if cell in cells.withheld else str(value[cell])
+
+    def fraction(part, whole) -> str:
+        if cells.hidden(part) or cells.hidden(whole):
+            return small_label if {part, whole} & cells.small else withheld_label
+        return t("of", lang, part=value[part], whole=value[whole])
+
+    def people(key: str, part, whole, complement) -> MeetingKpi:
+        if not cells.hidden(part):
+            return MeetingKpi(kpi_label(key, lang), fraction(part, whole),
+                              share_text(value[part], value[whole]))
+        if part not in cells.small and complement in cells.small and not cells.hidden(whole):
+            # Hidden only because the complement is "<5": that much is known already.
+            return MeetingKpi(kpi_label(key, lang), t("meeting.all_but", lang,
+                                                      hidden=small_label), "")
+        note = small_label if part in cells.small else ""  # a small group's share is "<5" too
+        return MeetingKpi(kpi_label(key, lang), count(part), note)
+
+    kpis = compute_kpis(results, unit_ids)
+    headline = [
+        MeetingKpi(kpi_label("units", lang), str(kpis.units), ""),
+        MeetingKpi(kpi_label("compliant_units", lang),
+                   t("of", lang, part=kpis.compliant_units, whole=kpis.units),
+                   share_text(kpis.compliant_units, kpis.units)),
+        MeetingKpi(kpi_label("advisors", lang), str(kpis.advisors), ""),
+        people("advisors_fully_trained", KPI_ADVISORS_TRAINED, KPI_ADVISORS,
+               TOTAL_ADVISORS_LACKING),
+        people("case_handlers_trained", KPI_HANDLERS_TRAINED, KPI_HANDLERS_DUE,
+               TOTAL_HANDLERS_LACKING),
+    ]
+    counts = unit_gap_counts(results, unit_ids, lang)  # the process names in `lang`
+    missing = cells.top.assign(missing_names=cells.top[UNIT_ID].map(
+        counts.set_index(UNIT_ID)["missing_names"]))
     rows = [{
         "faculty": row[FACULTY_ID],
         "unit": row[UNIT_NAME],
         "missing": row["missing_names"] or "–",
         "advisors": str(row["advisors"]),
-        "advisors_lacking": suppress_count(row["advisors_lacking"], limit),
-        "case_handlers_lacking": suppress_fraction(row["case_handlers_lacking"],
-                                                   row["case_handlers_due"], limit, lang),
-    } for _, row in top.iterrows()]
-    kpis = compute_kpis(results, unit_ids)
-    lacking_handlers = kpis.case_handlers_due - kpis.case_handlers_trained
+        "advisors_lacking": count((row[UNIT_ID], "advisors_lacking")),
+        "case_handlers_lacking": fraction((row[UNIT_ID], "case_handlers_lacking"),
+                                          (row[UNIT_ID], "case_handlers_due")),
+    } for _, row in missing.iterrows()]
     rows.append({
         "faculty": "",
-        "unit": t("meeting.all_units", lang, count=len(counts)),
+        "unit": t("meeting.all_units", lang, count=cells.units),
         "missing": t("meeting.in_total", lang, count=int(counts["missing_processes"].sum())),
         "advisors": str(kpis.advisors),
-        "advisors_lacking": suppress_count(kpis.advisors - kpis.advisors_fully_trained, limit),
-        "case_handlers_lacking": suppress_fraction(lacking_handlers, kpis.case_handlers_due,
-                                                   limit, lang),
+        "advisors_lacking": count(TOTAL_ADVISORS_LACKING),
+        "case_handlers_lacking": fraction(TOTAL_HANDLERS_LACKING, KPI_HANDLERS_DUE),
     })
-    return pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS)
-
+    units = set(cells.top[UNIT_ID])
+    withheld = frozenset(
+        (unit, ADVISORS_AUDIENCE if column == "advisors_lacking" else CASE_HANDLERS_AUDIENCE)
+        for unit, column in cells.withheld if unit in units)
+    return MeetingFigures(headline, pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS), withheld)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from html import escape
 
@@ -25,13 +26,20 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _group_label(faculty: str) -> str:
+    """A faculty band's label: the whole id on lines of GROUP_CHARS, never cut, so two
+    faculties whose names begin alike (a faculty column holding names) stay two bands."""
+    lines = textwrap.wrap(faculty, GROUP_CHARS, break_long_words=False) or [faculty]
+    return "<br>".join(escape(line) for line in lines)
+
+
 def _unit_axis(order: pd.DataFrame) -> list[list[str]]:
     """Two-level axis, faculty then unit, so the rows read as groups.
 
     Names are escaped: plotly reads tags such as <b> or <a> in labels and hover text."""
     units = [escape(_clip(name if name == unit_id else f"{name} ({unit_id})", LABEL_CHARS))
              for unit_id, name in zip(order[UNIT_ID], order[UNIT_NAME], strict=True)]
-    return [[escape(_clip(str(g), GROUP_CHARS)) for g in order[FACULTY_ID]], units]
+    return [[_group_label(str(g)) for g in order[FACULTY_ID]], units]
 
 
 def _click_layer(columns: list[str], y_axis: list[list[str]], unit_ids: list[str],

@@ -126,11 +126,18 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
     """Rows × requirement: share of the group that meets it; a group under `limit` persons is
     a grey "<limit" cell, so neither its number nor its colour tells who lacks a course."""
     met, target = _wide(training, "met").fillna(0), _wide(training, "target").fillna(0)
-    shown = target >= limit
+    # Shares held back beside counts hidden as complements (suppression.training_by_unit).
+    withheld = (_wide(training.assign(withheld=training["withheld"].astype(float)), "withheld")
+                .fillna(0).astype(bool) if "withheld" in training else target < 0)
+    small = (target > 0) & (target < limit)
+    withheld &= ~small & (target > 0)
+    shown = (target >= limit) & ~withheld
     share = (met / target.where(target > 0)).where(shown)
-    text = [[suppress_share(int(m), int(n), limit) for m, n in zip(mrow, trow, strict=True)]
-            for mrow, trow in zip(met.to_numpy(), target.to_numpy(), strict=True)]
-    hidden = ((target > 0) & ~shown).astype(float).where((target > 0) & ~shown)
+    text = [[t("meeting.withheld", lang) if w else suppress_share(int(m), int(n), limit)
+             for m, n, w in zip(mrow, trow, wrow, strict=True)]
+            for mrow, trow, wrow in zip(met.to_numpy(), target.to_numpy(), withheld.to_numpy(),
+                                        strict=True)]
+    hidden = (small | withheld).astype(float).where(small | withheld)
     x, y = [_wrap_words(c) for c in met.columns], _row_labels(training)
     fig = go.Figure([
         go.Heatmap(z=hidden.to_numpy(dtype=float), x=x, y=y, showscale=False, xgap=3, ygap=3,
@@ -138,7 +145,8 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
         go.Heatmap(z=share.to_numpy(dtype=float), x=x, y=y, text=text, texttemplate="%{text}",
                    textfont={"size": TEXT_SIZE}, colorscale=SHARE_SCALE, zmin=0, zmax=1,
                    xgap=3, ygap=3, hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-                   colorbar={"title": {"text": t("chart.share", lang)}, "tickformat": ".0%",
+                   colorbar={"title": {"text": t("chart.share", lang), "side": "right"},
+                             "tickformat": ".0%",
                              "tickvals": [0, 0.5, 1], "lenmode": "pixels",
                              "len": min(240, ROW_HEIGHT * len(y)), "y": 1, "yanchor": "top",
                              "thickness": 16}),

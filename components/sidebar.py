@@ -7,28 +7,40 @@ import datetime as dt
 import streamlit as st
 
 import state
+from components import upload_flow
 from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
-MESSAGES_KEY = "upload_messages"
 
 
 def _apply_new_uploads(uploads: list, lang: str) -> None:
-    """Try each new set of uploaded files once; failures keep the data shown before."""
+    """Try each new set of uploaded files once; failures keep the data shown before. Files
+    whose column must be chosen by hand are taken to the Data page's column mapping."""
     signature = tuple((u.name, u.size, u.file_id) for u in uploads)
-    if not uploads or signature == st.session_state.get(APPLIED_KEY):
+    if signature == st.session_state.get(APPLIED_KEY):
         return
     st.session_state[APPLIED_KEY] = signature
+    if not uploads:
+        upload_flow.forget()
+        return
+    files = [(u.name, u.getvalue()) for u in uploads]
     with st.status(t("sidebar.step.read", lang), expanded=False) as status:
         # a national-size upload takes seconds: name each step while it runs
-        problems = state.try_use_uploads(
-            [(u.name, u.getvalue()) for u in uploads],
-            on_step=lambda: status.update(label=t("sidebar.step.compute", lang)))
-        status.update(label=t("sidebar.step.done" if not problems else "sidebar.step.failed",
-                              lang), state="complete" if not problems else "error")
-    st.session_state[MESSAGES_KEY] = problems
+        outcome = state.try_use_uploads(
+            files, on_step=lambda: status.update(label=t("sidebar.step.compute", lang)))
+        status.update(label=t(_step_label(outcome), lang),
+                      state="error" if not outcome.used else "complete")
+    upload_flow.remember(outcome, files)
+
+
+def _step_label(outcome: state.UploadOutcome) -> str:
+    if outcome.links:
+        return "sidebar.step.mapping"
+    if not outcome.used:
+        return "sidebar.step.failed"
+    return "sidebar.step.partly" if outcome.refused else "sidebar.step.done"
 
 
 def _iso_date(text: str) -> dt.date | None:
@@ -63,8 +75,7 @@ def data_sidebar() -> None:
             t("sidebar.upload", lang), type=state.UPLOAD_TYPES,
             accept_multiple_files=True, key=UPLOAD_KEY)
         _apply_new_uploads(uploads or [], lang)
-        for message in st.session_state.get(MESSAGES_KEY, []):
-            st.error(message, icon=":material/error:")
+        upload_flow.show_outcome(lang, link_to_data_page=True)
         _language_switch(lang)
         # `?dato=ÅÅÅÅ-MM-DD` (a bookmark, back and forward) sets the as-of date; it is
         # written back on every run, so it survives a page switch

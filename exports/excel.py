@@ -24,6 +24,7 @@ from analysis.hierarchy import FACULTY_ID, FACULTY_NAME
 from analysis.results import Results
 from analysis.suppression import judged_faculties
 from charts.heatmaps import RULE_BROKEN, RULE_MET, SHARE_SCALE
+from exports import SAMPLE_MARKER
 from exports.safe import neutralise
 from labels import (
     GAP_HEADERS,
@@ -60,6 +61,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
 _HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
 _TITLE_FONT = Font(bold=True, size=14)
 _SECTION_FONT = Font(bold=True, size=12)
+_MARKER_COLOUR = "E69F00"  # the heatmaps' orange, as the app's sample-data box
+_MARKER_FONT = Font(bold=True, size=12)
+_MARKER_FILL = PatternFill("solid", fgColor=_MARKER_COLOUR)
 
 
 def _fill(colour: str) -> PatternFill:
@@ -134,7 +138,7 @@ def _ordered_units(results: Results) -> pd.DataFrame:
     return units.sort_values([FACULTY_NAME, UNIT_NAME], ignore_index=True)
 
 
-def _process_heatmap(sheet: Worksheet, results: Results) -> None:
+def _process_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) -> None:
     config = results.config
     units = _ordered_units(results)
     counts = results.unit_process.pivot_table(index=UNIT_ID, columns=PROCESS, values="advisors",
@@ -147,24 +151,26 @@ def _process_heatmap(sheet: Worksheet, results: Results) -> None:
         columns.append(Column(process, PROCESS_LABELS.get(process, process)))
     frame["distinct"] = units["advisors"]
     columns.append(Column("distinct", f"{TOTAL_ADVISORS} (min. {config.min_distinct_advisors})"))
-    _write_table(sheet, columns, frame)
-    sheet.freeze_panes = "D2"
-    last_row = len(frame) + 1
+    _write_table(sheet, columns, frame, header_row)
+    top, last_row = header_row + 1, len(frame) + header_row
+    sheet.freeze_panes = f"D{top}"
     first = get_column_letter(4)
     process_end = get_column_letter(3 + len(config.processes))
     distinct = get_column_letter(4 + len(config.processes))
-    for cells, minimum in ((f"{first}2:{process_end}{last_row}", config.min_advisors_per_process),
-                           (f"{distinct}2:{distinct}{last_row}", config.min_distinct_advisors)):
+    for cells, minimum in ((f"{first}{top}:{process_end}{last_row}",
+                            config.min_advisors_per_process),
+                           (f"{distinct}{top}:{distinct}{last_row}",
+                            config.min_distinct_advisors)):
         sheet.conditional_formatting.add(cells, CellIsRule(
             operator="greaterThanOrEqual", formula=[str(minimum)], fill=_fill(RULE_MET)))
         sheet.conditional_formatting.add(cells, CellIsRule(
             operator="lessThan", formula=[str(minimum)], fill=_fill(RULE_BROKEN)))
-    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=4 + len(config.processes)):
+    for row in sheet.iter_rows(min_row=top, min_col=4, max_col=4 + len(config.processes)):
         for cell in row:
             cell.alignment = Alignment(horizontal="center")
 
 
-def _training_heatmap(sheet: Worksheet, results: Results) -> None:
+def _training_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) -> None:
     units = _ordered_units(results)
     rows = results.unit_requirement.assign(
         column=results.unit_requirement["requirement_id"] + " "
@@ -178,9 +184,9 @@ def _training_heatmap(sheet: Worksheet, results: Results) -> None:
     for index, key in enumerate(keys):
         frame[f"share_{index}"] = units[UNIT_ID].map(shares[key])
         columns.append(Column(f"share_{index}", key, PERCENT))
-    _write_table(sheet, columns, frame)
-    sheet.freeze_panes = "D2"
-    cells = f"D2:{get_column_letter(3 + len(keys))}{len(frame) + 1}"
+    _write_table(sheet, columns, frame, header_row)
+    sheet.freeze_panes = f"D{header_row + 1}"
+    cells = f"D{header_row + 1}:{get_column_letter(3 + len(keys))}{len(frame) + header_row}"
     low, middle = SHARE_SCALE[0][1], SHARE_SCALE[1][1]
     # Sky blue, not the screen scale's dark blue end, which hides Excel's black cell text.
     sheet.conditional_formatting.add(cells, ColorScaleRule(
@@ -290,16 +296,32 @@ def result_sheets(results: Results) -> dict[str, tuple[list[Column], pd.DataFram
     }
 
 
+def _mark_sample(sheet: Worksheet, row: int = 1) -> None:
+    """The sample-data marker in a row kept free for it and in the print header, so no sheet
+    of fictional figures can be taken for a real one, on screen or on paper."""
+    cell = sheet.cell(row=row, column=1, value=SAMPLE_MARKER)
+    cell.font, cell.fill = _MARKER_FONT, _MARKER_FILL
+    sheet.oddHeader.center.text = SAMPLE_MARKER
+    sheet.sheet_properties.tabColor = _MARKER_COLOUR
+
+
 def write_excel_report(results: Results, target: str | Path | BinaryIO,
-                       tables: Sequence[TableInfo] = ()) -> None:
-    """Write the formatted report to a path or a binary buffer; `tables` describe the inputs."""
+                       tables: Sequence[TableInfo] = (), *, sample: bool = False) -> None:
+    """Write the formatted report to a path or a binary buffer; `tables` describe the inputs.
+
+    `sample`: the results come from the bundled sample data; every sheet then says so in
+    its first row, and the tables start one row lower."""
+    header_row = 2 if sample else 1
     workbook = Workbook()
     workbook.remove(workbook.active)
     _about(workbook.create_sheet(ABOUT_SHEET), results, tables)
-    _process_heatmap(workbook.create_sheet(PROCESS_HEATMAP_SHEET), results)
-    _training_heatmap(workbook.create_sheet(TRAINING_HEATMAP_SHEET), results)
+    _process_heatmap(workbook.create_sheet(PROCESS_HEATMAP_SHEET), results, header_row)
+    _training_heatmap(workbook.create_sheet(TRAINING_HEATMAP_SHEET), results, header_row)
     for title, (columns, frame) in result_sheets(results).items():
-        _write_table(workbook.create_sheet(title), columns, frame)
+        _write_table(workbook.create_sheet(title), columns, frame, header_row)
+    if sample:
+        for sheet in workbook.worksheets:
+            _mark_sample(sheet, 2 if sheet.title == ABOUT_SHEET else 1)  # under its title
     properties = workbook.properties
     properties.creator = None
     properties.lastModifiedBy = None

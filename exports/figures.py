@@ -19,8 +19,7 @@ from analysis.suppression import (
     coverage_by_faculty,
     faculty_names,
     faculty_units,
-    meeting_gap_table,
-    meeting_kpis,
+    meeting_figures,
     training_by_faculty,
     training_by_unit,
     unit_order,
@@ -30,6 +29,8 @@ from charts.meeting import (
     make_suppressed_share_heatmap,
     make_unit_process_heatmap,
 )
+from exports import SAMPLE_MARKER
+from i18n import NB, t
 from labels import GAP_TABLE_LABELS, PROCESS_LABELS
 from loaders.schema import UNIT_ID
 
@@ -37,6 +38,7 @@ IMAGE_WIDTH = 1200
 IMAGE_SCALE = 2
 TOP_GAPS = 8
 WHOLE_ORGANISATION = "Hele organisasjonen"
+WITHHELD = t("meeting.withheld", NB)  # how a figure hidden as a complement is written
 
 # One kaleido browser serves the whole process; its queue is not safe for concurrent callers
 # (two downloads at once in the app), so renders take turns.
@@ -77,11 +79,22 @@ class MeetingContent:
     gaps: pd.DataFrame  # display columns with Norwegian headers, text cells
     about: list[str]  # the rules and thresholds in force, one sentence each
     change: str = ""  # the change since the previous snapshot, when there is one
+    sample: bool = False  # built from the bundled sample data: every page says so
+    withheld: bool = False  # some figure is hidden as the complement of a small group
 
     @property
     def suppression_note(self) -> str:
-        return (f"Kun samletall. Grupper med færre enn {self.limit} personer vises som "
+        note = (f"Kun samletall. Grupper med færre enn {self.limit} personer vises som "
                 f"<{self.limit}; totalene er regnet av alle.")
+        if self.withheld:
+            note += (" «skjult»: holdt tilbake fordi tallene ved siden av ellers ville avsløre "
+                     f"en gruppe med færre enn {self.limit} personer.")
+        return note
+
+    @property
+    def marker(self) -> str:
+        """The sample-data marker for every page and slide, or nothing for real data."""
+        return SAMPLE_MARKER if self.sample else ""
 
 
 def _image(fig: go.Figure, title: str, caption: str, own_page: bool = True) -> MeetingImage:
@@ -101,8 +114,10 @@ def _unit_heatmap(results: Results, unit_ids: set[str], name: str,
                   f"{config.min_distinct_advisors} ulike personer.", own_page)
 
 
-def meeting_images(results: Results, faculty_id: str | None = None) -> list[MeetingImage]:
-    """The heatmaps: roll-ups by faculty and one unit heatmap per faculty, or one faculty's."""
+def meeting_images(results: Results, faculty_id: str | None = None,
+                   withheld: frozenset = frozenset()) -> list[MeetingImage]:
+    """The heatmaps: roll-ups by faculty and one unit heatmap per faculty, or one faculty's;
+    `withheld` as MeetingFigures.withheld for the gap table shown with them."""
     config = results.config
     limit = config.small_group_limit
     names = faculty_names(results)
@@ -112,7 +127,8 @@ def meeting_images(results: Results, faculty_id: str | None = None) -> list[Meet
         unit_ids = faculty_units(results, faculty_id)
         return [
             _unit_heatmap(results, unit_ids, names[faculty_id]),
-            _image(make_suppressed_share_heatmap(training_by_unit(results, unit_ids), limit),
+            _image(make_suppressed_share_heatmap(
+                training_by_unit(results, unit_ids, withheld=withheld), limit),
                    f"Kompetanse – {names[faculty_id]}", training_caption),
         ]
     images = [
@@ -151,20 +167,24 @@ def about_lines(config: RuleConfig) -> list[str]:
 
 
 def meeting_content(results: Results, faculty_id: str | None = None,
-                    change: str = "") -> MeetingContent:
+                    change: str = "", *, sample: bool = False) -> MeetingContent:
     """The meeting's figures for the whole organisation or one faculty (by faculty id);
-    `change` is a sentence on the change since the previous snapshot, if any."""
+    `change` is a sentence on the change since the previous snapshot, if any; `sample` says
+    the results come from the bundled sample data, so every page and slide is marked."""
     unit_ids = faculty_units(results, faculty_id)
     scope = WHOLE_ORGANISATION if faculty_id is None else faculty_names(results)[faculty_id]
-    gaps = meeting_gap_table(results, unit_ids, TOP_GAPS).rename(columns=GAP_TABLE_LABELS)
+    figures = meeting_figures(results, unit_ids, TOP_GAPS)
+    shown = [*(k.value for k in figures.kpis), *figures.gaps.to_numpy().ravel()]
     return MeetingContent(
         scope=scope,
         as_of_text=f"{results.as_of:%d.%m.%Y}",
         limit=results.config.small_group_limit,
-        kpis=meeting_kpis(results, unit_ids),
-        images=meeting_images(results, faculty_id),
-        gaps=gaps,
+        kpis=figures.kpis,
+        images=meeting_images(results, faculty_id, figures.withheld),
+        gaps=figures.gaps.rename(columns=GAP_TABLE_LABELS),
         about=about_lines(results.config),
         change=change,
+        sample=sample,
+        withheld=bool(figures.withheld) or WITHHELD in shown,
     )
 

@@ -37,6 +37,7 @@ DARK = colors.HexColor("#1F2A44")
 GREY = colors.HexColor("#595959")
 LIGHT = colors.HexColor("#F2F2F2")
 ACCENT = colors.HexColor("#0072B2")
+MARKER = colors.HexColor("#E69F00")  # the heatmaps' orange: the sample-data band
 GAP_COLUMN_SHARES = (0.08, 0.33, 0.21, 0.11, 0.13, 0.14)
 
 _base = getSampleStyleSheet()
@@ -135,6 +136,14 @@ def build_pdf(content: MeetingContent, target: str | Path | BinaryIO) -> None:
         canvas.setFillColor(GREY)
         canvas.drawString(MARGIN, 0.8 * cm, footer)
         canvas.drawRightString(PAGE[0] - MARGIN, 0.8 * cm, f"Side {document.page}")
+        if content.marker:  # every page of a sample-data report says so, top right
+            canvas.setFillColor(MARKER)
+            canvas.rect(PAGE[0] - MARGIN - 8 * cm, PAGE[1] - 1.2 * cm, 8 * cm, 0.8 * cm,
+                        stroke=0, fill=1)
+            canvas.setFillColor(DARK)
+            canvas.setFont("Helvetica-Bold", 12)
+            canvas.drawCentredString(PAGE[0] - MARGIN - 4 * cm, PAGE[1] - 0.95 * cm,
+                                     content.marker)
         canvas.restoreState()
 
     document = SimpleDocTemplate(
@@ -145,6 +154,7 @@ def build_pdf(content: MeetingContent, target: str | Path | BinaryIO) -> None:
 
 
 def write_pdf(results: Results, target: str | Path | BinaryIO,
-              faculty_id: str | None = None) -> None:
-    """Write the meeting report for the whole organisation, or one faculty, as PDF."""
-    build_pdf(meeting_content(results, faculty_id), target)
+              faculty_id: str | None = None, *, sample: bool = False) -> None:
+    """Write the meeting report for the whole organisation, or one faculty, as PDF; `sample`
+    marks every page as made from the bundled sample data."""
+    build_pdf(meeting_content(results, faculty_id, sample=sample), target)

@@ -26,6 +26,7 @@ DARK = RGBColor(0x1F, 0x2A, 0x44)
 GREY = RGBColor(0x59, 0x59, 0x59)
 LIGHT = RGBColor(0xF2, 0xF2, 0xF2)
 ACCENT = RGBColor(0x00, 0x72, 0xB2)  # the blue of the heatmaps' colour scale
+MARKER = RGBColor(0xE6, 0x9F, 0x00)  # the scale's orange: the sample-data band
 BLANK_LAYOUT = 6
 LONG_TITLE = 48  # characters; longer slide titles get a smaller size to stay on one line
 GAP_COLUMN_WIDTHS = (1.2, 3.7, 3.0, 1.2, 1.5, 1.73)  # inches, the top gaps table
@@ -44,8 +45,27 @@ def _text(slide: Slide, left: int, top: int, width: int, height: int, text: str,
         run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, colour
 
 
+def _marker(slide: Slide, content: MeetingContent) -> None:
+    """A sample-data band in the top right corner of every slide of a sample-data deck."""
+    if not content.marker:
+        return
+    width, height = Inches(3.6), Inches(0.42)
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, SLIDE_WIDTH - width - Inches(0.2),
+                                  Inches(0.08), width, height)
+    band.fill.solid()
+    band.fill.fore_color.rgb = MARKER
+    band.line.fill.background()
+    band.name = "Eksempeldata"
+    frame = band.text_frame
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    run = frame.paragraphs[0].add_run()
+    run.text = content.marker
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(14), True, DARK
+
+
 def _slide(deck: Presentation, content: MeetingContent, title: str) -> Slide:
     slide = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
+    _marker(slide, content)
     _text(slide, MARGIN, Inches(0.3), SLIDE_WIDTH - 2 * MARGIN, Inches(0.8), title,
           30 if len(title) <= LONG_TITLE else 22, bold=True)
     _text(slide, MARGIN, SLIDE_HEIGHT - Inches(0.5), SLIDE_WIDTH - 2 * MARGIN, Inches(0.35),
@@ -56,6 +76,7 @@ def _slide(deck: Presentation, content: MeetingContent, title: str) -> Slide:
 
 def _title_slide(deck: Presentation, content: MeetingContent) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
+    _marker(slide, content)
     band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(2.2), SLIDE_WIDTH, Inches(0.12))
     band.fill.solid()
     band.fill.fore_color.rgb = ACCENT
@@ -162,6 +183,7 @@ def build_deck(content: MeetingContent) -> Presentation:
 
 
 def write_slides(results: Results, target: str | Path | BinaryIO,
-                 faculty_id: str | None = None) -> None:
-    """Write the meeting deck for the whole organisation, or one faculty, to a path or buffer."""
-    build_deck(meeting_content(results, faculty_id)).save(target)
+                 faculty_id: str | None = None, *, sample: bool = False) -> None:
+    """Write the meeting deck for the whole organisation, or one faculty, to a path or buffer;
+    `sample` marks every slide as made from the bundled sample data."""
+    build_deck(meeting_content(results, faculty_id, sample=sample)).save(target)

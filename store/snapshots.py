@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,14 @@ def gap_counts(gaps: pd.DataFrame) -> pd.DataFrame:
     return counts.astype({"count": int})
 
 
+@dataclass(frozen=True)
+class Saved:
+    """A snapshot just stored, and the one with the same date and figures it replaced."""
+
+    id: int
+    replaced: int | None = None
+
+
 class SnapshotStore:
     """Save and read snapshots; every write is one transaction, safe with concurrent savers."""
 
@@ -53,27 +62,48 @@ class SnapshotStore:
         return connection
 
     def save(self, results: Results, label: str = "", source: str = "",
-             saved_at: dt.datetime | None = None) -> int:
-        """Store the aggregate tables of `results`; returns the new snapshot's id."""
-        tables = {
+             saved_at: dt.datetime | None = None) -> Saved:
+        """Store the aggregate tables of `results`.
+
+        A snapshot with the same as-of date and the same figures is replaced (its label and
+        source updated), so saving twice never makes a trend step of zero against itself."""
+        rows = {name: json.dumps(table_rows(frame), ensure_ascii=False) for name, frame in {
             "unit_summary": results.unit_summary, "unit_process": results.unit_process,
             "unit_requirement": results.unit_requirement, "gap_counts": gap_counts(results.gaps),
-        }
+        }.items()}
         stamp = (saved_at or dt.datetime.now()).isoformat(timespec="seconds")
+        as_of = results.as_of.isoformat()
         connection = self._connect()
         try:
             with connection:  # one transaction: all of a snapshot or nothing
+                # Taken before reading, so two savers of the same figures cannot both miss
+                # each other's snapshot.
+                connection.execute("BEGIN IMMEDIATE")
+                replaced = self._same_figures(connection, as_of, rows)
+                if replaced is not None:
+                    connection.execute("DELETE FROM snapshot WHERE id = ?", (replaced,))
                 cursor = connection.execute(
                     "INSERT INTO snapshot (saved_at, as_of, label, source) VALUES (?, ?, ?, ?)",
-                    (stamp, results.as_of.isoformat(), label, source))
+                    (stamp, as_of, label, source))
                 snapshot_id = int(cursor.lastrowid)
                 connection.executemany(
                     "INSERT INTO snapshot_table (snapshot_id, name, rows_json) VALUES (?, ?, ?)",
-                    [(snapshot_id, name, json.dumps(table_rows(frame), ensure_ascii=False))
-                     for name, frame in tables.items()])
+                    [(snapshot_id, name, text) for name, text in rows.items()])
         finally:
             connection.close()
-        return snapshot_id
+        return Saved(snapshot_id, replaced)
+
+    @staticmethod
+    def _same_figures(connection: sqlite3.Connection, as_of: str,
+                      rows: dict[str, str]) -> int | None:
+        """The id of a stored snapshot of this date whose tables equal `rows`, if any."""
+        stored: dict[int, dict[str, str]] = {}
+        for snapshot_id, name, text in connection.execute(
+                "SELECT s.id, t.name, t.rows_json FROM snapshot s JOIN snapshot_table t "
+                "ON t.snapshot_id = s.id WHERE s.as_of = ? ORDER BY s.id", (as_of,)):
+            stored.setdefault(snapshot_id, {})[name] = text
+        return next((snapshot_id for snapshot_id, tables in stored.items() if tables == rows),
+                    None)
 
     def snapshots(self) -> pd.DataFrame:
         """All snapshots, oldest first, with headline figures from their unit summaries."""

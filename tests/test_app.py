@@ -1,6 +1,7 @@
 """AppTest: every page runs on sample data, shows the right figures, and survives uploads."""
 
 import base64
+import datetime as dt
 import io
 import json
 
@@ -8,9 +9,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis import build_results
+from loaders import load_dataset
+from store import SnapshotStore
 from tests.apptest import TIMEOUT, metrics
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
-from tests.sample import SAMPLE_AS_OF
+from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
 
 def start(as_of=SAMPLE_AS_OF) -> AppTest:
@@ -200,9 +204,45 @@ def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
     assert "Lagret øyeblikksbilde per 01.11.2026." in [s.value for s in app.success]
     app.switch_page("views/trends.py").run()
     assert not app.exception
-    assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
-    assert [m.delta for m in app.metric] == ["+0 siden 2026-11-01 Oktober"]
     assert len(app.get("plotly_chart")) == 2
+    # Today's own snapshot is no "previous" one: nothing is compared until one is chosen.
+    assert [i.value for i in app.info] == [
+        "Ingen øyeblikksbilder er eldre enn dataene per 01.11.2026; velg ett for å sammenligne."]
+    assert app.selectbox(key="compare_snapshot").value is None
+    assert not app.metric
+
+
+def test_saving_the_same_figures_again_replaces_the_snapshot(tmp_path, monkeypatch):
+    database = tmp_path / "s.db"
+    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    app = start()
+    app.switch_page("views/data.py").run()
+    app.button(key="save_snapshot").click().run()
+    app.text_input(key="snapshot_label").input("Oktober").run()
+    app.button(key="save_snapshot").click().run()
+    assert not app.exception
+    assert ("Et øyeblikksbilde per 01.11.2026 med de samme tallene fantes allerede; det er "
+            "erstattet av dette, så utviklingen viser det bare én gang.") in [
+        i.value for i in app.info]
+    assert SnapshotStore(database).snapshots()[["as_of", "label"]].values.tolist() == [
+        ["2026-11-01", "Oktober"]]
+
+
+def test_trends_compare_with_the_previous_snapshot_by_default(tmp_path, monkeypatch):
+    database = tmp_path / "s.db"
+    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    store = SnapshotStore(database)
+    dataset = load_dataset(**SAMPLE_INPUTS)
+    for as_of, label in ((dt.date(2026, 8, 1), "August"), (dt.date(2026, 9, 1), "September"),
+                         (SAMPLE_AS_OF, "I dag")):
+        store.save(build_results(dataset, as_of=as_of), label=label)
+    app = start()
+    app.switch_page("views/trends.py").run()
+    assert not app.exception
+    assert app.selectbox(key="compare_snapshot").value == 2
+    assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
+    # 14 units met the requirements on 1 September (the meeting view's figure for it)
+    assert [m.delta for m in app.metric] == ["+11 siden 2026-09-01 September"]
 
 
 def test_as_of_date_comes_from_the_url():

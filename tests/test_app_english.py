@@ -309,6 +309,9 @@ def test_data_and_trends_in_english_with_a_saved_snapshot():
     app.switch_page(TRENDS).run()
     assert not app.exception
     assert app.title[0].value == "Trends over time"
+    assert [i.value for i in app.info] == [
+        "No snapshot is older than the data as of 01.11.2026; choose one to compare with."]
+    app.selectbox(key="compare_snapshot").set_value(1).run()
     assert metrics(app) == {"Units meeting the requirements": "25 of 65"}
     assert [m.proto.delta for m in app.metric] == ["+0 since 2026-11-01 October"]
     snapshot, training = charts(app)

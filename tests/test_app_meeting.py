@@ -17,6 +17,18 @@ TIMEOUT = 120
 PAGE = "views/meeting.py"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def sample_cached():
+    """Compute the sample once through the router first, as test_app.py does in a full run.
+
+    The loaders' worker imports the main module, and AppTest makes a page script main: a page
+    run first (this file alone) would start the worker from inside itself and break its pipe.
+    Through dashboard.py the results are cached, and the pages below read the cache."""
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+
+
 @pytest.fixture(autouse=True)
 def no_snapshots(monkeypatch, tmp_path):
     """Each test reads its own snapshot database, never the working tree's."""

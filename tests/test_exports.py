@@ -18,6 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 import report
 from analysis import build_results
 from charts.meeting import make_gap_table, make_suppressed_share_heatmap
+from exports import SAMPLE_MARKER
 from exports.excel import (
     ABOUT_SHEET,
     GAPS_SHEET,
@@ -296,6 +297,12 @@ def test_a_faculty_deck_suppresses_small_groups_and_shows_the_change(sample):
     assert rows["Kavliinstitutt for nevrovitenskap"][3:] == ["1", "0", "<5"]
     assert rows["Institutt for samfunnsmedisin og sykepleie"][3:] == ["2", "<5", "4 av 9"]
     assert rows["Alle 8 enheter"][2:] == ["7 i alt", "14", "<5", "29 av 98"]
+    # The table lists all eight units: Kavli's hidden "<5" would be 29 av 98 minus the other
+    # rows, so the smallest other row is hidden too, and "10 av 14" advisors trained with it.
+    assert rows["Institutt for psykisk helse"][-1] == "skjult"
+    assert {k.label: k.value for k in content.kpis}["Rådgivere med all opplæring"] == (
+        "alle unntatt <5")
+    assert "«skjult»" in content.suppression_note
 
 
 def test_meeting_charts_show_markup_from_files_as_plain_text():
@@ -334,3 +341,63 @@ def test_command_line_writes_the_report_the_deck_and_the_pdf(tmp_path):
     text = _pptx_text(out["pptx"].read_bytes()) + _pdf_text(out["pdf"].read_bytes())
     assert "Seksjon A" in text
     assert "Anne Li" not in text and "Bo Ek" not in text
+
+
+def _pdf_pages_text(data: bytes) -> list[str]:
+    """The text of each page: reportlab writes one content stream per page, in page order."""
+    pages = len(re.findall(rb"/Type /Page\b", data))
+    texts = []
+    for raw in _page_streams(data):
+        shown = re.findall(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", raw)
+        texts.append("\n".join(re.sub(rb"\\(.)", rb"\1", re.sub(
+            rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), s)).decode("cp1252")
+            for s in shown))
+    assert len(texts) == pages
+    return texts
+
+
+def _sheet_texts(data: bytes) -> dict[str, str]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return {sheet.title: " ".join(str(c.value) for row in sheet.iter_rows(max_row=3)
+                                  for c in row if c.value is not None) for sheet in book}
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_exports_of_the_sample_data_say_so_on_every_page_slide_and_sheet(sample, marked):
+    dataset, results = sample
+    content = meeting_content(results, "MH", sample=marked)
+    deck, pdf, workbook = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    build_deck(content).save(deck)
+    build_pdf(content, pdf)
+    write_excel_report(results, workbook, dataset.tables, sample=marked)
+    pages = _pdf_pages_text(pdf.getvalue())
+    slides = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+              for slide in Presentation(io.BytesIO(deck.getvalue())).slides]
+    sheets = _sheet_texts(workbook.getvalue())
+    assert len(pages) >= 5 and len(slides) == 6 and len(sheets) == 8
+    for texts in (pages, slides, list(sheets.values())):
+        assert [SAMPLE_MARKER in text for text in texts] == [marked] * len(texts)
+    if marked:  # the tables start under the marker, headers intact
+        book = openpyxl.load_workbook(io.BytesIO(workbook.getvalue()))
+        assert book[SUMMARY_SHEET]["A1"].value == SAMPLE_MARKER
+        assert [c.value for c in book[SUMMARY_SHEET][2]] == list(SUMMARY_HEADERS.values())
+        assert book[SUMMARY_SHEET].freeze_panes == "A3"
+        assert book[ABOUT_SHEET]["A1"].value.startswith("Prosessrådgivere")
+
+
+def test_the_command_line_marks_the_bundled_sample_files(tmp_path):
+    out = {suffix: tmp_path / f"rapport.{suffix}" for suffix in ("xlsx", "pptx", "pdf")}
+    paths = [arg for kind in ("staff", "courses", "advisors", "requirements", "units")
+             for arg in (f"--{kind}", str(SAMPLE_INPUTS[kind]))]
+    assert report.main([*paths, "--as-of", "2026-11-01",
+                        *(arg for s, path in out.items() for arg in (f"--{s}", str(path)))]) == 0
+    assert all(SAMPLE_MARKER in text for text in _sheet_texts(out["xlsx"].read_bytes()).values())
+    assert all(SAMPLE_MARKER in text for text in _pdf_pages_text(out["pdf"].read_bytes()))
+    assert all(SAMPLE_MARKER in " ".join(s.text_frame.text for s in slide.shapes
+                                         if s.has_text_frame)
+               for slide in Presentation(out["pptx"]).slides)
+    assert report.is_sample([str(SAMPLE_INPUTS["staff"])])
+    copy = tmp_path / "kopi.xlsx"  # the same bytes anywhere are still the fictional people
+    copy.write_bytes(SAMPLE_INPUTS["courses"].read_bytes())
+    assert report.is_sample([None, str(copy)])
+    assert not report.is_sample([str(tmp_path / "missing.xlsx")])

@@ -27,3 +27,20 @@ def test_one_faculty(results):
     assert set(tables.unit_process["unit_id"]) == set(tables.order["unit_id"])
     assert len(tables.unit_process) == 7 * 3
     assert tables.rollup["faculty_id"].tolist() == ["IE"]
+
+
+def test_faculty_bands_named_alike_stay_apart_and_whole():
+    """A faculty column holding names: two faculties beginning alike are two full labels."""
+    import pandas as pd
+
+    from analysis.hierarchy import FACULTY_ID
+    from charts.heatmaps import make_process_heatmap
+
+    names = ["Fakultet for medisin og helsevitenskap", "Fakultet for naturvitenskap"]
+    order = pd.DataFrame({"unit_id": ["A", "B"], "unit_name": ["Inst A", "Inst B"],
+                          FACULTY_ID: names, "advisors": [2, 2]})
+    unit_process = pd.DataFrame({"unit_id": ["A", "B"], "process": ["innsyn", "innsyn"],
+                                 "advisors": [1, 1], "ok": [True, True]})
+    bands = make_process_heatmap(unit_process, order).data[0].y[0]
+    assert len(set(bands)) == 2
+    assert [band.replace("<br>", " ") for band in bands] == names

@@ -12,6 +12,7 @@ from analysis.trends import (
     NEW_UNIT,
     STOPPED_COMPLIANT,
     monthly_training_coverage,
+    previous_snapshot,
     unit_changes,
 )
 from loaders import load_dataset
@@ -32,7 +33,7 @@ def results():
 
 def test_saved_snapshot_reads_back(tmp_path, results):
     store = SnapshotStore(tmp_path / "s.db")
-    first = store.save(results, label="Oktober", saved_at=dt.datetime(2026, 11, 1, 9, 0))
+    first = store.save(results, label="Oktober", saved_at=dt.datetime(2026, 11, 1, 9, 0)).id
     listed = store.snapshots().to_dict("records")
     assert listed == [{"id": first, "saved_at": "2026-11-01T09:00:00", "as_of": "2026-11-01",
                        "label": "Oktober", "source": "", "units": 2, "compliant_units": 1,
@@ -50,21 +51,46 @@ def test_no_names_or_employee_ids_are_stored(tmp_path, results):
     assert "Kari Nordmann" not in dump and "employee_id" not in dump
 
 
-def test_concurrent_saves_lose_nothing(tmp_path, results):
+def test_concurrent_saves_lose_nothing(tmp_path):
     path = tmp_path / "s.db"
     SnapshotStore(path)
+    days = [[results_for(STAFF, TRAINED, as_of=dt.date(2026, 1, 1) + dt.timedelta(days=5 * t + i))
+             for i in range(5)] for t in range(4)]
 
-    def save_five():
+    def save_five(results):
         store = SnapshotStore(path)
-        for _ in range(5):
-            store.save(results)
+        for one in results:
+            store.save(one)
 
-    threads = [threading.Thread(target=save_five) for _ in range(4)]
+    threads = [threading.Thread(target=save_five, args=(results,)) for results in days]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert len(SnapshotStore(path).snapshots()) == 20
+
+
+def test_the_same_date_and_figures_saved_again_replace_the_snapshot(tmp_path, results):
+    store = SnapshotStore(tmp_path / "s.db")
+    first = store.save(results, label="Første")
+    again = store.save(results, label="Andre")
+    assert (first.replaced, again.replaced) == (None, first.id)
+    assert store.snapshots()[["id", "label"]].values.tolist() == [[again.id, "Andre"]]
+    other = results_for(STAFF[:-1], TRAINED)  # same date, other figures: a snapshot of its own
+    assert store.save(other).replaced is None
+    assert len(store.snapshots()) == 2
+
+
+def test_savers_of_the_same_figures_at_once_leave_one_snapshot(tmp_path, results):
+    path = tmp_path / "s.db"
+    SnapshotStore(path)
+    threads = [threading.Thread(target=lambda: SnapshotStore(path).save(results))
+               for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(SnapshotStore(path).snapshots()) == 1
 
 
 def test_failed_save_leaves_no_half_snapshot(tmp_path, results, monkeypatch):
@@ -99,3 +125,14 @@ def test_monthly_training_coverage_follows_completion_dates():
     assert advisors_k3[["month", "met", "target"]].astype(str).values.tolist() == [
         ["2026-07-31", "0", "2"], ["2026-08-31", "1", "2"], ["2026-09-30", "1", "2"],
         ["2026-10-31", "2", "2"]]
+
+
+def test_previous_snapshot_is_the_latest_before_the_as_of_date(tmp_path, results):
+    store = SnapshotStore(tmp_path / "s.db")
+    ids = {day: store.save(results_for(STAFF, TRAINED, as_of=dt.date(2026, 10, day))).id
+           for day in (1, 15, 20)}
+    snapshots = store.snapshots()
+    assert previous_snapshot(snapshots, dt.date(2026, 10, 20)) == ids[15]
+    assert previous_snapshot(snapshots, dt.date(2026, 10, 21)) == ids[20]
+    assert previous_snapshot(snapshots, dt.date(2026, 10, 1)) is None
+    assert previous_snapshot(store.snapshots().iloc[0:0], dt.date(2026, 10, 1)) is None

@@ -1,14 +1,20 @@
 """Small-group suppression and the meeting aggregates, on hand-made units with known answers."""
 
+import re
+
 import pandas as pd
 import pytest
 
+from analysis import build_results
+from analysis.kpis import compute_kpis
 from analysis.suppression import (
     ComplianceChange,
     compliance_change,
     coverage_by_faculty,
     faculty_names,
     faculty_units,
+    meeting_cells,
+    meeting_figures,
     meeting_gap_table,
     meeting_kpis,
     suppress_count,
@@ -19,7 +25,9 @@ from analysis.suppression import (
     training_by_unit,
     unit_gap_counts,
 )
+from loaders import load_dataset
 from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, results_for
+from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
 
 @pytest.mark.parametrize("count,expected", [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
@@ -86,14 +94,20 @@ def test_headline_figures_hide_the_small_advisor_group_but_not_units(small):
 def test_gap_table_suppresses_small_groups_and_keeps_the_total_honest(small):
     table = meeting_gap_table(small, faculty_units(small, None))
     assert table.to_dict("records") == [
+        # B's "3 av 6" beside the total "4 av 9" would give A's hidden "1 av 3" back (the
+        # table lists every unit with a gap): B is hidden as its complement.
         {"faculty": "F", "unit": "Seksjon B", "missing": "Innsyn", "advisors": "1",
-         "advisors_lacking": "0", "case_handlers_lacking": "3 av 6"},
+         "advisors_lacking": "0", "case_handlers_lacking": "skjult"},
         {"faculty": "F", "unit": "Seksjon A", "missing": "–", "advisors": "2",
          "advisors_lacking": "<5", "case_handlers_lacking": "<5"},
         # 1 of A's 3 and 3 of B's 6 lack K3: the total counts all nine, not the shown cells.
         {"faculty": "", "unit": "Alle 2 enheter", "missing": "1 i alt", "advisors": "3",
          "advisors_lacking": "<5", "case_handlers_lacking": "4 av 9"},
     ]
+    assert meeting_figures(small, {"A", "B"}).withheld == {("B", "case_handlers")}
+    # The units the table leaves out are unknown: one row of two shown hides nothing more.
+    assert meeting_gap_table(small, {"A", "B"}, n=1)["case_handlers_lacking"].tolist() == [
+        "3 av 6", "4 av 9"]
 
 
 def test_gap_counts_are_plain_numbers_per_unit(small):
@@ -154,3 +168,83 @@ def test_compliance_change_counts_units_in_view_both_ways():
     assert change.text("01.09.2026") == (
         "Siden øyeblikksbildet 01.09.2026: fra 3 til 3 enheter som oppfyller kravene "
         "(1 har kommet til, 1 har falt fra).")
+
+
+HIDDEN = ("<5", "skjult")
+
+
+def _fraction(text: str) -> tuple[int, int] | None:
+    """(part, whole) of a shown "x av y", None for a hidden one."""
+    match = re.fullmatch(r"(\d+) av (\d+)", text)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def _worked_out(results, unit_ids, n) -> list[str]:
+    """Every hidden meeting figure that the shown ones give back, read from the texts as a
+    viewer reads them: a headline "x av y" beside the total row's complement, and each column
+    of the gap table against its total row when the table lists every unit that adds to it."""
+    figures = meeting_figures(results, unit_ids, n)
+    kpis = {k.label: k.value for k in figures.kpis}
+    rows, total = figures.gaps.iloc[:-1], figures.gaps.iloc[-1]
+    counts = unit_gap_counts(results, unit_ids).set_index("unit_id")
+    names = dict(zip(counts["unit_name"], counts.index, strict=True))
+    truth = compute_kpis(results, unit_ids)
+    with_gaps = int((~counts["compliant"] | counts["case_handlers_lacking"].gt(0)).sum())
+    leaks = []
+    advisors = int(kpis["Prosessrådgivere"])
+    trained = _fraction(kpis["Rådgivere med all opplæring"])
+    lacking = total["advisors_lacking"]
+    if lacking in HIDDEN and trained and advisors - trained[0] == (
+            truth.advisors - truth.advisors_fully_trained):
+        leaks.append(f"advisors lacking = {advisors} - {trained[0]}")
+    if kpis["Rådgivere med all opplæring"] in HIDDEN and lacking not in HIDDEN and (
+            advisors - int(lacking) == truth.advisors_fully_trained):
+        leaks.append("advisors trained = advisors - lacking")
+    handlers = _fraction(kpis["Saksbehandlere med opplæring"])
+    handlers_total = _fraction(total["case_handlers_lacking"])
+    if total["case_handlers_lacking"] in HIDDEN and handlers:
+        leaks.append("case handlers lacking = due - trained")
+    if kpis["Saksbehandlere med opplæring"] in HIDDEN and handlers_total:
+        leaks.append("case handlers trained = due - lacking")
+    for column, whole in (("advisors_lacking", with_gaps),
+                          ("case_handlers_lacking", with_gaps)):
+        if len(rows) < whole:
+            continue  # units left out of the table: the column has more than one unknown
+        for index, row in rows.iterrows():
+            if row[column] not in HIDDEN or total[column] in HIDDEN:
+                continue
+            others = rows.drop(index)[column]
+            if others.isin(HIDDEN).any():
+                continue
+            unit = counts.loc[names[row["unit"]]]
+            if column == "advisors_lacking":
+                if int(total[column]) - others.astype(int).sum() == unit[column]:
+                    leaks.append(f"{row['unit']}: {column} = total - other rows")
+                continue
+            parts = [_fraction(v) for v in others]
+            lacking_left = handlers_total[0] - sum(p[0] for p in parts)
+            due_left = handlers_total[1] - sum(p[1] for p in parts)
+            if lacking_left == unit["case_handlers_lacking"] or (
+                    len(rows) == len(counts) and due_left == unit["case_handlers_due"]):
+                leaks.append(f"{row['unit']}: case handlers = total - other rows")
+    return leaks
+
+
+def test_no_hidden_figure_is_a_total_minus_the_shown_parts_in_a_small_case(small):
+    assert _worked_out(small, {"A", "B"}, 8) == []
+
+
+def test_no_hidden_meeting_figure_can_be_worked_out_on_the_sample():
+    dataset = load_dataset(**SAMPLE_INPUTS)
+    results = build_results(dataset, as_of=SAMPLE_AS_OF)
+    views = [None, *faculty_names(results)]
+    for n in (6, 8):  # the screen's top gaps and the exports'
+        for faculty in views:
+            assert _worked_out(results, faculty_units(results, faculty), n) == [], faculty
+    # The faculty of medicine's "10 av 14" beside its total row's "<5" gave the 4 back.
+    mh = {k.label: k.value for k in meeting_kpis(results, faculty_units(results, "MH"))}
+    assert mh["Rådgivere med all opplæring"] == "alle unntatt <5"
+    assert mh["Prosessrådgivere"] == "14"
+    cells = meeting_cells(results, faculty_units(results, "MH"), 8)
+    assert cells.values[("kpi", "advisors_trained")] == 10
+    assert ("kpi", "advisors_trained") in cells.withheld

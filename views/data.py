@@ -1,9 +1,13 @@
 """Data: upload files, see how each was read, map unknown columns by hand, then use them."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 import state
+from components import upload_flow
 from components.sidebar import page_lang
+from components.text import plain
 from exports.csv_export import to_safe_csv
 from i18n import kind_label, label_set, t
 from labels import COLUMN_CHOICE_NONE
@@ -11,7 +15,6 @@ from loaders.inspect import mappable_columns
 from loaders.schema import KINDS
 
 UPLOAD_KEY = "data_page_upload"
-MESSAGES_KEY = "data_page_messages"
 
 lang = page_lang()
 COLUMN_LABELS = label_set("column", lang)
@@ -33,35 +36,46 @@ st.subheader(t("data.upload", lang))
 st.caption(t("data.upload_help", lang))
 uploads = st.file_uploader(t("data.files", lang), type=state.UPLOAD_TYPES,
                            accept_multiple_files=True, key=UPLOAD_KEY)
+files = [(upload.name, upload.getvalue()) for upload in uploads or []]
+from_sidebar = not files and bool(upload_flow.pending())
+if from_sidebar:
+    # the sidebar's upload waits here for a column the loaders did not recognise
+    files = list(upload_flow.pending())
+    st.info(t("upload.pending", lang), icon=":material/table_edit:")
+    for link in upload_flow.waiting_links():
+        st.warning(upload_flow.link_message(link, lang), icon=":material/table_edit:")
+    st.button(t("upload.dismiss", lang), on_click=upload_flow.dismiss, key="dismiss_pending")
 
 chosen_files: list[tuple[str, str, bytes]] = []
 chosen_mappings: list[tuple[str, str, str]] = []
-for number, upload in enumerate(uploads or []):
-    data = upload.getvalue()
-    guessed = state.inspect(upload.name, data)
+left_out: list[str] = []
+for number, (name, data) in enumerate(files):
+    guessed = state.inspect(name, data)
     with st.container(border=True):
-        st.markdown(f"**{upload.name}**")
-        kind = st.selectbox(t("data.kind", lang), KINDS, key=f"kind_{number}_{upload.name}",
+        st.markdown(f"**{plain(name)}**")
+        kind = st.selectbox(t("data.kind", lang), KINDS, key=f"kind_{number}_{name}",
                             index=KINDS.index(guessed.kind) if guessed.kind else None,
                             format_func=lambda k: kind_label(k, lang),
                             placeholder=t("data.choose_kind", lang))
         if kind is None:
             st.error(guessed.error, icon=":material/error:")
+            left_out.append(guessed.error)
             continue
         manual = {}
-        report = state.inspect(upload.name, data, kind)
+        report = state.inspect(name, data, kind)
         for raw, canonical in report.mapping.items():
             if canonical is None:
                 picked = st.selectbox(
                     t("data.unrecognised", lang, raw=raw),
                     [COLUMN_CHOICE_NONE, *mappable_columns(kind)], format_func=_column_label,
-                    key=f"map_{number}_{upload.name}_{raw}")
+                    key=f"map_{number}_{name}_{raw}")
                 if picked != COLUMN_CHOICE_NONE:
                     manual[raw] = picked
         if manual:
-            report = state.inspect(upload.name, data, kind, tuple(manual.items()))
+            report = state.inspect(name, data, kind, tuple(manual.items()))
         if report.error:
             st.error(report.error, icon=":material/error:")
+            left_out.append(report.error)
             continue
         where = t("data.sheet", lang, sheet=report.sheet) if report.sheet else ""
         st.write(t("data.reading", lang, where=where, row=report.header_row, rows=report.rows))
@@ -70,16 +84,15 @@ for number, upload in enumerate(uploads or []):
              for raw, c in report.mapping.items()], hide_index=True)
         with st.expander(t("data.preview", lang)):
             st.dataframe(report.preview)
-        chosen_files.append((kind, upload.name, data))
+        chosen_files.append((kind, name, data))
         chosen_mappings += [(kind, raw, canonical) for raw, canonical in manual.items()]
 
-if uploads:
-    if st.button(t("data.use", lang), type="primary", key="use_uploads"):
-        st.session_state[MESSAGES_KEY] = state.use_files(tuple(chosen_files),
-                                                         tuple(chosen_mappings))
-        st.rerun()
-for message in st.session_state.get(MESSAGES_KEY, []):
-    st.error(message, icon=":material/error:")
+if files and st.button(t("data.use", lang), type="primary", key="use_uploads"):
+    outcome = state.use_files(tuple(chosen_files), tuple(chosen_mappings))
+    upload_flow.remember(replace(outcome, refused=(*left_out, *outcome.refused)), files)
+    st.rerun()
+if files:
+    upload_flow.show_outcome(lang, link_to_data_page=False, links=not from_sidebar)
 if not state.is_sample() and st.button(t("data.back", lang), key="use_sample"):
     state.use_sample()
     st.rerun()
@@ -89,9 +102,12 @@ st.caption(t("data.snapshot_help", lang))
 label = st.text_input(t("data.label", lang), key="snapshot_label")
 if st.button(t("data.save", lang), key="save_snapshot"):
     source = ", ".join(table.file for table in dataset.tables)
-    state.snapshot_store().save(results, label=label.strip(), source=source)
-    st.success(t("data.saved", lang, date=f"{results.as_of:%d.%m.%Y}"),
-               icon=":material/check_circle:")
+    saved = state.snapshot_store().save(results, label=label.strip(), source=source)
+    date = f"{results.as_of:%d.%m.%Y}"
+    if saved.replaced is None:
+        st.success(t("data.saved", lang, date=date), icon=":material/check_circle:")
+    else:
+        st.info(t("data.replaced", lang, date=date), icon=":material/info:")
 
 st.subheader(t("data.read_now", lang))
 st.dataframe(

@@ -11,12 +11,12 @@ from analysis.suppression import (
     coverage_by_faculty,
     faculty_names,
     faculty_units,
-    meeting_gap_table,
-    meeting_kpis,
+    meeting_figures,
     training_by_faculty,
     training_by_unit,
     unit_order,
 )
+from analysis.trends import previous_snapshot
 from charts.meeting import (
     make_coverage_rollup_heatmap,
     make_gap_table,
@@ -42,12 +42,24 @@ TOP_GAPS_ON_SCREEN = 6
 GAP_TABLE_WIDTH = 700  # pixels of the right column at 1920 × 1080 with the sidebar open
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+KPIS, BODY = "meeting_kpis", "meeting_body"  # keys of the containers the style below sizes
 # Static style only (no file text): meeting-room type sizes and less empty space at the top.
-LARGE_TYPE = """<style>
-[data-testid="stMainBlockContainer"] {padding-top: 2.2rem; padding-bottom: 1rem;}
-[data-testid="stMetricValue"] {font-size: 2.9rem;}
-[data-testid="stMetricLabel"] p {font-size: 1.2rem;}
-[data-testid="stMetricDelta"] {font-size: 1.3rem;}
+# A headline value is sized by its own column (cqi: 1% of the column's width), so "913 av
+# 1205" stays whole on a 1366 px projector and big on a 1920 px one; a label wraps rather
+# than ends in "…". The heatmap and the gap table sit side by side only where each gets
+# 36rem (about 1920 px with the sidebar open); narrower, the table goes under the heatmap.
+LARGE_TYPE = f"""<style>
+[data-testid="stMainBlockContainer"] {{padding-top: 2.2rem; padding-bottom: 1rem;}}
+.st-key-{KPIS} [data-testid="stColumn"] {{container-type: inline-size;}}
+.st-key-{KPIS} [data-testid="stMetricValue"] {{font-size: clamp(1.4rem, 19cqi, 2.9rem);}}
+.st-key-{KPIS} [data-testid="stMetricValue"] *, .st-key-{KPIS} [data-testid="stMetricLabel"] * {{
+  white-space: normal; overflow: visible; text-overflow: clip;}}
+.st-key-{KPIS} [data-testid="stMetricLabel"] {{min-height: 2.7em; align-items: flex-start;}}
+.st-key-{KPIS} [data-testid="stMetricLabel"] p {{font-size: clamp(1rem, 9cqi, 1.2rem);
+  line-height: 1.25;}}
+[data-testid="stMetricDelta"] {{font-size: 1.3rem;}}
+.st-key-{BODY} [data-testid="stHorizontalBlock"] {{flex-wrap: wrap; row-gap: 1.5rem;}}
+.st-key-{BODY} [data-testid="stColumn"] {{min-width: min(100%, 36rem);}}
 </style>"""
 
 st.markdown(LARGE_TYPE, unsafe_allow_html=True)
@@ -58,7 +70,7 @@ limit = config.small_group_limit
 names = faculty_names(results)
 
 options = [ALL, *names]
-title, pick, show, download = st.columns([3.2, 3, 2, 1.2], vertical_alignment="bottom")
+title, pick, show, download = st.columns([3, 2.8, 2, 1.6], vertical_alignment="bottom")
 title.title(t("meeting.title", lang))
 faculty = url_selectbox(t("faculty", lang), options, FACULTY_PARAM, "meeting_faculty",
                         lambda f: t("all", lang) if f == ALL else names[f], container=pick)
@@ -75,13 +87,13 @@ def _change_since_previous_snapshot() -> tuple[str, str]:
     bokmål for the exports, and in the page's language for the screen."""
     store = state.snapshot_store()
     snapshots = store.snapshots()
-    earlier = snapshots[snapshots["as_of"] < results.as_of.isoformat()]
-    if earlier.empty:
+    previous = previous_snapshot(snapshots, results.as_of)
+    if previous is None:
         return "", ""
-    previous = earlier.iloc[-1]
-    change = compliance_change(store.table(int(previous["id"]), "unit_summary"),
+    change = compliance_change(store.table(previous, "unit_summary"),
                                results.unit_summary, unit_ids)
-    date = f"{dt.date.fromisoformat(previous['as_of']):%d.%m.%Y}"
+    as_of = snapshots.set_index("id").at[previous, "as_of"]
+    date = f"{dt.date.fromisoformat(as_of):%d.%m.%Y}"
     on_screen = (t("meeting.change", lang, date=date, before=change.before, now=change.now,
                    became=change.became, stopped=change.stopped) if lang == EN
                  else change.text(date))
@@ -89,23 +101,27 @@ def _change_since_previous_snapshot() -> tuple[str, str]:
 
 
 change, change_on_screen = _change_since_previous_snapshot()
+sample = state.is_sample()  # every export of the sample data says so on each page and sheet
+# The headline figures and the gap table in one go: a figure hidden as "<5" in one must not
+# come back as a total minus the other's figures (secondary suppression).
+figures = meeting_figures(results, unit_ids, TOP_GAPS_ON_SCREEN, lang)
 
 
 def _excel() -> bytes:
     buffer = io.BytesIO()
-    write_excel_report(results, buffer, dataset.tables)
+    write_excel_report(results, buffer, dataset.tables, sample=sample)
     return buffer.getvalue()
 
 
 def _slides() -> bytes:
     buffer = io.BytesIO()
-    build_deck(meeting_content(results, faculty_id, change)).save(buffer)
+    build_deck(meeting_content(results, faculty_id, change, sample=sample)).save(buffer)
     return buffer.getvalue()
 
 
 def _pdf() -> bytes:
     buffer = io.BytesIO()
-    build_pdf(meeting_content(results, faculty_id, change), buffer)
+    build_pdf(meeting_content(results, faculty_id, change, sample=sample), buffer)
     return buffer.getvalue()
 
 
@@ -120,18 +136,18 @@ with download.popover(t("meeting.download", lang), icon=":material/download:", w
                        on_click="ignore", icon=":material/picture_as_pdf:", key="download_pdf")
     st.caption(t("meeting.download_help", lang))
 
-marker = f" · {t('sample_marker', lang)}" if state.is_sample() else ""
+marker = f" · {t('sample_marker', lang)}" if sample else ""
 # The chosen faculty's name (file text) stays out of this markdown line; the box above shows it.
 st.caption(t("meeting.caption", lang, date=f"{results.as_of:%d.%m.%Y}", limit=limit,
              marker=marker))
 
-for column, kpi in zip(st.columns(5), meeting_kpis(results, unit_ids, lang), strict=True):
+for column, kpi in zip(st.container(key=KPIS).columns(5), figures.kpis, strict=True):
     column.metric(kpi.label, kpi.value,
                   kpi.note or None, delta_color="off", delta_arrow="off")
 if change_on_screen:
     st.caption(change_on_screen)
 
-left, right = st.columns([1, 1], gap="medium")
+left, right = st.container(key=BODY).columns([1, 1], gap="medium")
 with left:
     if view == COVERAGE and faculty_id is None:
         figure = make_coverage_rollup_heatmap(coverage_by_faculty(results),
@@ -144,7 +160,7 @@ with left:
         st.subheader(t("overview.process_heatmap", lang))
     else:
         training = (training_by_faculty(results, lang) if faculty_id is None
-                    else training_by_unit(results, unit_ids, lang))
+                    else training_by_unit(results, unit_ids, lang, figures.withheld))
         figure = make_suppressed_share_heatmap(training, limit, lang)
         st.subheader(t("meeting.training_heatmap", lang, limit=limit))
     st.plotly_chart(figure, width="stretch", theme=None, key="meeting_heatmap",
@@ -153,8 +169,9 @@ with left:
 with right:
     st.subheader(t("meeting.top_gaps", lang))
     # The heatmap beside it names the faculties; the unit names say enough here.
-    gaps = meeting_gap_table(results, unit_ids, TOP_GAPS_ON_SCREEN, lang).drop(
-        columns=["faculty"])
+    gaps = figures.gaps.drop(columns=["faculty"])
     st.plotly_chart(make_gap_table(gaps, label_set("gap_table", lang), GAP_TABLE_WIDTH),
                     width="stretch",
                     theme=None, key="meeting_gaps", config={"displayModeBar": False})
+    if figures.withheld or t("meeting.withheld", lang) in gaps.to_numpy():
+        st.caption(t("meeting.withheld_note", lang, limit=limit))

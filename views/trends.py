@@ -3,7 +3,7 @@
 import streamlit as st
 
 import state
-from analysis.trends import unit_changes
+from analysis.trends import previous_snapshot, unit_changes
 from charts.trends import make_snapshot_trend_figure, make_training_trend_figure
 from components.sidebar import page_lang
 from i18n import kpi_label, label_set, t
@@ -14,14 +14,22 @@ st.title(t("trends.title", lang))
 
 snapshots = state.snapshot_store().snapshots()
 st.subheader(t("trends.snapshots", lang))
+chosen = None
 if snapshots.empty:
     st.info(t("trends.none", lang), icon=":material/info:")
 else:
     st.plotly_chart(make_snapshot_trend_figure(snapshots, lang), width="stretch",
                     key="snapshot_trend")
     labels = {row.id: f"{row.as_of} {row.label}".strip() for row in snapshots.itertuples()}
-    chosen = st.selectbox(t("trends.compare", lang), list(reversed(list(labels))),
-                          format_func=labels.get, key="compare_snapshot")
+    newest_first = list(reversed(list(labels)))
+    previous = previous_snapshot(snapshots, results.as_of)
+    if previous is None:
+        st.info(t("trends.none_before", lang, date=f"{results.as_of:%d.%m.%Y}"),
+                icon=":material/info:")
+    chosen = st.selectbox(t("trends.compare", lang), newest_first, format_func=labels.get,
+                          index=None if previous is None else newest_first.index(previous),
+                          placeholder=t("trends.choose", lang), key="compare_snapshot")
+if chosen is not None:
     before = state.snapshot_store().table(chosen, "unit_summary")
     changes = unit_changes(before, results.unit_summary)
     now_compliant = int(results.unit_summary["compliant"].sum())

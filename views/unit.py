@@ -1,8 +1,6 @@
 """Enhet: one unit, or a faculty as the sum of its units: place in the tree, advisors and their
 training, case handlers' training, and the gaps with what to do about them."""
 
-import re
-
 import streamlit as st
 
 import state
@@ -22,6 +20,7 @@ from analysis.unit_view import (
     units_below,
 )
 from components.sidebar import page_lang
+from components.text import plain
 from components.url_state import (
     FACULTY_PARAM,
     UNIT_PARAM,
@@ -53,14 +52,6 @@ from loaders.schema import (
 
 UNIT_KEY = "unit_choice"
 DATE = st.column_config.DateColumn(format="DD.MM.YYYY")
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=])")
-
-
-def _plain(text: str) -> str:
-    """Text from the files inside markdown, escaped so it shows as written, never as markup."""
-    return _MARKUP.sub(r"\\\1", text)
-
-
 def _open(unit_id: str) -> None:
     st.session_state[UNIT_KEY] = unit_id
 
@@ -114,11 +105,11 @@ write_url(UNIT_PARAM, UNIT_KEY, unit)
 rollup = bool(options.loc[options[UNIT_ID] == unit, "rollup"].iloc[0])
 unit_ids = units_below(results.units, unit) if rollup else [unit]
 path = unit_path(results.units, unit)
-st.title(_plain(names[unit]))
-st.caption(" › ".join(_plain(f"{names.get(u, u)} ({u})") for u in path)
+st.title(plain(names[unit]))
+st.caption(" › ".join(plain(f"{names.get(u, u)} ({u})") for u in path)
            + (t("unit.judged", lang, count=len(unit_ids)) if rollup else ""))
 if len(path) > 1 and path[-2] in labels:
-    st.button(t("unit.show_all", lang, name=_plain(names[path[-2]])), on_click=_open,
+    st.button(t("unit.show_all", lang, name=plain(names[path[-2]])), on_click=_open,
               args=(path[-2],), icon=":material/arrow_upward:")
 
 kpis = compute_kpis(results, set(unit_ids))
@@ -192,7 +183,7 @@ handlers = case_handler_training(results, results.staff, unit_ids)
 for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
     requirement = next(r for r in results.config.requirements if r.id == requirement_id)
     st.subheader(t("unit.case_handlers", lang,
-                   requirement=f"{requirement.id} {_plain(requirement.name)}"))
+                   requirement=f"{requirement.id} {plain(requirement.name)}"))
     counts = rows["state"].value_counts()
     columns = st.columns(3)
     for column, key in zip(columns, (LACKING, IN_GRACE, HAS_IT), strict=True):
