@@ -508,6 +508,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "The files from the sidebar wait for a column choice:"),
     "sidebar.uploaded": ("Viser opplastede filer: {names}", "Showing uploaded files: {names}"),
     # Oversikt
+    "overview.only_gaps": ("Bare enheter som ikke oppfyller kravene",
+                           "Only units not meeting the requirements"),
+    "overview.only_gaps_help": ("Varmekartene viser bare enhetene som bryter regel 1, 2 eller "
+                                "3; nøkkeltallene og fakultetstabellen teller fortsatt alle.",
+                                "The heatmaps show only the units breaking rule 1, 2 or 3; the "
+                                "headline figures and the faculty table still count them all."),
+    "overview.no_gaps": ("Alle enhetene oppfyller kravene.",
+                         "Every unit meets the requirements."),
+    "overview.since": ("{share} · {change} siden {date}", "{share} · {change} since {date}"),
     "overview.title": ("Prosessrådgivere og kompetanse per enhet",
                        "Process advisors and training per unit"),
     "overview.computed": ("Beregnet per {date}. Saksbehandlere telles når de har vært ansatt i "

@@ -15,7 +15,7 @@ import streamlit as st
 from analysis import Results, RuleConfig, build_results
 from analysis.candidates import gap_actions
 from analysis.overview import OverviewTables, overview_tables
-from analysis.trends import monthly_training_coverage
+from analysis.trends import monthly_training_coverage, previous_snapshot
 from loaders import Dataset, InputError
 from loaders.inspect import UploadReport
 from loaders.isolated import (
@@ -116,13 +116,27 @@ def _training_coverage(digest: str, mappings: Mappings, as_of: dt.date,
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _overview(digest: str, mappings: Mappings, as_of: dt.date, faculty: str | None,
-              _files: Files) -> OverviewTables:
-    return overview_tables(_load_and_compute(digest, mappings, as_of, _files)[1], faculty)
+              only_gaps: bool, _files: Files) -> OverviewTables:
+    return overview_tables(_load_and_compute(digest, mappings, as_of, _files)[1], faculty,
+                           only_gaps)
 
 
-def overview(faculty: str | None) -> OverviewTables:
+def overview(faculty: str | None, only_gaps: bool = False) -> OverviewTables:
     """The overview's tables for one faculty filter, cached so a rerun only redraws."""
-    return _overview(_current_digest(), current_mappings(), as_of(), faculty, current_files())
+    return _overview(_current_digest(), current_mappings(), as_of(), faculty, only_gaps,
+                     current_files())
+
+
+def previous_snapshot_summary() -> tuple[dt.date, pd.DataFrame] | None:
+    """The date and unit summary of the latest snapshot before the as-of date: what "since
+    last time" compares with on the overview and in the meeting view."""
+    store = snapshot_store()
+    snapshots = store.snapshots()
+    previous = previous_snapshot(snapshots, as_of())
+    if previous is None:
+        return None
+    taken = dt.date.fromisoformat(snapshots.set_index("id").at[previous, "as_of"])
+    return taken, store.table(previous, "unit_summary")
 
 
 @st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")

@@ -20,6 +20,7 @@ class OverviewTables:
     """The overview's figures and tables for the units in view."""
 
     faculty_names: dict[str, str]  # faculty id → name, for the filter
+    unit_ids: frozenset[str]  # the units the headline figures count (the faculty filter's)
     kpis: Kpis
     order: pd.DataFrame  # unit summaries in view with faculty columns, in display order
     unit_process: pd.DataFrame
@@ -36,22 +37,30 @@ def faculty_choices(results: Results, groups: pd.DataFrame | None = None) -> dic
     return dict(zip(judged[FACULTY_ID].tolist(), judged[FACULTY_NAME].tolist(), strict=True))
 
 
-def overview_tables(results: Results, faculty: str | None) -> OverviewTables:
-    """The overview for one faculty (None: all units)."""
+def overview_tables(results: Results, faculty: str | None,
+                    only_gaps: bool = False) -> OverviewTables:
+    """The overview for one faculty (None: all units); `only_gaps` keeps the heatmaps to the
+    units that do not meet the requirements (the headline figures and the roll-up still
+    count every unit). Case handlers without K3 are left out of it: nearly every unit has
+    some, so the filter would keep them all."""
     groups = faculties(results.units)
     summary = results.unit_summary.merge(groups, on=UNIT_ID)
     if faculty is not None:
         summary = summary[summary[FACULTY_ID] == faculty]
     unit_ids = set(summary[UNIT_ID])
     order = summary.sort_values([FACULTY_NAME, "unit_name"], ignore_index=True)
+    if only_gaps:
+        order = order[~order["compliant"]].reset_index(drop=True)
+    shown = set(order[UNIT_ID])
     too_many = len(order) > MAX_UNIT_ROWS
     return OverviewTables(
         faculty_names=faculty_choices(results, groups),
+        unit_ids=frozenset(unit_ids),
         kpis=compute_kpis(results, unit_ids),
         order=order,
-        unit_process=results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)],
+        unit_process=results.unit_process[results.unit_process[UNIT_ID].isin(shown)],
         unit_requirement=results.unit_requirement[
-            results.unit_requirement[UNIT_ID].isin(unit_ids)],
+            results.unit_requirement[UNIT_ID].isin(shown)],
         rollup=faculty_rollup(summary.drop(columns=[FACULTY_ID, FACULTY_NAME]), results.units,
                               groups),
         coverage=coverage_by_faculty(results) if too_many else None,

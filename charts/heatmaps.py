@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from html import escape
+from html import escape, unescape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +18,9 @@ RULE_BROKEN = "#E69F00"  # orange
 RULE_MET = "#56B4E9"  # sky blue
 SHARE_SCALE = [[0.0, "#E69F00"], [0.5, "#F0E442"], [1.0, "#0072B2"]]  # orange → yellow → blue
 ROW_HEIGHT = 26
+HEADING_HEIGHT = 96  # pixels of the column headings drawn above a scrolling heatmap
+LABEL_PX = 6.4  # width of an average character of the 13 px row labels, with room to spare
+COLOURBAR_ROOM = 100  # pixels right of the cells for a share heatmap's colour bar
 LABEL_CHARS = 52
 GROUP_CHARS = 14
 
@@ -151,3 +154,33 @@ def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame
               for column, shown, count in zip(columns, text_row, count_row, strict=True)]
              for unit, text_row, count_row in zip(y_axis[1], text, counts, strict=True)]
     return _figure(trace, len(order), _click_layer(columns, y_axis, list(order[UNIT_ID]), hover))
+
+
+def _plain_width(label: str) -> int:
+    return len(unescape(label))
+
+
+def split_headings(fig: go.Figure) -> tuple[go.Figure, go.Figure]:
+    """A heatmap of `_figure` as its column headings and its rows, drawn as two charts so the
+    headings stay in view above rows that scroll in a box of their own.
+
+    Both get the same fixed margins (plotly's automatic margin would differ between them),
+    so the headings stand over their columns."""
+    heatmap = fig.data[0]
+    groups, units = heatmap.y
+    group_width = max(_plain_width(line) for group in groups for line in group.split("<br>"))
+    left = round(LABEL_PX * (max(map(_plain_width, units)) + group_width)) + 30
+    right = COLOURBAR_ROOM if heatmap.showscale is not False else 10
+    body = go.Figure(fig)
+    body.update_layout(height=fig.layout.height - fig.layout.margin.t + 6,
+                       margin={"l": left, "r": right, "t": 6, "autoexpand": False},
+                       xaxis={"showticklabels": False}, yaxis={"automargin": False})
+    heading = go.Figure(go.Scatter(x=list(heatmap.x), y=[0] * len(heatmap.x), mode="markers",
+                                   marker={"opacity": 0}, hoverinfo="skip", showlegend=False))
+    heading.update_layout(
+        height=HEADING_HEIGHT, plot_bgcolor="#FFFFFF", font={"size": 14},
+        margin={"l": left, "r": right, "t": HEADING_HEIGHT - 2, "b": 0, "autoexpand": False},
+        xaxis={**fig.layout.xaxis.to_plotly_json(), "fixedrange": True, "showgrid": False,
+               "zeroline": False, "showline": False},
+        yaxis={"visible": False, "fixedrange": True})
+    return heading, body

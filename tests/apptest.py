@@ -1,5 +1,7 @@
 """What the AppTest files share: the time limit, running one page on the sample, KPIs read."""
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from tests.sample import SAMPLE_AS_OF
@@ -19,3 +21,8 @@ def run_page(page: str, **query) -> AppTest:
 def metrics(app: AppTest) -> dict[str, str]:
     """Every st.metric on the page: label → value."""
     return {metric.label: metric.value for metric in app.metric}
+
+
+def chart(app: AppTest, key: str) -> dict:
+    """The plotly figure of the chart with this widget key, as plotly JSON."""
+    return next(json.loads(c.proto.spec) for c in app.get("plotly_chart") if c.key == key)

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import build_results
 from loaders import load_dataset
 from store import SnapshotStore
-from tests.apptest import TIMEOUT, metrics
+from tests.apptest import TIMEOUT, chart, metrics
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
@@ -50,12 +50,50 @@ def test_overview_on_sample_data_shows_the_known_figures():
         "Saksbehandlere med opplæring": "912 av 1199",
     }
     assert "EKSEMPELDATA" in texts(app)
-    assert len(app.get("plotly_chart")) == 2
+    # each heatmap as its column headings over its rows, which scroll in a box
+    assert [c.key for c in app.get("plotly_chart")] == [
+        "process_heatmap_headings", "process_heatmap", "requirement_heatmap_headings",
+        "requirement_heatmap"]
+
+
+def test_heatmap_headings_stand_over_their_columns():
+    app = start()
+    for key in ("process_heatmap", "requirement_heatmap"):
+        headings, rows = chart(app, f"{key}_headings"), chart(app, key)
+        assert headings["data"][0]["x"] == rows["data"][0]["x"]
+        assert headings["layout"]["margin"]["l"] == rows["layout"]["margin"]["l"] > 300
+        assert headings["layout"]["margin"]["r"] == rows["layout"]["margin"]["r"]
+        assert rows["layout"]["xaxis"]["showticklabels"] is False
+
+
+def test_only_units_with_gaps_keeps_the_figures_and_the_url():
+    app = start()
+    app.toggle(key="only_gaps").set_value(True).run()
+    assert not app.exception
+    assert app.query_params["bare_avvik"] == "1"
+    assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
+    units = list(chart(app, "process_heatmap")["data"][0]["y"][1])
+    assert len(units) == 40  # the 65 units less the 25 that meet the requirements
+    assert "Institutt for elkraftteknikk (IEL)" in units  # rule 2: one person, 3 processes
+    assert "Institutt for filosofi og religionsvitenskap (IFR)" not in units
+
+
+def test_the_change_since_the_previous_snapshot_is_on_the_headline(tmp_path, monkeypatch):
+    database = tmp_path / "s.db"
+    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
+                                               as_of=dt.date(2026, 9, 1)))
+    app = start()
+    assert not app.exception
+    compliant = next(m for m in app.metric if m.label == "Enheter som oppfyller kravene")
+    assert compliant.delta == "38% · +11 siden 01.09.2026"
+    assert ("Siden øyeblikksbildet 01.09.2026: fra 14 til 25 enheter som oppfyller kravene "
+            "(12 har kommet til, 1 har falt fra).") in [c.value for c in app.caption]
 
 
 def test_process_heatmap_carries_counts_and_rule_colours():
     app = start()
-    heatmap = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    heatmap = chart(app, "process_heatmap")["data"][0]
     units = list(heatmap["y"][1])
     row = units.index("Institutt for elkraftteknikk (IEL)")
     assert list(typed_array(heatmap["text"])[row]) == [1, 1, 1, 1]  # one person, 3 processes

@@ -16,7 +16,7 @@ from analysis.suppression import suppress_fraction
 from charts.heatmaps import make_process_heatmap
 from i18n import EN, NB, label_set, t
 from loaders import load_dataset
-from tests.apptest import TIMEOUT, metrics
+from tests.apptest import TIMEOUT, chart, metrics
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
 
@@ -90,14 +90,14 @@ def ui_texts(app: AppTest) -> list[str]:
     for control in app.get("segmented_control"):
         parts += [control.proto.label, *(o.content for o in control.proto.options)]
     parts += [str(c) for frame in app.dataframe for c in frame.value.columns]
-    for chart in charts(app):
-        for trace in chart["data"]:
+    for figure in charts(app):
+        for trace in figure["data"]:
             parts += [html.unescape(str(x)) for x in (trace.get("x") or [])
                       if isinstance(x, str)]
             parts += [trace.get("name") or "", trace.get("hovertemplate") or ""]
             parts += [html.unescape(str(v)) for v in (trace.get("header") or {}).get("values",
                                                                                       [])]
-        layout = chart.get("layout", {})
+        layout = figure.get("layout", {})
         parts += [str(layout.get(axis, {}).get("title", {}).get("text", ""))
                   for axis in ("xaxis", "yaxis")]
     return [p for p in parts if p]
@@ -134,7 +134,8 @@ def test_overview_in_english_shows_the_same_figures(overview):
 
 
 def test_overview_heatmaps_and_rollup_in_english(overview):
-    process, requirement = (chart["data"] for chart in charts(overview))
+    process, requirement = (chart(overview, key)["data"] for key in ("process_heatmap",
+                                                                      "requirement_heatmap"))
     assert process[0]["x"] == ["Case handling", "Access to records (innsyn)",
                                "Boards and committees (SRU)", "Distinct people (min. 2)"]
     assert "Institutt for elkraftteknikk (IEL)<br>Case handling: 1 advisor(s)" in [

@@ -1,6 +1,5 @@
 """Møtevisning: aggregates only, in large type, small groups as "<5"; the reports to take away."""
 
-import datetime as dt
 import io
 
 import streamlit as st
@@ -16,7 +15,6 @@ from analysis.suppression import (
     training_by_unit,
     unit_order,
 )
-from analysis.trends import previous_snapshot
 from charts.meeting import (
     make_coverage_rollup_heatmap,
     make_gap_table,
@@ -85,15 +83,12 @@ unit_ids = faculty_units(results, faculty_id)
 def _change_since_previous_snapshot() -> tuple[str, str]:
     """A sentence comparing with the latest snapshot from before the as-of date, if any: in
     bokmål for the exports, and in the page's language for the screen."""
-    store = state.snapshot_store()
-    snapshots = store.snapshots()
-    previous = previous_snapshot(snapshots, results.as_of)
+    previous = state.previous_snapshot_summary()
     if previous is None:
         return "", ""
-    change = compliance_change(store.table(previous, "unit_summary"),
-                               results.unit_summary, unit_ids)
-    as_of = snapshots.set_index("id").at[previous, "as_of"]
-    date = f"{dt.date.fromisoformat(as_of):%d.%m.%Y}"
+    taken, summary = previous
+    change = compliance_change(summary, results.unit_summary, unit_ids)
+    date = f"{taken:%d.%m.%Y}"
     on_screen = (t("meeting.change", lang, date=date, before=change.before, now=change.now,
                    became=change.became, stopped=change.stopped) if lang == EN
                  else change.text(date))

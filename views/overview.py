@@ -5,11 +5,24 @@ import streamlit as st
 import state
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME
 from analysis.kpis import Kpis
-from charts.heatmaps import clicked_unit, make_process_heatmap, make_requirement_heatmap
+from analysis.suppression import compliance_change
+from charts.heatmaps import (
+    clicked_unit,
+    make_process_heatmap,
+    make_requirement_heatmap,
+    split_headings,
+)
 from charts.meeting import make_coverage_rollup_heatmap, make_suppressed_share_heatmap
 from components.sidebar import page_lang
-from components.url_state import FACULTY_PARAM, UNIT_PARAM, kept_params, url_selectbox
-from i18n import kpi_label, t
+from components.url_state import (
+    FACULTY_PARAM,
+    ONLY_GAPS_PARAM,
+    UNIT_PARAM,
+    kept_params,
+    url_selectbox,
+    url_toggle,
+)
+from i18n import EN, kpi_label, t
 from labels import ALL
 from loaders.schema import CASE_HANDLER, STAFF
 
@@ -21,11 +34,20 @@ if state.is_sample():
 if not dataset.has_column(STAFF, CASE_HANDLER):
     st.warning(t("no_case_handler_column", lang), icon=":material/groups:")
 
+# Rows scroll in a box this high under headings that stay put: a week's look at 65 units
+# should not lose the column names after the first screen.
+ROWS_BOX_HEIGHT = 560
+
 faculty_names = state.overview(None).faculty_names
 options = [ALL, *sorted(faculty_names, key=faculty_names.get)]
+pick, only = st.columns([3, 2], vertical_alignment="bottom")
 faculty = url_selectbox(t("faculty", lang), options, FACULTY_PARAM, "faculty_filter",
-                        lambda f: t("all", lang) if f == ALL else faculty_names[f])
-tables = state.overview(None if faculty == ALL else faculty)
+                        lambda f: t("all", lang) if f == ALL else faculty_names[f],
+                        container=pick)
+with only:
+    only_gaps = url_toggle(t("overview.only_gaps", lang), ONLY_GAPS_PARAM, "only_gaps",
+                           help=t("overview.only_gaps_help", lang))
+tables = state.overview(None if faculty == ALL else faculty, only_gaps)
 kpis, order = tables.kpis, tables.order
 
 
@@ -41,6 +63,24 @@ def _open_clicked_unit(event) -> None:
         st.switch_page("views/unit.py", query_params={**kept_params(), UNIT_PARAM: unit})
 
 
+def _heatmap(figure, key: str) -> None:
+    """Column headings, then the rows in a scrolling box; a click opens the unit."""
+    headings, rows = split_headings(figure)
+    st.plotly_chart(headings, width="stretch", key=f"{key}_headings",
+                    config={"displayModeBar": False, "staticPlot": True})
+    tall = rows.layout.height > ROWS_BOX_HEIGHT
+    box = st.container(height=ROWS_BOX_HEIGHT if tall else "content", border=False)
+    _open_clicked_unit(box.plotly_chart(rows, width="stretch", key=key, on_select="rerun",
+                                        selection_mode="points"))
+
+
+previous = state.previous_snapshot_summary()
+change = None
+if previous is not None:
+    taken, summary = previous
+    change = (f"{taken:%d.%m.%Y}", compliance_change(summary, results.unit_summary,
+                                                      tables.unit_ids))
+
 columns = st.columns(5)
 columns[0].metric(kpi_label("units", lang), kpis.units)
 for column, key, part, whole in (
@@ -48,36 +88,23 @@ for column, key, part, whole in (
     (columns[3], "advisors_fully_trained", kpis.advisors_fully_trained, kpis.advisors),
     (columns[4], "case_handlers_trained", kpis.case_handlers_trained, kpis.case_handlers_due),
 ):
+    delta = _percent(part, whole)
+    if key == "compliant_units" and change is not None:
+        date, compliance = change
+        delta = t("overview.since", lang, share=delta,
+                  change=f"{compliance.now - compliance.before:+d}", date=date)
     column.metric(kpi_label(key, lang), t("of", lang, part=part, whole=whole),
-                  _percent(part, whole), delta_color="off", delta_arrow="off")
+                  delta, delta_color="off", delta_arrow="off")
 columns[2].metric(kpi_label("advisors", lang), kpis.advisors)
 st.caption(t("overview.computed", lang, date=f"{results.as_of:%d.%m.%Y}",
              days=results.config.grace_days))
+if change is not None:
+    date, compliance = change
+    st.caption(t("meeting.change", lang, date=date, before=compliance.before,
+                 now=compliance.now, became=compliance.became, stopped=compliance.stopped)
+               if lang == EN else compliance.text(date))
 
-if tables.coverage is not None:
-    # a heatmap of a thousand rows is unreadable and slow to draw: show the faculty level
-    st.info(t("overview.too_many", lang, count=len(order)), icon=":material/info:")
-    st.subheader(t("overview.process_heatmap", lang))
-    st.plotly_chart(make_coverage_rollup_heatmap(
-        tables.coverage, results.config.min_distinct_advisors, lang),
-        width="stretch", key="process_rollup")
-    st.subheader(t("overview.requirement_heatmap", lang))
-    st.plotly_chart(make_suppressed_share_heatmap(tables.training, 0, lang),
-                    width="stretch", key="requirement_rollup")
-else:
-    st.subheader(t("overview.process_heatmap", lang))
-    st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
-    _open_clicked_unit(st.plotly_chart(
-        make_process_heatmap(tables.unit_process, order,
-                             results.config.min_distinct_advisors, lang),
-        width="stretch", key="process_heatmap", on_select="rerun", selection_mode="points"))
-
-    st.subheader(t("overview.requirement_heatmap", lang))
-    st.caption(t("overview.requirement_help", lang))
-    _open_clicked_unit(st.plotly_chart(make_requirement_heatmap(
-        tables.unit_requirement, order, lang), width="stretch", key="requirement_heatmap",
-        on_select="rerun", selection_mode="points"))
-
+# The faculty roll-up first: where a manager looks before reading unit rows.
 st.subheader(t("overview.per_faculty", lang))
 rollup = tables.rollup.assign(
     compliant_share=(tables.rollup["compliant_share"] * 100).round())
@@ -91,3 +118,25 @@ st.dataframe(
     column_config={headers["compliant_share"]: st.column_config.ProgressColumn(
         format="%.0f %%", min_value=0, max_value=100)},
 )
+
+if tables.coverage is not None:
+    # a heatmap of a thousand rows is unreadable and slow to draw: show the faculty level
+    st.info(t("overview.too_many", lang, count=len(order)), icon=":material/info:")
+    st.subheader(t("overview.process_heatmap", lang))
+    st.plotly_chart(make_coverage_rollup_heatmap(
+        tables.coverage, results.config.min_distinct_advisors, lang),
+        width="stretch", key="process_rollup")
+    st.subheader(t("overview.requirement_heatmap", lang))
+    st.plotly_chart(make_suppressed_share_heatmap(tables.training, 0, lang),
+                    width="stretch", key="requirement_rollup")
+elif order.empty:
+    st.success(t("overview.no_gaps", lang), icon=":material/check_circle:")
+else:
+    st.subheader(t("overview.process_heatmap", lang))
+    st.caption(t("overview.process_help", lang, count=results.config.min_distinct_advisors))
+    _heatmap(make_process_heatmap(tables.unit_process, order,
+                                  results.config.min_distinct_advisors, lang), "process_heatmap")
+    st.subheader(t("overview.requirement_heatmap", lang))
+    st.caption(t("overview.requirement_help", lang))
+    _heatmap(make_requirement_heatmap(tables.unit_requirement, order, lang),
+             "requirement_heatmap")

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-CHART = '[data-testid="stPlotlyChart"]'
+# the process heatmap's rows (its column headings are a chart of their own above them)
+CHART = '.st-key-process_heatmap [data-testid="stPlotlyChart"]'
 DRAWN = f"{CHART} .js-plotly-plot .main-svg"
 UNIT_BOX = '[data-testid="stSelectbox"]'
 

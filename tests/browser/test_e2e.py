@@ -6,6 +6,7 @@ from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
+PROCESS_ROWS = '.st-key-process_heatmap [data-testid="stPlotlyChart"]'
 
 
 METRICS_JS = """() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMetric"]')]
@@ -21,12 +22,13 @@ def metric_values(page) -> dict[str, str]:
 def test_overview_shows_kpis_and_both_heatmaps(page, app_url):
     page.goto(app_url)
     page.wait_for_selector(CHART, timeout=90_000)
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    # each heatmap: its column headings, then its rows in a scrolling box
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 4
     values = metric_values(page)
     assert values["Enheter vurdert"] == "65"
     assert values["Prosessrådgivere"] == "141"
     assert "EKSEMPELDATA" in page.locator('[data-testid="stSidebar"]').inner_text()
-    heatmap = page.locator('[data-testid="stPlotlyChart"]').first
+    heatmap = page.locator(PROCESS_ROWS)
     assert "Institutt for elkraftteknikk (IEL)" in heatmap.inner_text()
 
 
@@ -52,7 +54,7 @@ def test_upload_through_the_file_input_replaces_the_sample(page, app_url, tmp_pa
     assert values["Enheter vurdert"] == "2"
     assert values["Saksbehandlere med opplæring"] == "1 av 3"
     assert "Viser opplastede filer" in page.locator('[data-testid="stSidebar"]').inner_text()
-    page.locator('[data-testid="stPlotlyChart"]').first.get_by_text("Seksjon B (B1)").wait_for(
+    page.locator(PROCESS_ROWS).get_by_text("Seksjon B (B1)").wait_for(
         timeout=60_000)
 
 
