@@ -598,6 +598,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "of the unit's advisors for that process."),
     "gaps.showing": ("Viser {shown} av {total} avvik, beregnet per {date}.",
                      "Showing {shown} of {total} gaps, computed as of {date}."),
+    "gaps.per_unit": ("Per enhet", "Per unit"),
+    "gaps.first_units": ("Viser de første {shown} av {total} enhetene med avvik; velg fakultet "
+                         "eller enhet for resten, eller last ned listen.",
+                         "Showing the first {shown} of {total} units with gaps; choose a "
+                         "faculty or unit for the rest, or download the list."),
+    "gaps.case_handlers": ("{count} saksbehandlere mangler {requirements}.",
+                           "{count} case handlers lack {requirements}."),
+    "gaps.show_people": ("Vis de {count} saksbehandlerne", "Show the {count} case handlers"),
+    "gaps.all_rows": ("Alle {count} avvik enkeltvis", "All {count} gaps one by one"),
     "gaps.download": ("Last ned listen (CSV)", "Download the list (CSV)"),
     "gaps.file": ("avvik_og_tiltak_{date}.csv", "gaps_and_actions_{date}.csv"),
     "gaps.candidates": ("Kandidater til prosessrådgiver", "Candidates for process advisor"),

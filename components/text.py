@@ -1,4 +1,5 @@
-"""Text from the files shown inside markdown: escaped, so it shows as written, never as markup."""
+"""Text from the files shown inside markdown: escaped, so it shows as written, never as markup;
+and a person written the same way everywhere."""
 
 import re
 
@@ -7,3 +8,9 @@ _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=])")
 
 def plain(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text)
+
+
+def person_label(name: str, employee_id: str) -> str:
+    """A person in running text, the same on every page: the name, then the employee number
+    (two people may share a name)."""
+    return f"{name} ({employee_id})" if name and name != employee_id else employee_id

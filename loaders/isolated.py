@@ -10,11 +10,14 @@ of the time, so isolation costs little on large files (see `make bench`)."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
 import signal
-from collections.abc import Callable
+import sys
+import types
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -60,6 +63,22 @@ def _workers() -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(["loaders.isolated"])
         _context = context
     return _context
+
+
+@contextlib.contextmanager
+def _page_script_hidden() -> Iterator[None]:
+    """Streamlit (and AppTest) run each page as `__main__`; multiprocessing would import that
+    file again in the forkserver and in every worker, running the whole page before the task
+    (or failing there). A bare `__main__` while a worker starts keeps them to their task."""
+    page = sys.modules["__main__"]
+    sys.modules["__main__"] = _BARE_MAIN
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = page
+
+
+_BARE_MAIN = types.ModuleType("__main__")
 
 
 def _virtual_size() -> int:
@@ -110,7 +129,8 @@ def run_isolated(task: Callable, *args: object, first_file: str = "") -> object:
     limits = Limits.from_env()
     receive, send = _workers().Pipe(duplex=False)
     worker = _workers().Process(target=_serve, args=(send, limits, task, args), daemon=True)
-    worker.start()
+    with _page_script_hidden():
+        worker.start()
     send.close()
     current = first_file
     try:

@@ -2,6 +2,7 @@
 overview heatmaps' click layer. Known values come from tests/golden and the sample staff file."""
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -14,6 +15,11 @@ UNIT_PAGE = "views/unit.py"
 GAPS_PAGE = "views/gaps.py"
 
 
+
+
+def as_written(markdown: str) -> str:
+    """Markdown source with the escapes of file text undone."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def table(app: AppTest, *columns: str):
@@ -77,6 +83,8 @@ def test_unit_page_shows_the_case_handler_missing_saksbehandlerskolen(ihk):
         "Fullfør K3: Saksbehandlerskolen (NTNU-SBS)."]
     assert list(actions["Avvik"]) == ["Mangler prosessrådgiver", "Rådgivers kurs utløpt",
                                       "Saksbehandler mangler kurs"]
+    # a name comes with its employee number here as on every page
+    assert actions.loc[actions["Navn"] == "Eirik Johannessen", "Ansattnr"].tolist() == ["826406"]
 
 
 def test_button_opens_the_faculty_as_a_rollup():
@@ -120,6 +128,31 @@ def test_gap_counts_per_kind_equal_the_golden_counts(gaps):
     }
     assert sum(int(v) for v in shown.values()) == sum(golden.values()) == 355
     assert len(table(gaps, "Avvik", "Foreslått tiltak")) == 355
+
+
+def test_gaps_are_grouped_per_unit_and_kind(gaps):
+    golden = json.loads((GOLDEN / "gaps.json").read_text("utf-8"))
+    labels = [as_written(e.label) for e in gaps.expander]
+    sections = [label for label in labels if " · " in label]
+    assert len(sections) == len({g["unit_id"] for g in golden})
+    assert ("Institutt for historiske og klassiske studier (IHK) · Mangler "
+            "prosessrådgiver: 1, Rådgivers kurs utløpt: 1, Saksbehandler mangler kurs: 1"
+            in sections)
+    assert labels[-1] == "Alle 355 avvik enkeltvis"
+
+
+def test_case_handler_gaps_are_one_line_per_unit_with_the_list_one_click_away():
+    app = run_page(GAPS_PAGE, enhet="ISL")
+    assert not app.exception
+    texts = [as_written(m.value) for m in app.markdown]
+    assert "4 saksbehandlere mangler K3." in texts
+    golden = json.loads((GOLDEN / "gaps.json").read_text("utf-8"))
+    lacking = sorted(g["employee_id"] for g in golden if g["unit_id"] == "ISL"
+                     and g["kind"] == "case_handler_missing_requirement")
+    people = table(app, "Navn", "Ansattnr", "Krav")
+    assert sorted(people["Ansattnr"]) == lacking and len(lacking) == 4
+    # advisors lacking a course are named with their employee number, as everywhere
+    assert any(text.startswith("- Marit Eide (617603): Fullfør K3") for text in texts)
 
 
 def test_candidates_for_a_unit_without_an_innsyn_advisor(gaps):
@@ -171,6 +204,8 @@ def test_overview_heatmaps_carry_the_unit_of_every_cell():
     app.session_state["as_of"] = SAMPLE_AS_OF
     app.run()
     for chart in app.get("plotly_chart"):
+        if chart.key.endswith("_headings"):
+            continue  # the column headings drawn above the rows
         heatmap, clicks = json.loads(chart.proto.spec)["data"]
         assert clicks["type"] == "scatter" and clicks["marker"]["opacity"] == 0
         columns = len(heatmap["x"])

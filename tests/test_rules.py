@@ -264,3 +264,24 @@ def test_unit_name_is_the_id_when_there_is_no_code():
     results = results_for(staff, [COURSE_HEADER])
     assert rows(results.unit_summary)[0]["unit_id"] == "Institutt for fysikk"
     assert rows(results.unit_summary)[0]["parent_id"] == "NV"
+
+
+def test_gaps_are_grouped_per_unit_and_kind_with_persons_counted_once():
+    import pandas as pd
+
+    from analysis.gap_groups import gap_groups
+
+    gaps = pd.DataFrame({
+        "kind": ["case_handler_missing_requirement"] * 3 + ["missing_process_advisor",
+                                                           "advisor_missing_requirement",
+                                                           "advisor_missing_requirement"],
+        "unit_id": ["B", "B", "A", "A", "A", "A"],
+        "employee_id": ["7", "8", "1", "", "2", "2"],
+    })
+    grouped = gap_groups(gaps, ["A", "B"])
+    assert grouped.values.tolist() == [
+        ["A", "missing_process_advisor", 1, 0],
+        ["A", "advisor_missing_requirement", 2, 1],  # one advisor lacking two courses
+        ["A", "case_handler_missing_requirement", 1, 1],
+        ["B", "case_handler_missing_requirement", 2, 2],
+    ]

@@ -11,9 +11,11 @@ from analysis.candidates import (
     gaps_for_process,
     rank_candidates,
 )
+from analysis.gap_groups import gap_groups
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
-from analysis.results import GAP_KINDS
+from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, GAP_KINDS
 from components.sidebar import page_lang
+from components.text import person_label, plain
 from components.url_state import (
     FACULTY_PARAM,
     KIND_PARAM,
@@ -44,7 +46,9 @@ from loaders.schema import (
 
 EXPORTED = ["kind", FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, PROCESS, EMPLOYEE_ID, NAME,
             "requirement_id", "action"]
-ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, "requirement_id", "action"]
+ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, EMPLOYEE_ID, "requirement_id", "action"]
+# Beyond this many units with gaps, the per-unit sections stop; a filter narrows the rest.
+MAX_UNIT_SECTIONS = 80
 
 
 lang = page_lang()
@@ -110,16 +114,66 @@ export = shown[EXPORTED].assign(
 )
 st.caption(t("gaps.showing", lang, shown=len(shown), total=len(actions),
              date=f"{results.as_of:%d.%m.%Y}"))
-on_screen = export.assign(unit_name=export[UNIT_NAME] + " (" + export[UNIT_ID] + ")")
-st.dataframe(on_screen[ON_SCREEN].rename(columns=TABLE_LABELS), hide_index=True, width="stretch",
-             column_config={
-                 TABLE_LABELS["kind"]: st.column_config.TextColumn(width=180),
-                 TABLE_LABELS[UNIT_NAME]: st.column_config.TextColumn(width=230),
-                 TABLE_LABELS[PROCESS]: st.column_config.TextColumn(width=PROCESS_WIDTH),
-                 TABLE_LABELS[NAME]: st.column_config.TextColumn(width=150),
-                 TABLE_LABELS["requirement_id"]: st.column_config.TextColumn(
-                     width=REQUIREMENT_WIDTH),
-                 TABLE_LABELS["action"]: st.column_config.TextColumn(width=900)})
+
+
+def _person(name: str, employee_id: str) -> str:
+    return person_label(name, employee_id) if employee_id else ""
+
+
+def _lines(rows) -> list[str]:
+    """One line per gap: who or which process, then the action, as plain text."""
+    lines = []
+    for row in rows.itertuples():
+        who = _person(getattr(row, NAME), getattr(row, EMPLOYEE_ID))
+        # the action names the requirement already
+        what = who or (process_label(row.process, lang) if row.process else "")
+        lines.append(f"{what}: {row.action}" if what else row.action)
+    return lines
+
+
+def _case_handlers(rows, people: int) -> None:
+    """Case handlers lacking a course: one line for the unit, the people one click away."""
+    requirements = ", ".join(dict.fromkeys(rows["requirement_id"]))
+    st.markdown(plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)))
+    st.markdown("\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"])))
+    with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
+        st.dataframe(rows[[NAME, EMPLOYEE_ID, "requirement_id"]].rename(columns=TABLE_LABELS),
+                     hide_index=True)
+
+
+order = units.sort_values([FACULTY_NAME, UNIT_NAME])[UNIT_ID].tolist()
+groups = gap_groups(shown, order)
+with_gaps = list(dict.fromkeys(groups[UNIT_ID]))
+st.subheader(t("gaps.per_unit", lang))
+if len(with_gaps) > MAX_UNIT_SECTIONS:
+    st.caption(t("gaps.first_units", lang, shown=MAX_UNIT_SECTIONS, total=len(with_gaps)))
+names = dict(zip(units[UNIT_ID], units[UNIT_NAME], strict=True))
+for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
+    in_unit = groups[groups[UNIT_ID] == unit_id]
+    summary = ", ".join(f"{gap_kind_label(g.kind, lang)}: {g.people or g.gaps}"
+                        for g in in_unit.itertuples())
+    label = f"{names.get(unit_id, unit_id)} ({unit_id}) · {summary}"
+    with st.expander(plain(label), expanded=len(with_gaps) == 1):
+        for group in in_unit.itertuples():
+            rows = shown[(shown[UNIT_ID] == unit_id) & (shown["kind"] == group.kind)]
+            st.markdown(f"**{plain(gap_kind_label(group.kind, lang))}**")
+            if group.kind == CASE_HANDLER_MISSING_REQUIREMENT:
+                _case_handlers(rows, group.people)
+            else:
+                st.markdown("\n".join(f"- {plain(line)}" for line in _lines(rows)))
+
+with st.expander(t("gaps.all_rows", lang, count=len(shown))):
+    on_screen = export.assign(unit_name=export[UNIT_NAME] + " (" + export[UNIT_ID] + ")")
+    st.dataframe(on_screen[ON_SCREEN].rename(columns=TABLE_LABELS), hide_index=True,
+                 width="stretch", column_config={
+                     TABLE_LABELS["kind"]: st.column_config.TextColumn(width=180),
+                     TABLE_LABELS[UNIT_NAME]: st.column_config.TextColumn(width=230),
+                     TABLE_LABELS[PROCESS]: st.column_config.TextColumn(width=PROCESS_WIDTH),
+                     TABLE_LABELS[NAME]: st.column_config.TextColumn(width=150),
+                     TABLE_LABELS[EMPLOYEE_ID]: st.column_config.TextColumn(width=90),
+                     TABLE_LABELS["requirement_id"]: st.column_config.TextColumn(
+                         width=REQUIREMENT_WIDTH),
+                     TABLE_LABELS["action"]: st.column_config.TextColumn(width=900)})
 st.download_button(t("gaps.download", lang),
                    to_safe_csv(export.rename(columns=TABLE_LABELS)),
                    file_name=t("gaps.file", lang, date=f"{results.as_of:%Y-%m-%d}"),

@@ -214,10 +214,11 @@ else:
     actions["kind"] = actions["kind"].map(lambda k: gap_kind_label(k, lang))
     actions[PROCESS] = actions[PROCESS].map(
         lambda text: "; ".join(process_label(p, lang) for p in text.split("; ")) if text else "")
-    _table(actions, [*([UNIT_ID] if rollup else []), "kind", PROCESS, NAME, "requirement_id",
-                     "action"], kind=st.column_config.TextColumn(width=180),
+    _table(actions, [*([UNIT_ID] if rollup else []), "kind", PROCESS, NAME, EMPLOYEE_ID,
+                     "requirement_id", "action"], kind=st.column_config.TextColumn(width=180),
            process=st.column_config.TextColumn(width=200 if lang == EN else 110),
            name=st.column_config.TextColumn(width=150),
+           employee_id=st.column_config.TextColumn(width=90),
            requirement_id=st.column_config.TextColumn(width=95 if lang == EN else 45),
            action=st.column_config.TextColumn(width=900))
     faculty_ids = set(options.loc[~options["rollup"], FACULTY_ID])
