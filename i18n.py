@@ -753,6 +753,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.type": ("Type", "Type"),
     "data.report": ("Valideringsrapport", "Validation report"),
     "data.no_issues": ("Ingen problemer funnet i filene.", "No problems found in the files."),
+    "data.all_files": ("Alle filer", "All files"),
+    "data.any_severity": ("Velg alvorlighet", "Choose a severity"),
     "data.shown": ("{shown} av {total} merknader vises.", "{shown} of {total} notes shown."),
     "data.download": ("Last ned valideringsrapporten (CSV)",
                       "Download the validation report (CSV)"),

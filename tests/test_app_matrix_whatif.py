@@ -94,6 +94,15 @@ def test_whatif_completing_a_course_makes_a_known_unit_compliant():
     assert list(table.loc["Saksbehandler mangler kurs"]) == [2, 2, 287, 287]
 
 
+def test_whatif_offers_no_select_all_and_no_english_placeholder():
+    """Streamlit's "Select all" would appoint a unit's 30 staff in one click, in English."""
+    app = run_page(WHATIF, enhet="IAT")
+    boxes = app.multiselect
+    assert len(boxes) == 3 + 3  # one per process, one per requirement
+    assert {box.proto.select_all for box in boxes} == {0}  # 0: never shown
+    assert {box.placeholder for box in boxes} == {"Velg personer"}
+
+
 def test_whatif_appointing_and_training_a_second_advisor():
     app = run_page(WHATIF, enhet="IEL")
     appoint = app.multiselect(key="whatif_IEL_appoint_innsyn")
@@ -156,3 +165,11 @@ def test_every_text_has_both_languages_with_the_same_placeholders():
 
     assert [key for key, (nb, en) in TEXTS.items()
             if not nb or not en or fields(nb) != fields(en)] == []
+
+
+def test_validation_report_filters_speak_the_page_language():
+    app = run_page("views/data.py")
+    assert not app.exception
+    files = app.multiselect(key="issue_files")
+    assert (files.placeholder, files.proto.select_all) == ("Alle filer", 0)
+    assert app.multiselect(key="issue_severity").proto.select_all == 0

@@ -123,10 +123,13 @@ if issues.empty:
     st.success(t("data.no_issues", lang), icon=":material/check_circle:")
 else:
     left, right = st.columns(2)
+    # Streamlit's own "Select all" and "Choose options" are English: off, and our words.
     severities = left.multiselect(ISSUE_LABELS["severity"], ["error", "warning"],
-                                  default=["error", "warning"],
+                                  default=["error", "warning"], select_all=False,
+                                  placeholder=t("data.any_severity", lang),
                                   format_func=SEVERITY_LABELS.get, key="issue_severity")
     files = right.multiselect(ISSUE_LABELS["file"], sorted(issues["file"].unique()),
+                              select_all=False, placeholder=t("data.all_files", lang),
                               key="issue_files")
     shown = issues[issues["severity"].isin(severities)]
     if files:

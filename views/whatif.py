@@ -73,7 +73,8 @@ with appoint_column:
             t("whatif.new_advisor", lang, process=process_label(process, lang)),
             [p for p in choices[EMPLOYEE_ID] if p not in current], format_func=with_lacks,
             help=t("whatif.appoint_help", lang), placeholder=t("whatif.people", lang),
-            key=f"whatif_{unit}_appoint_{process}")
+            # an appointment is a decision about one person: no "Select all" (in English)
+            select_all=False, key=f"whatif_{unit}_appoint_{process}")
         appointments += [Appointment(unit, employee_id, process) for employee_id in chosen]
 
 completions = []
@@ -85,7 +86,8 @@ with complete_column:
             t("whatif.complete_for", lang, requirement=f"{rid} {requirements[rid].name}"),
             [p for p in choices[EMPLOYEE_ID] if rid in lacking[p]],
             format_func=lambda p: f"{person[p]} ({p})", help=t("whatif.complete_help", lang),
-            placeholder=t("whatif.people", lang), key=f"whatif_{unit}_complete_{rid}")
+            placeholder=t("whatif.people", lang), select_all=False,
+            key=f"whatif_{unit}_complete_{rid}")
         completions += [completion_of(requirements[rid], employee_id) for employee_id in chosen]
 
 gaps_now = results.gaps[results.gaps[UNIT_ID] == unit]
