@@ -215,3 +215,29 @@ def test_overview_heatmaps_carry_the_unit_of_every_cell():
         assert [clicks["customdata"][i] for i in cells] == ["IEL"] * columns
         assert [clicks["y"][1][i] for i in cells] == [units[row]] * columns
         assert [clicks["x"][i] for i in cells] == list(heatmap["x"])
+
+
+def test_the_case_handlers_grace_period_is_their_requirements_own():
+    """K3 is listed for the advisors first (no grace period), then for the case handlers with
+    30 days: the unit page tells the case handlers' 30, not the default 90."""
+    from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file
+
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run()
+    staff = csv_file("ansatte.csv", [
+        STAFF_HEADER, [1, "Anne Li", "", "A1", "Seksjon A", "01.01.2020", "Ja", "innsyn"],
+        [2, "Bo Ek", "", "A1", "Seksjon A", "01.01.2020", "Ja", ""]])
+    courses = csv_file("kurs.csv", [COURSE_HEADER])
+    requirements = csv_file("krav.csv", [
+        ["ID", "Navn", "Målgruppe", "Kurs", "Gyldighet (måneder)", "Frist (dager)"],
+        ["K3", "Saksbehandlerskolen", "advisors", "NTNU-SBS", "", ""],
+        ["K3", "Saksbehandlerskolen", "case_handlers", "NTNU-SBS", "", "30"]])
+    app.sidebar.file_uploader[0].set_value(
+        [(name, data, "text/csv") for name, data in (staff, courses, requirements)])
+    app.run()
+    app.switch_page(UNIT_PAGE).run()
+    assert not app.exception
+    assert ("**Mangler (fristen er ute)**: startet for minst 30 dager siden og har ikke "
+            "fullført kurset"
+            in [m.value for m in app.markdown])

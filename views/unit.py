@@ -181,7 +181,9 @@ else:
 
 handlers = case_handler_training(results, results.staff, unit_ids)
 for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
-    requirement = next(r for r in results.config.requirements if r.id == requirement_id)
+    # the case handlers' row of the id: the advisors' K3 may come first, with no grace period
+    requirement = next(r for r in results.config.requirements
+                       if r.id == requirement_id and not r.for_advisors)
     st.subheader(t("unit.case_handlers", lang,
                    requirement=f"{requirement.id} {plain(requirement.name)}"))
     counts = rows["state"].value_counts()
