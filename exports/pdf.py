@@ -27,8 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from analysis.results import Results
-from exports.figures import MeetingContent, MeetingImage, meeting_content
+from exports.figures import MeetingContent, MeetingImage
 from labels import MEETING_TITLE
 
 PAGE = landscape(A4)
@@ -152,9 +151,3 @@ def build_pdf(content: MeetingContent, target: str | Path | BinaryIO) -> None:
         creator="", producer="", subject=f"Beregnet per {content.as_of_text}")
     document.build(_story(content), onFirstPage=decorate, onLaterPages=decorate)
 
-
-def write_pdf(results: Results, target: str | Path | BinaryIO,
-              faculty_id: str | None = None, *, sample: bool = False) -> None:
-    """Write the meeting report for the whole organisation, or one faculty, as PDF; `sample`
-    marks every page as made from the bundled sample data."""
-    build_pdf(meeting_content(results, faculty_id, sample=sample), target)

@@ -5,8 +5,6 @@ Aggregate only: no person's name or id is written, and small groups are suppress
 from __future__ import annotations
 
 import io
-from pathlib import Path
-from typing import BinaryIO
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -15,8 +13,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from analysis.results import Results
-from exports.figures import MeetingContent, MeetingImage, meeting_content
+from exports.figures import MeetingContent, MeetingImage
 from labels import MEETING_TITLE
 
 SLIDE_WIDTH = Inches(13.333)
@@ -181,9 +178,3 @@ def build_deck(content: MeetingContent) -> Presentation:
     properties.revision = 1
     return deck
 
-
-def write_slides(results: Results, target: str | Path | BinaryIO,
-                 faculty_id: str | None = None, *, sample: bool = False) -> None:
-    """Write the meeting deck for the whole organisation, or one faculty, to a path or buffer;
-    `sample` marks every slide as made from the bundled sample data."""
-    build_deck(meeting_content(results, faculty_id, sample=sample)).save(target)

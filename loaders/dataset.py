@@ -46,7 +46,6 @@ Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets alrea
 ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, APPOINTED_UNTIL, SOURCE, ROW]
 SOURCE_STAFF = "ansattliste"
 SOURCE_LIST = "rådgiverliste"
-UNIT_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "has_children", "evaluated"]
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,6 @@ import pandas as pd
 from analysis.results import Results
 from exports.json_export import table_rows
 
-# Only aggregates are stored (data minimisation): no names, no employee ids.
-STORED_TABLES = ("unit_summary", "unit_process", "unit_requirement", "gap_counts")
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS snapshot (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -67,6 +65,7 @@ class SnapshotStore:
 
         A snapshot with the same as-of date and the same figures is replaced (its label and
         source updated), so saving twice never makes a trend step of zero against itself."""
+        # Only aggregates are stored (data minimisation): no names, no employee ids.
         rows = {name: json.dumps(table_rows(frame), ensure_ascii=False) for name, frame in {
             "unit_summary": results.unit_summary, "unit_process": results.unit_process,
             "unit_requirement": results.unit_requirement, "gap_counts": gap_counts(results.gaps),
