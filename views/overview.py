@@ -66,11 +66,13 @@ def _open_clicked_unit(event) -> None:
 def _heatmap(figure, key: str) -> None:
     """Column headings, then the rows in a scrolling box; a click opens the unit."""
     headings, rows = split_headings(figure)
-    st.plotly_chart(headings, width="stretch", key=f"{key}_headings",
+    # theme=None: Streamlit's theme greys the labels and cell numbers; plotly's are darker
+    st.plotly_chart(headings, width="stretch", key=f"{key}_headings", theme=None,
                     config={"displayModeBar": False, "staticPlot": True})
     tall = rows.layout.height > ROWS_BOX_HEIGHT
     box = st.container(height=ROWS_BOX_HEIGHT if tall else "content", border=False)
-    _open_clicked_unit(box.plotly_chart(rows, width="stretch", key=key, on_select="rerun",
+    _open_clicked_unit(box.plotly_chart(rows, width="stretch", key=key, theme=None,
+                                        on_select="rerun",
                                         selection_mode="points"))
 
 
