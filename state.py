@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Results, RuleConfig, build_results
-from analysis.candidates import gap_actions
+from analysis.candidates import gap_remedies
 from analysis.overview import OverviewTables, overview_tables
 from analysis.trends import monthly_training_coverage, previous_snapshot
 from loaders import Dataset, InputError
@@ -26,6 +26,7 @@ from loaders.isolated import (
 from loaders.links import MissingLink, missing_links
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
 from store import SnapshotStore
+from wording import worded_actions
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 SAMPLE_FILES = {
@@ -140,15 +141,21 @@ def previous_snapshot_summary() -> tuple[dt.date, pd.DataFrame] | None:
 
 
 @st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")
+def _gap_remedies(digest: str, mappings: Mappings, as_of: dt.date,
+                  _files: Files) -> pd.DataFrame:
+    dataset, results = _load_and_compute(digest, mappings, as_of, _files)
+    return gap_remedies(results, results.staff, dataset.courses)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
 def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, lang: str,
                  _files: Files) -> pd.DataFrame:
-    dataset, results = _load_and_compute(digest, mappings, as_of, _files)
-    return gap_actions(results, results.staff, dataset.courses, lang=lang)
+    return worded_actions(_gap_remedies(digest, mappings, as_of, _files), lang)
 
 
 def actions(lang: str) -> pd.DataFrame:
     """Every gap with its suggested action in `lang`; ranking candidates is the slow part,
-    so it runs once per data set and language, not on every click."""
+    so it runs once per data set, whichever language asks first, not on every click."""
     return _gap_actions(_current_digest(), current_mappings(), as_of(), lang, current_files())
 
 

@@ -1,5 +1,5 @@
 """What closes each gap: staff ranked as advisor candidates, and the courses that meet a
-requirement, turned into one suggested action per gap."""
+requirement, as facts per gap (the words are the edge's, in wording.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from analysis.results import (
     Results,
 )
 from analysis.training import MET, matching_records
-from i18n import NB, process_in_text, t
 from loaders.schema import (
     CASE_HANDLER,
     COURSE_CODE,
@@ -30,7 +29,7 @@ from loaders.schema import (
 
 CANDIDATE_COLUMNS = [EMPLOYEE_ID, NAME, POSITION, CASE_HANDLER, START_DATE, "advisor_for",
                      "lacking", "lacking_requirements"]
-ACTION_COLUMNS = [*GAP_COLUMNS, NAME, "action"]
+REMEDY_COLUMNS = [*GAP_COLUMNS, NAME, "candidates", "needed", "courses", "expired_on"]
 TOP_CANDIDATES = 3
 SHORTAGE_KINDS = (MISSING_PROCESS_ADVISOR, TOO_FEW_ADVISORS)
 
@@ -132,62 +131,43 @@ def courses_meeting(courses: pd.DataFrame, entries: tuple[str, ...]) -> list[str
     return sorted(names) or list(entries)
 
 
-def _candidate_text(candidates: list[tuple[str, int, str]], top: int, lang: str) -> str:
-    """The first `top` (name, lacking, ids) candidates as the action's words."""
-    if not candidates:
-        return t("action.no_candidates", lang)
-    notes = {0: t("action.has_all", lang)}
-    shown = [f"{name} ({notes.get(lacking) or t('action.lacks', lang, ids=ids)})"
-             for name, lacking, ids in candidates[:top]]
-    return t("action.candidates", lang, names=", ".join(shown))
-
-
-def gap_actions(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
-                gaps: pd.DataFrame | None = None, top: int = TOP_CANDIDATES,
-                lang: str = NB) -> pd.DataFrame:
-    """Each gap (default: all of them) with the person's name and a suggested action, worded
-    in `lang`; names and course titles are data and stay as written."""
+def gap_remedies(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
+                 gaps: pd.DataFrame | None = None, top: int = TOP_CANDIDATES) -> pd.DataFrame:
+    """Each gap (default: all of them) with the person's name and what closes it, as facts:
+    `candidates` (the first `top` as (name, requirements lacking, their ids)) and `needed`
+    (new advisors) for a shortage; `courses` (the courses meeting the requirement, as
+    "title (code)") and `expired_on` for a course gap. Ranking the candidates is the slow
+    part, so it runs once per data set whatever language the actions are worded in."""
     config = results.config
     names = dict(zip(staff[EMPLOYEE_ID], staff[NAME], strict=False))
     distinct = results.advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
-    meeting = {r.id: t("action.or", lang).join(courses_meeting(courses, r.courses))
-               for r in config.requirements}
+    meeting = {r.id: tuple(courses_meeting(courses, r.courses)) for r in config.requirements}
     status = results.person_status
     expired_on = dict(zip(zip(status[EMPLOYEE_ID], status["requirement_id"], strict=True),
                           status["valid_until"], strict=True))
     pool = _CandidatePool(staff, results.advisors, status, config)
 
-    def action(gap: dict[str, str]) -> str:
-        if gap["kind"] in SHORTAGE_KINDS:
-            process = gap[PROCESS] or None
-            candidates = _candidate_text(pool.ranked(gap[UNIT_ID], process), top, lang)
-            if process is None:
-                needed = config.min_distinct_advisors - int(distinct.get(gap[UNIT_ID], 0))
-                whom = t("action.new_advisor" if needed == 1 else "action.new_advisors", lang)
-                return t("action.appoint_many", lang, count=needed, whom=whom,
-                         candidates=candidates)
-            # bokmål keeps the process key as written (innsyn, SRU); other languages label it
-            shown = process if lang == NB else process_in_text(process, lang)
-            return t("action.appoint_for", lang, process=shown, candidates=candidates)
-        requirement = gap["requirement_id"]
-        if gap["kind"] == ADVISOR_REQUIREMENT_EXPIRED:
-            until = expired_on.get((gap[EMPLOYEE_ID], requirement))
-            since = ("" if until is None or pd.isna(until)
-                     else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}"))
-            return t("action.retake", lang, requirement=requirement, since=since,
-                     courses=meeting[requirement])
-        return t("action.complete", lang, requirement=requirement, courses=meeting[requirement])
+    def remedy(kind: str, unit: str, process: str, person: str, requirement: str) -> tuple:
+        if kind in SHORTAGE_KINDS:
+            candidates = tuple(pool.ranked(unit, process or None)[:top])
+            needed = 0 if process else config.min_distinct_advisors - int(distinct.get(unit, 0))
+            return candidates, needed, (), None
+        until = expired_on.get((person, requirement)) if kind == ADVISOR_REQUIREMENT_EXPIRED \
+            else None
+        return (), 0, meeting[requirement], None if until is None or pd.isna(until) else until
 
     gaps = results.gaps if gaps is None else gaps
-    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
     if gaps.empty:
-        return pd.DataFrame(columns=ACTION_COLUMNS)
-    return gaps.assign(**{
-        NAME: gaps[EMPLOYEE_ID].map(lambda person: names.get(person, "") if person else ""),
-        "action": pd.Series([action(dict(zip(columns, gap, strict=True)))
-                             for gap in zip(*(gaps[c].tolist() for c in columns), strict=True)],
-                            index=gaps.index, dtype="str"),
-    })[ACTION_COLUMNS]
+        return pd.DataFrame(columns=REMEDY_COLUMNS)
+    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
+    remedies = [remedy(*gap) for gap in zip(*(gaps[c].tolist() for c in columns), strict=True)]
+    facts = dict(zip(("candidates", "needed", "courses", "expired_on"),
+                     zip(*remedies, strict=True), strict=True))
+    return gaps.assign(
+        **{NAME: gaps[EMPLOYEE_ID].map(lambda person: names.get(person, "") if person else "")},
+        **{name: pd.Series(list(values), index=gaps.index, dtype="object")
+           for name, values in facts.items()},
+    )[REMEDY_COLUMNS]
 
 
 def gaps_for_process(actions: pd.DataFrame, advisors: pd.DataFrame, process: str) -> pd.Series:

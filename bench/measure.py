@@ -23,11 +23,11 @@ import python_calamine
 
 import loaders.read
 from analysis import Results, build_results
-from analysis.candidates import gap_actions
 from analysis.overview import overview_tables
 from loaders import Dataset, load_dataset
 from loaders.dataset import Source
 from loaders.read import RawSheet
+from wording import gap_actions
 
 if TYPE_CHECKING:
     from streamlit.testing.v1 import AppTest

@@ -4,7 +4,7 @@ with known answers."""
 import pandas as pd
 import pytest
 
-from analysis.candidates import courses_meeting, gap_actions, gaps_for_process, rank_candidates
+from analysis.candidates import courses_meeting, gaps_for_process, rank_candidates
 from analysis.config import DEFAULT_REQUIREMENTS
 from analysis.unit_view import (
     advisor_training,
@@ -15,6 +15,7 @@ from analysis.unit_view import (
 )
 from loaders import load_dataset
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, results_for
+from wording import gap_actions
 
 K1 = ["{id}", "K1", "Kurs i ny saksbehandlingsløsning for prosessrådgiver", "Fullført",
       "01.01.2026"]
@@ -215,3 +216,27 @@ def test_unit_choices_group_units_under_their_faculty():
     assert children[["unit_id", "units", "compliant_units", "staff", "advisors",
                      "units_missing_process"]].values.tolist() == [
         ["A", 1, 1, 2, 2, 0], ["B", 1, 0, 1, 0, 1]]
+
+
+def test_candidates_are_ranked_once_per_data_set_whatever_the_language(monkeypatch):
+    """Ranking is the slow step: a page in English after one in bokmål words the same facts."""
+    import streamlit as st
+
+    import state
+    from tests.apptest import run_page
+
+    calls = []
+    ranked = state.gap_remedies
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return ranked(*args, **kwargs)
+
+    st.cache_data.clear()
+    monkeypatch.setattr(state, "gap_remedies", counting)
+    bokmal = run_page("views/gaps.py", enhet="IHK")
+    english = run_page("views/gaps.py", enhet="IHK", lang="en")
+    assert not bokmal.exception and not english.exception
+    assert len(calls) == 1
+    actions = [m.value for m in english.markdown if m.value.startswith("- ")]
+    assert actions and all("Oppnevn" not in a and "Fullfør" not in a for a in actions)
