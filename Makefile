@@ -41,5 +41,5 @@ fmt: $(BIN)/.dev ## ruff fix
 sample: $(BIN)/.runtime ## regenerate sample_data/ from its generator
 	$(BIN)/python sample_data/generate.py
 
-golden: $(BIN)/.runtime ## regenerate tests/golden/ on purpose, after a deliberate rule change
-	$(BIN)/python tests/make_golden.py
+golden: $(BIN)/.runtime ## show how tests/golden/ would change; WRITE=1 rewrites it, on purpose
+	$(BIN)/python tests/make_golden.py $(if $(WRITE),--write)

@@ -4,6 +4,7 @@ import base64
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -222,7 +223,11 @@ def test_data_page_shows_mapping_and_report_and_switches_data():
                                                                           "Advarsel"]]
 
 
-@pytest.mark.parametrize("page", ["views/overview.py", "views/data.py", "views/trends.py"])
+VIEWS = sorted(f"views/{path.name}" for path in (Path(__file__).parent.parent / "views").glob(
+    "*.py"))
+
+
+@pytest.mark.parametrize("page", VIEWS)
 def test_every_page_runs_standalone(page):
     app = AppTest.from_file(f"../{page}", default_timeout=TIMEOUT)
     app.session_state["as_of"] = SAMPLE_AS_OF

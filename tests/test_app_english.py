@@ -5,6 +5,7 @@ written. Known values come from tests/golden and the bokmål tests beside this o
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -18,7 +19,7 @@ from i18n import EN, NB, label_set, t
 from loaders import load_dataset
 from tests.apptest import TIMEOUT, chart, metrics
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
-from tests.sample import SAMPLE_AS_OF
+from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 from wording import gap_actions
 
 OVERVIEW = "views/overview.py"
@@ -93,6 +94,7 @@ def ui_texts(app: AppTest) -> list[str]:
     for control in app.get("segmented_control"):
         parts += [control.proto.label, *(o.content for o in control.proto.options)]
     parts += [str(c) for frame in app.dataframe for c in frame.value.columns]
+    parts += [cell for frame in app.dataframe for cell in app_cells(frame.value)]
     for figure in charts(app):
         for trace in figure["data"]:
             parts += [html.unescape(str(x)) for x in (trace.get("x") or [])
@@ -104,6 +106,39 @@ def ui_texts(app: AppTest) -> list[str]:
         parts += [str(layout.get(axis, {}).get("title", {}).get("text", ""))
                   for axis in ("xaxis", "yaxis")]
     return [p for p in parts if p]
+
+
+def _sample_texts() -> tuple[set[str], list[str]]:
+    """The sample files' own texts: whole cells (names, units, positions, course titles), and
+    the course titles and requirement names that the app's sentences quote."""
+    dataset = load_dataset(**SAMPLE_INPUTS)
+    frames = [dataset.staff, dataset.courses, dataset.units, dataset.advisors]
+    whole = {str(v) for frame in frames for column in frame.columns
+             for v in frame[column].dropna().unique() if isinstance(v, str)}
+    whole |= {text for table in dataset.tables
+              for text in (Path(table.file).name, table.sheet, *table.mapping) if text}
+    quoted = {str(v) for v in dataset.courses["course_title"].unique() if v}
+    quoted |= set(dataset.requirements["name"])
+    return whole, sorted(quoted, key=len, reverse=True)
+
+
+DATA_CELLS, QUOTED_DATA = _sample_texts()
+
+
+def app_cells(frame) -> list[str]:
+    """The text cells of a table with the sample files' own texts taken out: what is left is
+    the app's words (kinds, states, yes/no, actions)."""
+    cells = []
+    for column in frame.columns:
+        if frame[column].dtype != object and str(frame[column].dtype) not in ("str", "string"):
+            continue
+        for value in frame[column].dropna().unique():
+            if not isinstance(value, str) or value in DATA_CELLS:
+                continue
+            for quoted in QUOTED_DATA:
+                value = value.replace(quoted, "")
+            cells.append(value)
+    return cells
 
 
 def norwegian_words(app: AppTest) -> list[str]:
@@ -175,7 +210,14 @@ def test_navigation_titles_follow_the_language(monkeypatch):
         "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about"]
 
 
-@pytest.mark.parametrize("page", PAGES)
+# The gap messages (results) and the validation messages (loaders) are still sentences built
+# in bokmål below the views; issue 12 moves their words to the edge. Strict: once they are
+# worded in English these pages must pass.
+BOKMAL_MESSAGES = pytest.mark.xfail(strict=True, reason="messages worded in the core (issue 12)")
+
+
+@pytest.mark.parametrize("page", [pytest.param(p, marks=BOKMAL_MESSAGES)
+                                  if p in (WHATIF, DATA) else p for p in PAGES])
 def test_no_bokmal_words_on_an_english_page(page):
     app = open_page(page)
     assert norwegian_words(app) == []

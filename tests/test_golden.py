@@ -103,3 +103,23 @@ def test_a_future_appointment_counts_from_its_date(sample):
     later = build_results(dataset, as_of=dt.date(2026, 12, 1))
     assert ("IKOM", "SRU", "", "") in _gap_keys(today, "missing_process_advisor")
     assert ("IKOM", "SRU", "", "") not in _gap_keys(later, "missing_process_advisor")
+
+
+def test_make_golden_shows_a_change_and_writes_nothing_without_the_flag(tmp_path, monkeypatch,
+                                                                        capsys):
+    import tests.make_golden as make_golden
+
+    for name in ("unit_summary.json", "gaps.json"):
+        (tmp_path / name).write_text((GOLDEN / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    edited = (tmp_path / "gaps.json").read_text(encoding="utf-8").replace('"IHK"', '"IHX"', 1)
+    (tmp_path / "gaps.json").write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(make_golden, "GOLDEN", tmp_path)
+    assert make_golden.main([]) == 1
+    shown = capsys.readouterr()
+    assert '-  "unit_id": "IHX",' in shown.out and '+  "unit_id": "IHK",' in shown.out
+    assert "nothing written" in shown.err
+    assert (tmp_path / "gaps.json").read_text(encoding="utf-8") == edited
+    assert make_golden.main(["--write"]) == 0
+    assert (tmp_path / "gaps.json").read_text(encoding="utf-8") == (GOLDEN / "gaps.json") \
+        .read_text(encoding="utf-8")

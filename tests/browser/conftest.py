@@ -1,5 +1,6 @@
 """Serve the real app with `streamlit run` and drive Debian's chromium with Playwright."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -7,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextlib.contextmanager
+def serve() -> Iterator[str]:
+    """A `streamlit run` of the dashboard on a free loopback port, until the block ends; the
+    URL is given once the server answers its health check (no page has been asked for)."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
@@ -47,6 +51,12 @@ def app_url():
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
