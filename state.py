@@ -26,7 +26,7 @@ from loaders.isolated import (
 from loaders.links import MissingLink, missing_links
 from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
 from store import SnapshotStore
-from wording import worded_actions
+from wording.actions import worded_actions
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
 SAMPLE_FILES = {

@@ -19,7 +19,6 @@ from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.kpis import compute_kpis
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
 from analysis.training import MET
-from i18n import NB, audience_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, PROCESS, UNIT_ID, UNIT_NAME
 
 DISTINCT = "distinct"  # measure: at least min_distinct_advisors different persons
@@ -50,12 +49,6 @@ def suppress_share(met: int, target: int, limit: int) -> str:
     return small_group_label(limit) if 0 < target < limit else share_text(met, target)
 
 
-def suppress_fraction(part: int, whole: int, limit: int, lang: str = NB) -> str:
-    """"part av whole" for a group of persons; "<limit" when the group is under the limit."""
-    return small_group_label(limit) if 0 < whole < limit else t("of", lang, part=part,
-                                                                 whole=whole)
-
-
 def judged_faculties(results: Results) -> pd.DataFrame:
     """unit_id → faculty_id, faculty_name for the units the rules judge."""
     groups = faculties(results.units)
@@ -83,21 +76,6 @@ def unit_order(results: Results, unit_ids: set[str]) -> pd.DataFrame:
         [FACULTY_NAME, UNIT_NAME], ignore_index=True)
 
 
-@dataclass(frozen=True)
-class MeetingKpi:
-    """One headline figure as shown to a meeting: a label, the value and a share beside it."""
-
-    label: str
-    value: str
-    note: str
-
-
-def meeting_kpis(results: Results, unit_ids: set[str], lang: str = NB) -> list[MeetingKpi]:
-    """The overview's headline figures for some units, with small person groups suppressed
-    and their complements hidden (the same for any length of the gap table beside them)."""
-    return meeting_figures(results, unit_ids, lang=lang).kpis
-
-
 def coverage_by_faculty(results: Results) -> pd.DataFrame:
     """Per faculty and measure (each process, distinct advisors, compliant): units meeting it.
 
@@ -123,11 +101,7 @@ def coverage_by_faculty(results: Results) -> pd.DataFrame:
                              MEASURE else s, ignore_index=True)
 
 
-def _requirement_column(requirement_id: str, audience: str, lang: str) -> str:
-    return f"{requirement_id} {audience_label(audience, lang)}"
-
-
-def training_by_faculty(results: Results, lang: str = NB) -> pd.DataFrame:
+def training_by_faculty(results: Results) -> pd.DataFrame:
     """Per faculty and requirement row: distinct persons due (target) and those who meet it.
 
     A person due in two units of one faculty counts once, so the faculty total is honest."""
@@ -144,11 +118,10 @@ def training_by_faculty(results: Results, lang: str = NB) -> pd.DataFrame:
         pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
     grid = grid.merge(counted, on=[FACULTY_ID, "requirement_id", "audience"], how="left")
     grid[["target", "met"]] = grid[["target", "met"]].fillna(0).astype(int)
-    return _training_frame(grid.rename(columns={FACULTY_ID: ROW_ID, FACULTY_NAME: ROW_NAME}),
-                           lang)
+    return _training_frame(grid.rename(columns={FACULTY_ID: ROW_ID, FACULTY_NAME: ROW_NAME}))
 
 
-def training_by_unit(results: Results, unit_ids: set[str], lang: str = NB,
+def training_by_unit(results: Results, unit_ids: set[str],
                      withheld: frozenset = frozenset()) -> pd.DataFrame:
     """Per unit and requirement row: target and met, straight from unit_requirement.
 
@@ -162,25 +135,26 @@ def training_by_unit(results: Results, unit_ids: set[str], lang: str = NB,
         ADVISORS_AUDIENCE) else CASE_HANDLERS_AUDIENCE)
     flags = [(unit, audience) in withheld for unit, audience in
              zip(rows[ROW_ID], audiences, strict=True)]
-    return _training_frame(rows.assign(withheld=flags), lang)
+    return _training_frame(rows.assign(withheld=flags))
 
 
-def _training_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    frame = rows.assign(**{MEASURE: [_requirement_column(r, a, lang) for r, a in
-                                     zip(rows["requirement_id"], rows["audience"], strict=True)]})
-    frame = frame[[ROW_ID, ROW_NAME, MEASURE, "met", "target",
+def _training_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their measure: the requirement row's key, "<requirement id> <audience>"
+    (the chart words it)."""
+    frame = rows.assign(**{MEASURE: rows["requirement_id"] + " " + rows["audience"]})
+    frame = frame[[ROW_ID, ROW_NAME, MEASURE, "requirement_id", "audience", "met", "target",
                    *(["withheld"] if "withheld" in frame else [])]]
     return frame.sort_values(ROW_NAME, kind="stable", ignore_index=True)
 
 
-def unit_gap_counts(results: Results, unit_ids: set[str], lang: str = NB) -> pd.DataFrame:
-    """Per judged unit: missing processes, distinct advisors, advisors lacking a course and
-    case handlers due and lacking, as plain counts (persons counted once per unit)."""
+def unit_gap_counts(results: Results, unit_ids: set[str]) -> pd.DataFrame:
+    """Per judged unit: missing processes (how many, and which, in config order), distinct
+    advisors, advisors lacking a course and case handlers due and lacking, as plain counts
+    (persons counted once per unit)."""
     summary = results.unit_summary[results.unit_summary[UNIT_ID].isin(unit_ids)]
     summary = summary.merge(judged_faculties(results), on=UNIT_ID)
     missing = results.unit_process[~results.unit_process["ok"]]
-    missing_names = missing.groupby(UNIT_ID)[PROCESS].agg(
-        lambda s: ", ".join(process_label(p, lang, short=True) for p in s))
+    missing_names = missing.groupby(UNIT_ID)[PROCESS].agg(tuple)
     gaps = results.gaps
     lacking = gaps[gaps["kind"] == CASE_HANDLER_MISSING_REQUIREMENT].groupby(UNIT_ID)[
         EMPLOYEE_ID].nunique()
@@ -190,7 +164,7 @@ def unit_gap_counts(results: Results, unit_ids: set[str], lang: str = NB) -> pd.
         UNIT_NAME: summary[UNIT_NAME],
         FACULTY_ID: summary[FACULTY_ID],
         "missing_processes": summary["missing_processes"],
-        "missing_names": summary[UNIT_ID].map(missing_names).fillna(""),
+        "missing": [missing_names.get(unit, ()) for unit in summary[UNIT_ID]],
         "advisors": summary["advisors"],
         "advisors_lacking": summary["advisors_missing_requirements"],
         "case_handlers_due": summary[UNIT_ID].map(due).fillna(0).astype(int),
@@ -214,13 +188,6 @@ def top_gap_units(counts: pd.DataFrame, min_distinct: int, n: int) -> pd.DataFra
         drop=True)
 
 
-def meeting_gap_table(results: Results, unit_ids: set[str], n: int = 8,
-                      lang: str = NB) -> pd.DataFrame:
-    """The top units' gaps as text cells, small person groups suppressed, and an honest total
-    row for all units in view (persons counted once however many units they are in)."""
-    return meeting_figures(results, unit_ids, n, lang).gaps
-
-
 # Cells of the meeting's person figures, as analysis.disclosure sees them.
 KPI_ADVISORS = ("kpi", "advisors")
 KPI_ADVISORS_TRAINED = ("kpi", "advisors_trained")
@@ -242,6 +209,7 @@ class MeetingCells:
     withheld: frozenset
     top: pd.DataFrame  # the top gap units, in table order (unit_gap_counts columns)
     units: int  # units in view
+    missing_processes: int  # processes without an advisor, summed over the units in view
 
     def hidden(self, cell) -> bool:
         return cell in self.small or cell in self.withheld
@@ -305,87 +273,8 @@ def meeting_cells(results: Results, unit_ids: set[str], n: int = 8) -> MeetingCe
     together = [{(u, "case_handlers_lacking"), (u, "case_handlers_due")} for u in rows]
     unknown = {cell for cells in left_out.values() for cell in cells}
     withheld = complements(values, sums, small, unknown, together)
-    return MeetingCells(values, frozenset(small), withheld, top, len(counts))
-
-
-@dataclass(frozen=True)
-class MeetingFigures:
-    """The headline figures and the top gaps table as the meeting sees them."""
-
-    kpis: list[MeetingKpi]
-    gaps: pd.DataFrame
-    # (unit_id, audience) whose per-unit figures were hidden as complements: the unit's shares
-    # for that audience must be hidden beside them too (see training_by_unit)
-    withheld: frozenset
-
-
-def meeting_figures(results: Results, unit_ids: set[str], n: int = 8,
-                    lang: str = NB) -> MeetingFigures:
-    """Headline figures and the n-row gap table, small groups shown as "<limit" and the
-    figures that would give them away shown as hidden (see meeting_cells)."""
-    limit = results.config.small_group_limit
-    cells = meeting_cells(results, unit_ids, n)
-    value = cells.values
-    small_label, withheld_label = small_group_label(limit), t("meeting.withheld", lang)
-
-    def count(cell) -> str:
-        if cell in cells.small:
-            return small_label
-        return withheld_label if cell in cells.withheld else str(value[cell])
-
-    def fraction(part, whole) -> str:
-        if cells.hidden(part) or cells.hidden(whole):
-            return small_label if {part, whole} & cells.small else withheld_label
-        return t("of", lang, part=value[part], whole=value[whole])
-
-    def people(key: str, part, whole, complement) -> MeetingKpi:
-        if not cells.hidden(part):
-            return MeetingKpi(kpi_label(key, lang), fraction(part, whole),
-                              share_text(value[part], value[whole]))
-        if part not in cells.small and complement in cells.small and not cells.hidden(whole):
-            # Hidden only because the complement is "<5": that much is known already.
-            return MeetingKpi(kpi_label(key, lang), t("meeting.all_but", lang,
-                                                      hidden=small_label), "")
-        note = small_label if part in cells.small else ""  # a small group's share is "<5" too
-        return MeetingKpi(kpi_label(key, lang), count(part), note)
-
-    kpis = compute_kpis(results, unit_ids)
-    headline = [
-        MeetingKpi(kpi_label("units", lang), str(kpis.units), ""),
-        MeetingKpi(kpi_label("compliant_units", lang),
-                   t("of", lang, part=kpis.compliant_units, whole=kpis.units),
-                   share_text(kpis.compliant_units, kpis.units)),
-        MeetingKpi(kpi_label("advisors", lang), str(kpis.advisors), ""),
-        people("advisors_fully_trained", KPI_ADVISORS_TRAINED, KPI_ADVISORS,
-               TOTAL_ADVISORS_LACKING),
-        people("case_handlers_trained", KPI_HANDLERS_TRAINED, KPI_HANDLERS_DUE,
-               TOTAL_HANDLERS_LACKING),
-    ]
-    counts = unit_gap_counts(results, unit_ids, lang)  # the process names in `lang`
-    missing = cells.top.assign(missing_names=cells.top[UNIT_ID].map(
-        counts.set_index(UNIT_ID)["missing_names"]))
-    rows = [{
-        "faculty": row[FACULTY_ID],
-        "unit": row[UNIT_NAME],
-        "missing": row["missing_names"] or "–",
-        "advisors": str(row["advisors"]),
-        "advisors_lacking": count((row[UNIT_ID], "advisors_lacking")),
-        "case_handlers_lacking": fraction((row[UNIT_ID], "case_handlers_lacking"),
-                                          (row[UNIT_ID], "case_handlers_due")),
-    } for _, row in missing.iterrows()]
-    rows.append({
-        "faculty": "",
-        "unit": t("meeting.all_units", lang, count=cells.units),
-        "missing": t("meeting.in_total", lang, count=int(counts["missing_processes"].sum())),
-        "advisors": str(kpis.advisors),
-        "advisors_lacking": count(TOTAL_ADVISORS_LACKING),
-        "case_handlers_lacking": fraction(TOTAL_HANDLERS_LACKING, KPI_HANDLERS_DUE),
-    })
-    units = set(cells.top[UNIT_ID])
-    withheld = frozenset(
-        (unit, ADVISORS_AUDIENCE if column == "advisors_lacking" else CASE_HANDLERS_AUDIENCE)
-        for unit, column in cells.withheld if unit in units)
-    return MeetingFigures(headline, pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS), withheld)
+    return MeetingCells(values, frozenset(small), withheld, top, len(counts),
+                        int(counts["missing_processes"].sum()))
 
 
 @dataclass(frozen=True)
@@ -396,11 +285,6 @@ class ComplianceChange:
     now: int
     became: int
     stopped: int
-
-    def text(self, before_as_of: str) -> str:
-        return (f"Siden øyeblikksbildet {before_as_of}: fra {self.before} til {self.now} enheter "
-                f"som oppfyller kravene ({self.became} har kommet til, {self.stopped} har falt "
-                "fra).")
 
 
 def compliance_change(before: pd.DataFrame, now: pd.DataFrame,

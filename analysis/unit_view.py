@@ -59,10 +59,10 @@ def units_below(units: pd.DataFrame, unit_id: str) -> list[str]:
 
 
 def _option_label(unit: str, name: str, faculty: str, rollup: bool) -> str:
+    """The unit as chosen in a list: its faculty before it; a roll-up stands alone (the view
+    says in words that it covers every unit below)."""
     shown = name if name == unit else f"{name} ({unit})"
-    if rollup:
-        return f"{shown} – alle enheter"
-    return shown if faculty == unit else f"{faculty} › {shown}"
+    return shown if rollup or faculty == unit else f"{faculty} › {shown}"
 
 
 def _spans(tree: UnitTree, faculty_of: dict[str, str], judged: list[str]) -> dict[str, bool]:

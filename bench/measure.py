@@ -27,7 +27,7 @@ from analysis.overview import overview_tables
 from loaders import Dataset, load_dataset
 from loaders.dataset import Source
 from loaders.read import RawSheet
-from wording import gap_actions
+from wording.actions import gap_actions
 
 if TYPE_CHECKING:
     from streamlit.testing.v1 import AppTest

@@ -17,7 +17,7 @@ from analysis.suppression import (
     suppress_share,
 )
 from charts.heatmaps import SHARE_SCALE, make_process_heatmap
-from i18n import NB, process_label, t
+from i18n import NB, audience_label, process_label, t
 from labels import HYPHENATION
 from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 
@@ -121,6 +121,15 @@ def make_coverage_rollup_heatmap(coverage: pd.DataFrame, min_distinct: int,
     return _layout(go.Figure(trace), len(part))
 
 
+def _measure_labels(training: pd.DataFrame, measures, lang: str) -> list[str]:
+    """A requirement row's heading: its id and its audience in `lang` ("K3 saksbehandlere")."""
+    if "audience" not in training:
+        return list(measures)
+    keys = training.drop_duplicates(MEASURE).set_index(MEASURE)
+    return [f"{keys.at[m, 'requirement_id']} {audience_label(keys.at[m, 'audience'], lang)}"
+            for m in measures]
+
+
 def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
                                   lang: str = NB) -> go.Figure:
     """Rows × requirement: share of the group that meets it; a group under `limit` persons is
@@ -138,7 +147,8 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
             for mrow, trow, wrow in zip(met.to_numpy(), target.to_numpy(), withheld.to_numpy(),
                                         strict=True)]
     hidden = (small | withheld).astype(float).where(small | withheld)
-    x, y = [_wrap_words(c) for c in met.columns], _row_labels(training)
+    x, y = [_wrap_words(c) for c in _measure_labels(training, met.columns, lang)], \
+        _row_labels(training)
     fig = go.Figure([
         go.Heatmap(z=hidden.to_numpy(dtype=float), x=x, y=y, showscale=False, xgap=3, ygap=3,
                    colorscale=[[0, SUPPRESSED_GREY], [1, SUPPRESSED_GREY]], hoverinfo="skip"),

@@ -15,11 +15,9 @@ import plotly.io as pio
 from analysis.config import RuleConfig
 from analysis.results import Results
 from analysis.suppression import (
-    MeetingKpi,
     coverage_by_faculty,
     faculty_names,
     faculty_units,
-    meeting_figures,
     training_by_faculty,
     training_by_unit,
     unit_order,
@@ -33,6 +31,7 @@ from exports import SAMPLE_MARKER
 from i18n import NB, t
 from labels import GAP_TABLE_LABELS, PROCESS_LABELS
 from loaders.schema import UNIT_ID
+from wording.meeting import MeetingKpi, meeting_figures
 
 IMAGE_WIDTH = 1200
 IMAGE_SCALE = 2

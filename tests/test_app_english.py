@@ -13,14 +13,14 @@ from streamlit.testing.v1 import AppTest
 
 import i18n
 from analysis import build_results
-from analysis.suppression import suppress_fraction
 from charts.heatmaps import make_process_heatmap
 from i18n import EN, NB, label_set, t
 from loaders import load_dataset
 from tests.apptest import TIMEOUT, chart, metrics
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
-from wording import gap_actions
+from wording.actions import gap_actions
+from wording.meeting import suppress_fraction
 
 OVERVIEW = "views/overview.py"
 UNIT = "views/unit.py"

@@ -11,7 +11,7 @@ from analysis.overview import overview_tables
 from analysis.unit_view import child_rollup, unit_options, unit_path, units_below
 from loaders import load_dataset
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
-from wording import gap_actions
+from wording.actions import gap_actions
 
 UNITS_HEADER = ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"]
 PARENT_HEADER = "Overordnet enhet"

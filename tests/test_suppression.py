@@ -14,11 +14,7 @@ from analysis.suppression import (
     faculty_names,
     faculty_units,
     meeting_cells,
-    meeting_figures,
-    meeting_gap_table,
-    meeting_kpis,
     suppress_count,
-    suppress_fraction,
     suppress_share,
     top_gap_units,
     training_by_faculty,
@@ -28,6 +24,13 @@ from analysis.suppression import (
 from loaders import load_dataset
 from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, results_for
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
+from wording.meeting import (
+    change_text,
+    meeting_figures,
+    meeting_gap_table,
+    meeting_kpis,
+    suppress_fraction,
+)
 
 
 @pytest.mark.parametrize("count,expected", [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
@@ -133,22 +136,22 @@ def test_training_tables_give_met_and_target_per_requirement(small):
     by_unit = training_by_unit(small, {"A"})
     assert dict(zip(by_unit["measure"], zip(by_unit["met"], by_unit["target"], strict=True),
                     strict=True)) == {
-        "K1 rådgivere": (2, 2), "K2 rådgivere": (2, 2), "K3 rådgivere": (1, 2),
-        "K3 saksbehandlere": (2, 3)}
+        "K1 advisors": (2, 2), "K2 advisors": (2, 2), "K3 advisors": (1, 2),
+        "K3 case_handlers": (2, 3)}
     by_faculty = training_by_faculty(small)
     assert dict(zip(by_faculty["measure"], zip(by_faculty["met"], by_faculty["target"],
                                                  strict=True), strict=True)) == {
-        "K1 rådgivere": (3, 3), "K2 rådgivere": (3, 3), "K3 rådgivere": (2, 3),
-        "K3 saksbehandlere": (5, 9)}
+        "K1 advisors": (3, 3), "K2 advisors": (3, 3), "K3 advisors": (2, 3),
+        "K3 case_handlers": (5, 9)}
 
 
 def test_a_person_in_two_units_of_a_faculty_counts_once_in_its_total():
     staff = [STAFF_HEADER, _person(1, "A", "saksbehandling; innsyn; SRU"), _person(1, "B")]
     results = results_for(staff, [COURSE_HEADER, *_courses(1, "K3")], units=UNITS)
-    handlers = training_by_faculty(results).set_index("measure").loc["K3 saksbehandlere"]
+    handlers = training_by_faculty(results).set_index("measure").loc["K3 case_handlers"]
     assert (handlers["met"], handlers["target"]) == (1, 1)
     units = training_by_unit(results, {"A", "B"})
-    assert units.loc[units["measure"] == "K3 saksbehandlere", "target"].tolist() == [1, 1]
+    assert units.loc[units["measure"] == "K3 case_handlers", "target"].tolist() == [1, 1]
 
 
 def test_advisor_list_counts_for_the_unit_it_names():
@@ -165,7 +168,7 @@ def test_compliance_change_counts_units_in_view_both_ways():
     change = compliance_change(before, now, {"A", "B", "C", "D", "E"})
     assert change == ComplianceChange(before=3, now=3, became=1, stopped=1)
     assert compliance_change(before, now, {"B", "C"}) == ComplianceChange(1, 2, 1, 0)
-    assert change.text("01.09.2026") == (
+    assert change_text(change, "01.09.2026") == (
         "Siden øyeblikksbildet 01.09.2026: fra 3 til 3 enheter som oppfyller kravene "
         "(1 har kommet til, 1 har falt fra).")
 

@@ -10,7 +10,6 @@ from analysis.suppression import (
     coverage_by_faculty,
     faculty_names,
     faculty_units,
-    meeting_figures,
     training_by_faculty,
     training_by_unit,
     unit_order,
@@ -28,12 +27,12 @@ from exports.figures import meeting_content
 from exports.pdf import build_pdf
 from exports.slides import build_deck
 from i18n import (
-    EN,
     label_set,
     t,
 )
 from labels import ALL
 from loaders.schema import UNIT_ID
+from wording.meeting import change_text, meeting_figures
 
 COVERAGE, TRAINING = "Dekning", "Opplæring"  # the choice's values; shown in the language
 TOP_GAPS_ON_SCREEN = 6
@@ -89,10 +88,7 @@ def _change_since_previous_snapshot() -> tuple[str, str]:
     taken, summary = previous
     change = compliance_change(summary, results.unit_summary, unit_ids)
     date = f"{taken:%d.%m.%Y}"
-    on_screen = (t("meeting.change", lang, date=date, before=change.before, now=change.now,
-                   became=change.became, stopped=change.stopped) if lang == EN
-                 else change.text(date))
-    return change.text(date), on_screen
+    return change_text(change, date), change_text(change, date, lang)
 
 
 change, change_on_screen = _change_since_previous_snapshot()
@@ -154,8 +150,8 @@ with left:
             unit_order(results, unit_ids), config.min_distinct_advisors, lang)
         st.subheader(t("overview.process_heatmap", lang))
     else:
-        training = (training_by_faculty(results, lang) if faculty_id is None
-                    else training_by_unit(results, unit_ids, lang, figures.withheld))
+        training = (training_by_faculty(results) if faculty_id is None
+                    else training_by_unit(results, unit_ids, figures.withheld))
         figure = make_suppressed_share_heatmap(training, limit, lang)
         st.subheader(t("meeting.training_heatmap", lang, limit=limit))
     st.plotly_chart(figure, width="stretch", theme=None, key="meeting_heatmap",

@@ -22,9 +22,10 @@ from components.url_state import (
     url_selectbox,
     url_toggle,
 )
-from i18n import EN, kpi_label, t
+from i18n import kpi_label, t
 from labels import ALL
 from loaders.schema import CASE_HANDLER, STAFF
+from wording.meeting import change_text
 
 lang = page_lang()
 dataset, results = state.current()
@@ -102,9 +103,7 @@ st.caption(t("overview.computed", lang, date=f"{results.as_of:%d.%m.%Y}",
              days=results.config.grace_days))
 if change is not None:
     date, compliance = change
-    st.caption(t("meeting.change", lang, date=date, before=compliance.before,
-                 now=compliance.now, became=compliance.became, stopped=compliance.stopped)
-               if lang == EN else compliance.text(date))
+    st.caption(change_text(compliance, date, lang))
 
 # The faculty roll-up first: where a manager looks before reading unit rows.
 st.subheader(t("overview.per_faculty", lang))

@@ -30,7 +30,6 @@ from components.url_state import (
 )
 from i18n import (
     EN,
-    NB,
     gap_kind_label,
     kpi_label,
     label_set,
@@ -79,11 +78,7 @@ def _of(part: int, whole: int) -> str:
 
 
 def _option_label(label: str, rollup: bool) -> str:
-    """The analysis names a roll-up "… – alle enheter"; the suffix follows the language."""
-    suffix = t("unit.all_units", NB)
-    if rollup and label.endswith(suffix):
-        return label.removesuffix(suffix) + t("unit.all_units", lang)
-    return label
+    return label + t("unit.all_units", lang) if rollup else label
 
 
 dataset, results = state.current()
