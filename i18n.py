@@ -612,6 +612,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.candidates": ("Kandidater til prosessrådgiver", "Candidates for process advisor"),
     "gaps.no_shortage": ("Ingen av avvikene i listen gjelder manglende rådgivere.",
                          "None of the gaps in the list is about missing advisors."),
+    # A gap's message (wording.gaps); the exports write them in bokmål
+    "gap.too_few": ("{unit} har {count} prosessrådgiver(e); minst {minimum} forskjellige "
+                    "personer kreves.",
+                    "{unit} has {count} process advisor(s); at least {minimum} different "
+                    "people are required."),
+    "gap.missing_process": ("{unit} mangler prosessrådgiver for {process}.",
+                            "{unit} has no process advisor for {process}."),
+    "gap.advisor_missing": ("Prosessrådgiver {person} i {unit}: {requirement} {name} mangler.",
+                            "Process advisor {person} in {unit}: {requirement} {name} is "
+                            "missing."),
+    "gap.advisor_expired": ("Prosessrådgiver {person} i {unit}: {requirement} {name} er utløpt.",
+                            "Process advisor {person} in {unit}: {requirement} {name} has "
+                            "expired."),
+    "gap.case_handler": ("Saksbehandler {person} i {unit} mangler {requirement} {name}.",
+                         "Case handler {person} in {unit} lacks {requirement} {name}."),
     "action.appoint_many": ("Oppnevn {count} {whom}; {candidates}.",
                             "Appoint {count} {whom}; {candidates}."),
     "action.new_advisor": ("ny prosessrådgiver", "new process advisor"),

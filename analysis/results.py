@@ -27,7 +27,6 @@ from loaders.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
-from loaders.values import quoted
 
 MISSING_PROCESS_ADVISOR = "missing_process_advisor"
 TOO_FEW_ADVISORS = "too_few_advisors"
@@ -41,7 +40,8 @@ UNIT_PROCESS_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, PROCESS, "advisors", "ok"
 UNIT_SUMMARY_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "staff", "advisors", "missing_processes",
                         "advisors_missing_requirements", "compliant"]
 UNIT_REQUIREMENT_COLUMNS = [UNIT_ID, "requirement_id", "audience", "target", "met", "share"]
-GAP_COLUMNS = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id", "message"]
+# Facts only; the exports and views add each gap's message in words (wording.gaps).
+GAP_COLUMNS = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
 TARGET_COLUMNS = [UNIT_ID, "requirement_id", "audience", EMPLOYEE_ID]
 
 
@@ -182,42 +182,28 @@ def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd
 def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.DataFrame,
           targets: pd.DataFrame, status: pd.DataFrame, config: RuleConfig) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
-    names = {unit: quoted(name) for unit, name in zip(evaluated[UNIT_ID], evaluated[UNIT_NAME],
-                                                      strict=True)}
     distinct = advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
     for unit in evaluated[UNIT_ID]:
-        count = int(distinct.get(unit, 0))
-        if count < config.min_distinct_advisors:
-            rows.append(_gap(TOO_FEW_ADVISORS, unit, message=(
-                f"{names[unit]} har {count} prosessrådgiver(e); minst "
-                f"{config.min_distinct_advisors} forskjellige personer kreves.")))
+        if int(distinct.get(unit, 0)) < config.min_distinct_advisors:
+            rows.append(_gap(TOO_FEW_ADVISORS, unit))
     for unit, process in unit_process.loc[~unit_process["ok"], [UNIT_ID, PROCESS]].itertuples(
             index=False):
-        rows.append(_gap(MISSING_PROCESS_ADVISOR, unit, process=process, message=(
-            f"{names[unit]} mangler prosessrådgiver for {process}.")))
+        rows.append(_gap(MISSING_PROCESS_ADVISOR, unit, process=process))
 
-    by_id = {r.id: r for r in config.requirements}
     checked = _with_status(targets, status)
     advisor_rows = checked[checked["audience"].str.startswith("advisors")]
     advisor_rows = _merge_audiences(advisor_rows)
     for item in advisor_rows[advisor_rows["status"] != MET].itertuples(index=False):
-        expired = item.status == EXPIRED
-        requirement = by_id[item.requirement_id]
-        verb = "er utløpt" if expired else "mangler"
         rows.append(_gap(
-            ADVISOR_REQUIREMENT_EXPIRED if expired else ADVISOR_MISSING_REQUIREMENT,
+            ADVISOR_REQUIREMENT_EXPIRED if item.status == EXPIRED else ADVISOR_MISSING_REQUIREMENT,
             item.unit_id, process=item.process, employee_id=item.employee_id,
-            requirement_id=item.requirement_id,
-            message=f"Prosessrådgiver {item.employee_id} i {names[item.unit_id]}: "
-                    f"{requirement.id} {requirement.name} {verb}."))
+            requirement_id=item.requirement_id))
     handler_rows = checked[checked["audience"] == CASE_HANDLERS_AUDIENCE].drop_duplicates(
         [UNIT_ID, EMPLOYEE_ID, "requirement_id"])
     for item in handler_rows[handler_rows["status"] != MET].itertuples(index=False):
         rows.append(_gap(
             CASE_HANDLER_MISSING_REQUIREMENT, item.unit_id, employee_id=item.employee_id,
-            requirement_id=item.requirement_id,
-            message=f"Saksbehandler {item.employee_id} i {names[item.unit_id]} mangler "
-                    f"{item.requirement_id} {by_id[item.requirement_id].name}."))
+            requirement_id=item.requirement_id))
     gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
     order = {kind: i for i, kind in enumerate(GAP_KINDS)}
     return gaps.sort_values(["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"],
@@ -241,9 +227,9 @@ def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _gap(kind: str, unit: str, *, process: str = "", employee_id: str = "",
-         requirement_id: str = "", message: str) -> dict[str, object]:
+         requirement_id: str = "") -> dict[str, object]:
     return {"kind": kind, UNIT_ID: unit, PROCESS: process, EMPLOYEE_ID: employee_id,
-            "requirement_id": requirement_id, "message": message}
+            "requirement_id": requirement_id}
 
 
 def _unit_summary(evaluated: pd.DataFrame, staff: pd.DataFrame, advisors: pd.DataFrame,

@@ -42,6 +42,7 @@ from labels import (
 )
 from loaders import TableInfo
 from loaders.schema import KIND_LABELS, PROCESS, UNIT_ID, UNIT_NAME
+from wording.gaps import with_messages
 
 ABOUT_SHEET = "Om rapporten"
 PROCESS_HEATMAP_SHEET = "Varmekart prosesser"
@@ -282,7 +283,7 @@ def result_sheets(results: Results) -> dict[str, tuple[list[Column], pd.DataFram
     """Each result table as the sheet shows it: columns with Norwegian headers, display rows."""
     requirement = _with_unit_names(results.unit_requirement, results)
     requirement = requirement.assign(audience=requirement["audience"].map(audience_label))
-    gaps = _with_unit_names(results.gaps, results)
+    gaps = _with_unit_names(with_messages(results.gaps, results), results)
     gaps = gaps.assign(kind=gaps["kind"].map(GAP_KIND_LABELS))
     issues = results.issues.assign(severity=results.issues["severity"].map(
         lambda s: SEVERITY_LABELS.get(s, s)))

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from analysis.results import Results
+from wording.gaps import with_messages
 
 TABLES = ("unit_process", "unit_summary", "unit_requirement", "gaps", "issues")
 
@@ -35,5 +36,6 @@ def table_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
 def results_to_dict(results: Results) -> dict[str, object]:
     document: dict[str, object] = {"as_of": results.as_of.isoformat()}
     for name in TABLES:
-        document[name] = table_rows(getattr(results, name))
+        frame = getattr(results, name)
+        document[name] = table_rows(with_messages(frame, results) if name == "gaps" else frame)
     return document

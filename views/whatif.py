@@ -16,6 +16,7 @@ from analysis.whatif import (
 from components.url_state import UNIT_PARAM, follow_url, write_url
 from i18n import LANG_KEY, gap_kind_label, kpi_label, process_label, resolve_lang, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
+from wording.gaps import with_messages
 
 lang = resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
 dataset, results = state.current()
@@ -38,9 +39,11 @@ unit = st.selectbox(t("unit", lang), options, format_func=unit_labels.get, key="
 write_url(UNIT_PARAM, "whatif_unit", unit)
 
 
-def gap_table(gaps) -> None:
-    """The unit's gaps as plain text (messages carry names from the files)."""
-    st.dataframe(gaps.assign(kind=gaps["kind"].map(lambda k: gap_kind_label(k, lang)))[
+def gap_table(gaps, of) -> None:
+    """The unit's gaps as plain text (messages carry names from the files); `of`: the
+    results the gaps come from."""
+    worded = with_messages(gaps, of, lang)
+    st.dataframe(worded.assign(kind=worded["kind"].map(lambda k: gap_kind_label(k, lang)))[
         ["kind", "message"]], hide_index=True, width="stretch",
         column_config={"kind": t("whatif.kind", lang), "message": t("whatif.message", lang)})
 
@@ -97,7 +100,7 @@ if not appointments and not completions:
     if gaps_now.empty:
         st.success(t("whatif.no_gaps", lang))
     else:
-        gap_table(gaps_now)
+        gap_table(gaps_now, results)
     st.stop()
 
 after = build_results(apply_changes(dataset, appointments, completions, results.as_of),
@@ -130,4 +133,4 @@ st.subheader(t("whatif.gaps_after", lang))
 if gaps_after.empty:
     st.success(t("whatif.no_gaps", lang))
 else:
-    gap_table(gaps_after)
+    gap_table(gaps_after, after)
