@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Merk: øyeblikksbildet per {results.as_of:%d.%m.%Y} med de samme tallene "
                   f"fantes allerede (nr. {saved.replaced}); det er erstattet av nr. {saved.id}.",
                   file=sys.stderr)
-    sample = is_sample([args.staff, args.courses])
+    # only the exports say so; compared only when one is written
+    sample = bool(args.xlsx or args.pptx or args.pdf) and is_sample([args.staff, args.courses])
     if args.xlsx:
         from exports.excel import write_excel_report
 

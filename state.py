@@ -15,7 +15,8 @@ import streamlit as st
 from analysis import Results, RuleConfig, build_results
 from analysis.candidates import gap_remedies
 from analysis.overview import OverviewTables, overview_tables
-from analysis.trends import monthly_training_coverage, previous_snapshot
+from analysis.suppression import ComplianceChange, compliance_change
+from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError
 from loaders.inspect import UploadReport
 from loaders.isolated import (
@@ -128,16 +129,19 @@ def overview(faculty: str | None, only_gaps: bool = False) -> OverviewTables:
                      current_files())
 
 
-def previous_snapshot_summary() -> tuple[dt.date, pd.DataFrame] | None:
-    """The date and unit summary of the latest snapshot before the as-of date: what "since
-    last time" compares with on the overview and in the meeting view."""
+def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | None:
+    """The date (dd.mm.yyyy) of the latest snapshot before the as-of date and how compliance
+    of these units changed since: what "since last time" means on the overview and in the
+    meeting view; None without such a snapshot."""
     store = snapshot_store()
-    snapshots = store.snapshots()
-    previous = previous_snapshot(snapshots, as_of())
+    previous = store.latest_before(as_of())
     if previous is None:
         return None
-    taken = dt.date.fromisoformat(snapshots.set_index("id").at[previous, "as_of"])
-    return taken, store.table(previous, "unit_summary")
+    snapshot_id, taken = previous
+    _, results = current()
+    change = compliance_change(store.table(snapshot_id, "unit_summary"), results.unit_summary,
+                               unit_ids)
+    return f"{taken:%d.%m.%Y}", change
 
 
 @st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from analysis.results import Results
@@ -17,14 +15,6 @@ BECAME_COMPLIANT = "became_compliant"
 STOPPED_COMPLIANT = "stopped_compliant"
 NEW_UNIT = "new_unit"
 REMOVED_UNIT = "removed_unit"
-
-
-def previous_snapshot(snapshots: pd.DataFrame, as_of: dt.date) -> int | None:
-    """The id of the latest snapshot taken before `as_of` (SnapshotStore.snapshots order),
-    the one "since last time" means; None when every snapshot is from that day or later, as
-    one just saved of today's figures is."""
-    earlier = snapshots[snapshots["as_of"] < as_of.isoformat()] if len(snapshots) else snapshots
-    return None if earlier.empty else int(earlier["id"].iloc[-1])
 
 
 def unit_changes(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:

@@ -37,7 +37,6 @@ IMAGE_WIDTH = 1200
 IMAGE_SCALE = 2
 TOP_GAPS = 8
 WHOLE_ORGANISATION = "Hele organisasjonen"
-WITHHELD = t("meeting.withheld", NB)  # how a figure hidden as a complement is written
 
 # One kaleido browser serves the whole process; its queue is not safe for concurrent callers
 # (two downloads at once in the app), so renders take turns.
@@ -86,8 +85,7 @@ class MeetingContent:
         note = (f"Kun samletall. Grupper med færre enn {self.limit} personer vises som "
                 f"<{self.limit}; totalene er regnet av alle.")
         if self.withheld:
-            note += (" «skjult»: holdt tilbake fordi tallene ved siden av ellers ville avsløre "
-                     f"en gruppe med færre enn {self.limit} personer.")
+            note += " " + t("meeting.withheld_note", NB, limit=self.limit)
         return note
 
     @property
@@ -173,7 +171,6 @@ def meeting_content(results: Results, faculty_id: str | None = None,
     unit_ids = faculty_units(results, faculty_id)
     scope = WHOLE_ORGANISATION if faculty_id is None else faculty_names(results)[faculty_id]
     figures = meeting_figures(results, unit_ids, TOP_GAPS)
-    shown = [*(k.value for k in figures.kpis), *figures.gaps.to_numpy().ravel()]
     return MeetingContent(
         scope=scope,
         as_of_text=f"{results.as_of:%d.%m.%Y}",
@@ -184,6 +181,6 @@ def meeting_content(results: Results, faculty_id: str | None = None,
         about=about_lines(results.config),
         change=change,
         sample=sample,
-        withheld=bool(figures.withheld) or WITHHELD in shown,
+        withheld=figures.any_withheld,
     )
 

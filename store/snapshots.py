@@ -104,6 +104,19 @@ class SnapshotStore:
         return next((snapshot_id for snapshot_id, tables in stored.items() if tables == rows),
                     None)
 
+    def latest_before(self, as_of: dt.date) -> tuple[int, dt.date] | None:
+        """The id and date of the latest snapshot taken before `as_of`: the one "since last
+        time" means; None when every snapshot is from that day or later, as one just saved
+        of today's figures is. One indexed row, not every snapshot's summary."""
+        connection = self._connect()
+        try:
+            row = connection.execute(
+                "SELECT id, as_of FROM snapshot WHERE as_of < ? ORDER BY as_of DESC, id DESC "
+                "LIMIT 1", (as_of.isoformat(),)).fetchone()
+        finally:
+            connection.close()
+        return None if row is None else (int(row[0]), dt.date.fromisoformat(row[1]))
+
     def snapshots(self) -> pd.DataFrame:
         """All snapshots, oldest first, with headline figures from their unit summaries."""
         connection = self._connect()

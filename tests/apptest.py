@@ -1,6 +1,7 @@
 """What the AppTest files share: the time limit, running one page on the sample, KPIs read."""
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -26,3 +27,8 @@ def metrics(app: AppTest) -> dict[str, str]:
 def chart(app: AppTest, key: str) -> dict:
     """The plotly figure of the chart with this widget key, as plotly JSON."""
     return next(json.loads(c.proto.spec) for c in app.get("plotly_chart") if c.key == key)
+
+
+def as_written(markdown: str) -> str:
+    """Markdown source with the escapes of file text undone."""
+    return re.sub(r"\\(.)", r"\1", markdown)

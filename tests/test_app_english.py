@@ -4,7 +4,6 @@ written. Known values come from tests/golden and the bokmål tests beside this o
 
 import html
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from analysis import build_results
 from charts.heatmaps import make_process_heatmap
 from i18n import EN, NB, label_set, t
 from loaders import load_dataset
-from tests.apptest import TIMEOUT, chart, metrics
+from tests.apptest import TIMEOUT, as_written, chart, metrics
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 from wording.actions import gap_actions
@@ -260,7 +259,7 @@ def test_gaps_page_in_english_with_candidates():
         "Appoint an advisor for access to records (innsyn); candidates: Ida Rønning (has every "
         "course), Kari-Anne Jacobsen (lacks K2), Ingeborg Hagen (lacks K1, K2)."]
     assert listed["Process"].tolist() == ["Access to records (innsyn)"]
-    lines = [re.sub(r"\\(.)", r"\1", m.value) for m in app.markdown]
+    lines = [as_written(m.value) for m in app.markdown]
     assert ("- Access to records (innsyn): Appoint an advisor for access to records (innsyn); "
             "candidates: Ida Rønning (has every course), Kari-Anne Jacobsen (lacks K2), "
             "Ingeborg Hagen (lacks K1, K2).") in lines

@@ -2,24 +2,18 @@
 overview heatmaps' click layer. Known values come from tests/golden and the sample staff file."""
 
 import json
-import re
 from collections import Counter
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import TIMEOUT, metrics, run_page
+from tests.apptest import TIMEOUT, as_written, metrics, run_page
 from tests.sample import GOLDEN, SAMPLE_AS_OF
 
 UNIT_PAGE = "views/unit.py"
 GAPS_PAGE = "views/gaps.py"
 
 
-
-
-def as_written(markdown: str) -> str:
-    """Markdown source with the escapes of file text undone."""
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def table(app: AppTest, *columns: str):

@@ -12,7 +12,6 @@ from analysis.trends import (
     NEW_UNIT,
     STOPPED_COMPLIANT,
     monthly_training_coverage,
-    previous_snapshot,
     unit_changes,
 )
 from loaders import load_dataset
@@ -129,10 +128,9 @@ def test_monthly_training_coverage_follows_completion_dates():
 
 def test_previous_snapshot_is_the_latest_before_the_as_of_date(tmp_path, results):
     store = SnapshotStore(tmp_path / "s.db")
+    assert store.latest_before(dt.date(2026, 10, 1)) is None  # no snapshot at all
     ids = {day: store.save(results_for(STAFF, TRAINED, as_of=dt.date(2026, 10, day))).id
            for day in (1, 15, 20)}
-    snapshots = store.snapshots()
-    assert previous_snapshot(snapshots, dt.date(2026, 10, 20)) == ids[15]
-    assert previous_snapshot(snapshots, dt.date(2026, 10, 21)) == ids[20]
-    assert previous_snapshot(snapshots, dt.date(2026, 10, 1)) is None
-    assert previous_snapshot(store.snapshots().iloc[0:0], dt.date(2026, 10, 1)) is None
+    assert store.latest_before(dt.date(2026, 10, 20)) == (ids[15], dt.date(2026, 10, 15))
+    assert store.latest_before(dt.date(2026, 10, 21)) == (ids[20], dt.date(2026, 10, 20))
+    assert store.latest_before(dt.date(2026, 10, 1)) is None

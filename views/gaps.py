@@ -148,6 +148,7 @@ st.subheader(t("gaps.per_unit", lang))
 if len(with_gaps) > MAX_UNIT_SECTIONS:
     st.caption(t("gaps.first_units", lang, shown=MAX_UNIT_SECTIONS, total=len(with_gaps)))
 names = dict(zip(units[UNIT_ID], units[UNIT_NAME], strict=True))
+rows_of = dict(list(shown.groupby([UNIT_ID, "kind"], sort=False)))  # one pass, not per section
 for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
     in_unit = groups[groups[UNIT_ID] == unit_id]
     summary = ", ".join(f"{gap_kind_label(g.kind, lang)}: {g.people or g.gaps}"
@@ -155,7 +156,7 @@ for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
     label = f"{names.get(unit_id, unit_id)} ({unit_id}) · {summary}"
     with st.expander(plain(label), expanded=len(with_gaps) == 1):
         for group in in_unit.itertuples():
-            rows = shown[(shown[UNIT_ID] == unit_id) & (shown["kind"] == group.kind)]
+            rows = rows_of[(unit_id, group.kind)]
             st.markdown(f"**{plain(gap_kind_label(group.kind, lang))}**")
             if group.kind == CASE_HANDLER_MISSING_REQUIREMENT:
                 _case_handlers(rows, group.people)

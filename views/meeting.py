@@ -6,7 +6,6 @@ import streamlit as st
 
 import state
 from analysis.suppression import (
-    compliance_change,
     coverage_by_faculty,
     faculty_names,
     faculty_units,
@@ -82,12 +81,10 @@ unit_ids = faculty_units(results, faculty_id)
 def _change_since_previous_snapshot() -> tuple[str, str]:
     """A sentence comparing with the latest snapshot from before the as-of date, if any: in
     bokmål for the exports, and in the page's language for the screen."""
-    previous = state.previous_snapshot_summary()
-    if previous is None:
+    since = state.change_since_previous(unit_ids)
+    if since is None:
         return "", ""
-    taken, summary = previous
-    change = compliance_change(summary, results.unit_summary, unit_ids)
-    date = f"{taken:%d.%m.%Y}"
+    date, change = since
     return change_text(change, date), change_text(change, date, lang)
 
 
@@ -164,5 +161,5 @@ with right:
     st.plotly_chart(make_gap_table(gaps, label_set("gap_table", lang), GAP_TABLE_WIDTH),
                     width="stretch",
                     theme=None, key="meeting_gaps", config={"displayModeBar": False})
-    if figures.withheld or t("meeting.withheld", lang) in gaps.to_numpy():
+    if figures.any_withheld:
         st.caption(t("meeting.withheld_note", lang, limit=limit))

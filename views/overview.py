@@ -5,7 +5,6 @@ import streamlit as st
 import state
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME
 from analysis.kpis import Kpis
-from analysis.suppression import compliance_change
 from charts.heatmaps import (
     clicked_unit,
     make_process_heatmap,
@@ -77,12 +76,7 @@ def _heatmap(figure, key: str) -> None:
                                         selection_mode="points"))
 
 
-previous = state.previous_snapshot_summary()
-change = None
-if previous is not None:
-    taken, summary = previous
-    change = (f"{taken:%d.%m.%Y}", compliance_change(summary, results.unit_summary,
-                                                      tables.unit_ids))
+change = state.change_since_previous(tables.unit_ids)
 
 columns = st.columns(5)
 columns[0].metric(kpi_label("units", lang), kpis.units)

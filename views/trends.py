@@ -3,7 +3,7 @@
 import streamlit as st
 
 import state
-from analysis.trends import previous_snapshot, unit_changes
+from analysis.trends import unit_changes
 from charts.trends import make_snapshot_trend_figure, make_training_trend_figure
 from components.sidebar import page_lang
 from i18n import kpi_label, label_set, t
@@ -22,7 +22,8 @@ else:
                     key="snapshot_trend")
     labels = {row.id: f"{row.as_of} {row.label}".strip() for row in snapshots.itertuples()}
     newest_first = list(reversed(list(labels)))
-    previous = previous_snapshot(snapshots, results.as_of)
+    latest = state.snapshot_store().latest_before(results.as_of)
+    previous = None if latest is None else latest[0]
     if previous is None:
         st.info(t("trends.none_before", lang, date=f"{results.as_of:%d.%m.%Y}"),
                 icon=":material/info:")

@@ -66,6 +66,8 @@ class MeetingFigures:
     # (unit_id, audience) whose per-unit figures were hidden as complements: the unit's shares
     # for that audience must be hidden beside them too (see training_by_unit)
     withheld: frozenset
+    # some figure here or beside it reads "skjult"/"hidden": the reader needs the note on it
+    any_withheld: bool = False
 
 
 def meeting_figures(results: Results, unit_ids: set[str], n: int = 8,
@@ -134,7 +136,10 @@ def meeting_figures(results: Results, unit_ids: set[str], n: int = 8,
     withheld = frozenset(
         (unit, ADVISORS_AUDIENCE if column == "advisors_lacking" else CASE_HANDLERS_AUDIENCE)
         for unit, column in cells.withheld if unit in units)
-    return MeetingFigures(headline, pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS), withheld)
+    gaps = pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS)
+    shown = [*(kpi.value for kpi in headline), *gaps.to_numpy().ravel()]
+    return MeetingFigures(headline, gaps, withheld,
+                          any_withheld=bool(withheld) or withheld_label in shown)
 
 
 def change_text(change: ComplianceChange, date: str, lang: str = NB) -> str:
