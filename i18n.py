@@ -1,20 +1,20 @@
 """The views' texts in Norwegian (bokmål, the default) and English: `t(key, lang, **values)`.
 
-Pure: the page passes the language (from `st.session_state["lang"]` or `?lang=`); Norwegian
-domain labels come from labels.py, so each Norwegian text still lives in one place."""
+The one catalogue of words: the bokmål domain labels (which the Excel report also uses), their
+English beside them, and the views' texts. Pure: the page passes the language (from
+`st.session_state["lang"]` or `?lang=`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 
-import labels
+from loaders.processes import find_process, processes
 from loaders.schema import (
     APPOINTED_DATE,
     APPOINTED_UNTIL,
     AUDIENCE,
     CASE_HANDLER,
-    COLUMN_LABELS,
     COMPLETION_DATE,
     COURSE_CODE,
     COURSE_TITLE,
@@ -34,7 +34,6 @@ from loaders.schema import (
     POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
-    ROLE_FLAGS,
     ROLES,
     START_DATE,
     STATUS,
@@ -43,6 +42,8 @@ from loaders.schema import (
     UNIT_NAME,
     VALID_MONTHS,
     VALID_UNTIL,
+    column_labels,
+    role_flags,
 )
 
 NB = "nb"
@@ -51,10 +52,91 @@ LANGUAGES = (NB, EN)
 LANGUAGE_NAMES = {NB: "Norsk", EN: "English"}
 LANG_KEY = "lang"  # the session-state key and the URL parameter
 
-_PROCESS_EN = {"saksbehandling": "Case handling", "innsyn": "Access to records (innsyn)",
-               "SRU": "Boards and committees (SRU)"}
-# Where space is short (meeting mode on a projector): the two domain names as in bokmål.
-_PROCESS_EN_SHORT = {"saksbehandling": "Case handling", "innsyn": "Innsyn", "SRU": "SRU"}
+# Bokmål: every domain label the screen and the Excel report show.
+AUDIENCE_LABELS = {"advisors": "rådgivere", "case_handlers": "saksbehandlere"}
+GAP_KIND_LABELS = {
+    "missing_process_advisor": "Mangler prosessrådgiver",
+    "too_few_advisors": "For få prosessrådgivere",
+    "advisor_missing_requirement": "Rådgiver mangler kurs",
+    "advisor_requirement_expired": "Rådgivers kurs utløpt",
+    "case_handler_missing_requirement": "Saksbehandler mangler kurs",
+}
+TOTAL_ADVISORS = "Ulike personer"
+KPI_LABELS = {
+    "units": "Enheter vurdert",
+    "compliant_units": "Enheter som oppfyller kravene",
+    "advisors": "Prosessrådgivere",
+    "advisors_fully_trained": "Rådgivere med all opplæring",
+    "case_handlers_trained": "Saksbehandlere med opplæring",
+}
+SAMPLE_MARKER = "EKSEMPELDATA – fiktive personer"
+ALL = "Alle"
+
+
+
+SEVERITY_LABELS = {"error": "Feil", "warning": "Advarsel"}
+ISSUE_LABELS = {"file": "Fil", "sheet": "Ark", "row": "Rad", "column": "Kolonne",
+                "severity": "Alvorlighet", "message": "Melding"}
+COLUMN_CHOICE_NONE = "(ikke bruk)"
+
+# Meeting mode and the exports (Excel report, slide deck, PDF).
+MEETING_TITLE = "Prosessrådgivere og kompetanse"
+COMPLIANT_MEASURE = "Oppfyller alle krav"
+GAP_TABLE_LABELS = {
+    "faculty": "Fakultet", "unit": "Enhet", "missing": "Mangler rådgiver for",
+    "advisors": "Ulike rådgivere", "advisors_lacking": "Rådgivere uten kurs",
+    "case_handlers_lacking": "Saksbehandlere uten kurs",
+}
+SUMMARY_HEADERS = {
+    "unit_id": "Enhetskode", "unit_name": "Enhet", "parent_id": "Overordnet enhet",
+    "staff": "Ansatte", "advisors": "Ulike prosessrådgivere",
+    "missing_processes": "Prosesser uten rådgiver",
+    "advisors_missing_requirements": "Rådgivere som mangler kurs",
+    "compliant": "Oppfyller kravene",
+}
+UNIT_PROCESS_HEADERS = {
+    "unit_id": "Enhetskode", "unit_name": "Enhet", "parent_id": "Overordnet enhet",
+    "process": "Prosess", "advisors": "Prosessrådgivere", "ok": "Oppfylt",
+}
+UNIT_REQUIREMENT_HEADERS = {
+    "unit_id": "Enhetskode", "unit_name": "Enhet", "requirement_id": "Krav",
+    "audience": "Målgruppe", "target": "Antall i målgruppen", "met": "Oppfyller kravet",
+    "share": "Andel",
+}
+GAP_HEADERS = {
+    "kind": "Avvik", "unit_id": "Enhetskode", "unit_name": "Enhet", "process": "Prosess",
+    "employee_id": "Ansattnr", "requirement_id": "Krav", "message": "Beskrivelse",
+}
+YES_NO = {True: "Ja", False: "Nei"}
+
+ADVISOR_STATE_LABELS = {"completed": "✔", "expiring": "⚠ utløper", "expired": "✖ utløpt",
+                        "missing": "✖ mangler"}
+ADVISOR_STATE_LEGEND = ("✔ fullført (dato) · ⚠ utløper innen {days} dager (gyldig til) · "
+                        "✖ utløpt (gyldig til) · ✖ mangler · – gjelder ikke")
+HANDLER_STATE_LABELS = {"lacking": "Mangler (fristen er ute)", "in_grace": "I fristperioden",
+                        "has_it": "Har fullført"}
+TABLE_LABELS = {
+    "unit_id": "Enhetskode", "unit_name": "Enhet", "faculty_id": "Fakultet",
+    "faculty_name": "Fakultet / område",
+    "employee_id": "Ansattnr", "name": "Navn", "position": "Stilling",
+    "start_date": "Startdato", "case_handler": "Saksbehandler", "processes": "Prosesser",
+    "process": "Prosess", "source": "Kilde", "appointed_date": "Oppnevnt",
+    "advisors": "Rådgivere", "units": "Enheter", "units_ok": "Enheter med rådgiver",
+    "compliant": "Oppfyller kravene", "staff": "Ansatte",
+    "units_missing_process": "Enheter som mangler en prosess",
+    "advisors_missing_requirements": "Rådgivere som mangler kurs", "kind": "Avvik",
+    "requirement_id": "Krav", "action": "Foreslått tiltak", "message": "Beskrivelse",
+    "advisor_for": "Rådgiver for", "lacking": "Krav som mangler",
+    "lacking_requirements": "Mangler", "due_on": "Frist", "completed_on": "Fullført",
+}
+
+CHANGE_LABELS = {"became_compliant": "Oppfyller nå kravene",
+                 "stopped_compliant": "Oppfyller ikke lenger kravene",
+                 "new_unit": "Ny enhet", "removed_unit": "Enheten er borte"}
+# Where long words may break in narrow heatmap column headings.
+HYPHENATION = {"Saksbehandling": ("Saks-", "behandling"),
+               "saksbehandlere": ("saks-", "behandlere")}
+
 _AUDIENCE_EN = {"advisors": "advisors", "case_handlers": "case handlers"}
 _GAP_KIND_EN = {
     "missing_process_advisor": "Missing process advisor",
@@ -73,9 +155,9 @@ _KPI_EN = {
     "advisors_fully_trained": "Advisors with all training",
     "case_handlers_trained": "Case handlers with training",
 }
-_HEADERS_NB = {"unit_process": labels.UNIT_PROCESS_HEADERS,
-               "unit_summary": labels.SUMMARY_HEADERS,
-               "unit_requirement": labels.UNIT_REQUIREMENT_HEADERS}
+_HEADERS_NB = {"unit_process": UNIT_PROCESS_HEADERS,
+               "unit_summary": SUMMARY_HEADERS,
+               "unit_requirement": UNIT_REQUIREMENT_HEADERS}
 _HEADERS_EN = {
     "unit_process": {"advisors": "Process advisors", "ok": "Met"},
     "unit_summary": {"staff": "Staff", "advisors": "Distinct process advisors",
@@ -85,7 +167,7 @@ _HEADERS_EN = {
     "unit_requirement": {"target": "People in the target group", "met": "Have met it",
                          "share": "Share"},
 }
-# English beside each Norwegian label set of labels.py (and the loaders' column names); the keys
+# English beside each Norwegian label set above (and the loaders' column names); the keys
 # are the same, so a page swaps the whole set with label_set(name, lang).
 _TABLE_EN = {
     "unit_id": "Unit code", "unit_name": "Unit", "faculty_id": "Faculty",
@@ -113,35 +195,46 @@ _COLUMN_EN = {
     APPOINTED_UNTIL: "appointed until", END_DATE: "end date", MAIN_POSITION: "main position",
     POSITION_PERCENT: "position percentage", VALID_UNTIL: "valid until (portal)",
     STATUS_FLAG: "completed (yes/no)", IGNORED: "(recognised, not used)",
-    **{flag: f"advisor for {process} (yes/no)" for flag, process in ROLE_FLAGS.items()},
 }
+
+
+def _process_labels(lang: str, short: bool = False) -> dict[str, str]:
+    """The registry's process names; `short` for tight spaces (a projector's heatmap)."""
+    return {process.id: (process.name if lang != EN
+                         else process.short_en if short else process.name_en)
+            for process in processes()}
+
+
+def _column_labels_en() -> dict[str, str]:
+    return {**_COLUMN_EN, **{flag: f"advisor for {process} (yes/no)"
+                             for flag, process in role_flags().items()}}
 # Where an advisor's appointment was read from (the loaders write these two words).
 _SOURCE_NB = {"ansattliste": "ansattliste", "rådgiverliste": "rådgiverliste"}
 _SOURCE_EN = {"ansattliste": "staff list", "rådgiverliste": "advisor list"}
 _LABEL_SETS: dict[str, tuple[Mapping, Mapping]] = {
-    "process": (labels.PROCESS_LABELS, _PROCESS_EN),
-    "table": (labels.TABLE_LABELS, _TABLE_EN),
-    "gap_table": (labels.GAP_TABLE_LABELS, {
+    "process": (lambda: _process_labels(NB), lambda: _process_labels(EN)),
+    "table": (TABLE_LABELS, _TABLE_EN),
+    "gap_table": (GAP_TABLE_LABELS, {
         "faculty": "Faculty", "unit": "Unit", "missing": "Missing an advisor for",
         "advisors": "Distinct advisors", "advisors_lacking": "Advisors lacking a course",
         "case_handlers_lacking": "Case handlers lacking a course"}),
-    "advisor_state": (labels.ADVISOR_STATE_LABELS, {
+    "advisor_state": (ADVISOR_STATE_LABELS, {
         "completed": "✔", "expiring": "⚠ expiring", "expired": "✖ expired",
         "missing": "✖ missing"}),
-    "handler_state": (labels.HANDLER_STATE_LABELS, {
+    "handler_state": (HANDLER_STATE_LABELS, {
         "lacking": "Lacking (grace period over)", "in_grace": "In the grace period",
         "has_it": "Completed"}),
-    "change": (labels.CHANGE_LABELS, {
+    "change": (CHANGE_LABELS, {
         "became_compliant": "Now meets the requirements",
         "stopped_compliant": "No longer meets the requirements",
         "new_unit": "New unit", "removed_unit": "Unit no longer in the data"}),
-    "severity": (labels.SEVERITY_LABELS, {"error": "Error", "warning": "Warning"}),
-    "issue": (labels.ISSUE_LABELS, {"file": "File", "sheet": "Sheet", "row": "Row",
+    "severity": (SEVERITY_LABELS, {"error": "Error", "warning": "Warning"}),
+    "issue": (ISSUE_LABELS, {"file": "File", "sheet": "Sheet", "row": "Row",
                                     "column": "Column", "severity": "Severity",
                                     "message": "Message"}),
-    "column": (COLUMN_LABELS, _COLUMN_EN),
+    "column": (column_labels, _column_labels_en),
     "source": (_SOURCE_NB, _SOURCE_EN),
-    "yes_no": (labels.YES_NO, {True: "Yes", False: "No"}),
+    "yes_no": (YES_NO, {True: "Yes", False: "No"}),
 }
 
 # key: (bokmål, English); `{name}` placeholders are filled by t().
@@ -465,7 +558,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                    "period and requirement not met."),
     # Shared by several pages
     "of": ("{part} av {whole}", "{part} of {whole}"),
-    "sample_marker": (labels.SAMPLE_MARKER, "SAMPLE DATA – fictional people"),
+    "sample_marker": (SAMPLE_MARKER, "SAMPLE DATA – fictional people"),
     # The router: browser tab and page titles in the navigation
     "app.title": ("Prosessrådgivere – dekning", "Process advisors – coverage"),
     "nav.overview": ("Oversikt", "Overview"),
@@ -576,7 +669,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Process advisors and their training"),
     "unit.no_advisors": ("Enheten har ingen prosessrådgivere.",
                          "The unit has no process advisors."),
-    "unit.legend": (labels.ADVISOR_STATE_LEGEND,
+    "unit.legend": (ADVISOR_STATE_LEGEND,
                     "✔ completed (date) · ⚠ expires within {days} days (valid until) · "
                     "✖ expired (valid until) · ✖ missing · – does not apply"),
     "unit.case_handlers": ("Saksbehandlere: {requirement}", "Case handlers: {requirement}"),
@@ -695,11 +788,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "otherwise reveal a group of fewer than {limit} people."),
     # Figures (charts/)
     "chart.share": ("Andel", "Share"),
-    "chart.distinct": (labels.TOTAL_ADVISORS, "Distinct people"),
+    "chart.distinct": (TOTAL_ADVISORS, "Distinct people"),
     "chart.advisor_count": ("{count} rådgiver(e)", "{count} advisor(s)"),
     "chart.units": ("enheter", "units"),
     "chart.at_least": ("Minst {count} ulike rådgivere", "At least {count} distinct advisors"),
-    "chart.compliant": (labels.COMPLIANT_MEASURE, "Meets all requirements"),
+    "chart.compliant": (COMPLIANT_MEASURE, "Meets all requirements"),
     "chart.units_axis": ("Enheter", "Units"),
     "chart.completed_share": ("Andel som har fullført", "Share completed"),
     # Utvikling
@@ -742,7 +835,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.choose_kind": ("Velg filtype", "Choose the kind of file"),
     "data.unrecognised": ("Kolonnen «{raw}» ble ikke gjenkjent; bruk den som",
                           "The column \"{raw}\" was not recognised; use it as"),
-    "data.not_used": (labels.COLUMN_CHOICE_NONE, "(do not use)"),
+    "data.not_used": (COLUMN_CHOICE_NONE, "(do not use)"),
     "data.sheet": ("arket «{sheet}», ", "sheet \"{sheet}\", "),
     "data.reading": ("Leser {where}overskrift i rad {row}, {rows} datarader.",
                      "Reading {where}header in row {row}, {rows} data rows."),
@@ -805,17 +898,15 @@ def plain(text: str) -> str:
 
 def process_label(process: str, lang: str, short: bool = False) -> str:
     """A process's label; `short` for tight spaces (English keeps "Innsyn" and "SRU" there)."""
-    table = ((_PROCESS_EN_SHORT if short else _PROCESS_EN) if lang == EN
-             else labels.PROCESS_LABELS)
-    return table.get(process, process)
+    return _process_labels(lang, short).get(process, process)
 
 
 def gap_kind_label(kind: str, lang: str) -> str:
-    return (_GAP_KIND_EN if lang == EN else labels.GAP_KIND_LABELS).get(kind, kind)
+    return (_GAP_KIND_EN if lang == EN else GAP_KIND_LABELS).get(kind, kind)
 
 
 def kpi_label(key: str, lang: str) -> str:
-    return (_KPI_EN if lang == EN else labels.KPI_LABELS)[key]
+    return (_KPI_EN if lang == EN else KPI_LABELS)[key]
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -829,20 +920,19 @@ def table_header(table: str, column: str, lang: str) -> str:
 
 
 def audience_label(audience: str, lang: str) -> str:
-    if lang != EN:
-        return labels.audience_label(audience)
     head, _, process = audience.partition(":")
-    label = _AUDIENCE_EN.get(head, head)
+    label = (_AUDIENCE_EN if lang == EN else AUDIENCE_LABELS).get(head, head)
     return f"{label}, {process_label(process, lang)}" if process else label
 
 
 def label_set(name: str, lang: str) -> Mapping:
-    """A whole set of labels (table headers, states, …) in `lang`: labels.py's for bokmål."""
+    """A whole set of labels (table headers, states, …) in `lang`: bokmål's above."""
     nb, en = _LABEL_SETS[name]
-    return en if lang == EN else nb
+    chosen = en if lang == EN else nb
+    return chosen() if callable(chosen) else chosen
 
 
 def process_in_text(process: str, lang: str) -> str:
     """A process's label inside a sentence: English labels start in lower case there."""
     label = process_label(process, lang)
-    return label[:1].lower() + label[1:] if lang == EN and process in _PROCESS_EN else label
+    return label[:1].lower() + label[1:] if lang == EN and find_process(process) else label

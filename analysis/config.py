@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from loaders.normalise import MAX_GRACE_DAYS, MAX_VALID_MONTHS
-from loaders.processes import PROCESSES
+from loaders.processes import process_ids
 from loaders.schema import AUDIENCE, COURSES, GRACE_DAYS, NAME, REQUIREMENT_ID, VALID_MONTHS
 
 ADVISORS_AUDIENCE = "advisors"
@@ -51,7 +51,7 @@ DEFAULT_REQUIREMENTS: tuple[Requirement, ...] = (
 class RuleConfig:
     """Everything the rules depend on, with the mandate's defaults."""
 
-    processes: tuple[str, ...] = PROCESSES
+    processes: tuple[str, ...] = field(default_factory=process_ids)
     min_advisors_per_process: int = 1
     min_distinct_advisors: int = 2
     grace_days: int = 90

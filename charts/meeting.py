@@ -17,8 +17,7 @@ from analysis.suppression import (
     suppress_share,
 )
 from charts.heatmaps import SHARE_SCALE, make_process_heatmap
-from i18n import NB, audience_label, process_label, t
-from labels import HYPHENATION
+from i18n import HYPHENATION, NB, audience_label, process_label, t
 from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
 
 ROW_HEIGHT = 46

@@ -26,12 +26,12 @@ from analysis.suppression import judged_faculties
 from charts.heatmaps import RULE_BROKEN, RULE_MET, SHARE_SCALE
 from exports import SAMPLE_MARKER
 from exports.safe import neutralise
-from labels import (
+from i18n import (
     GAP_HEADERS,
     GAP_KIND_LABELS,
     ISSUE_LABELS,
     MEETING_TITLE,
-    PROCESS_LABELS,
+    NB,
     SEVERITY_LABELS,
     SUMMARY_HEADERS,
     TOTAL_ADVISORS,
@@ -39,6 +39,7 @@ from labels import (
     UNIT_REQUIREMENT_HEADERS,
     YES_NO,
     audience_label,
+    process_label,
 )
 from loaders import TableInfo
 from loaders.schema import KIND_LABELS, PROCESS, UNIT_ID, UNIT_NAME
@@ -149,7 +150,7 @@ def _process_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) ->
                Column(UNIT_NAME, "Enhet")]
     for process in config.processes:
         frame[process] = units[UNIT_ID].map(counts[process]).astype(int)
-        columns.append(Column(process, PROCESS_LABELS.get(process, process)))
+        columns.append(Column(process, process_label(process, NB)))
     frame["distinct"] = units["advisors"]
     columns.append(Column("distinct", f"{TOTAL_ADVISORS} (min. {config.min_distinct_advisors})"))
     _write_table(sheet, columns, frame, header_row)
@@ -175,7 +176,7 @@ def _training_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) -
     units = _ordered_units(results)
     rows = results.unit_requirement.assign(
         column=results.unit_requirement["requirement_id"] + " "
-        + results.unit_requirement["audience"].map(audience_label))
+        + results.unit_requirement["audience"].map(_audience_nb))
     keys = list(dict.fromkeys(rows["column"]))
     shares = rows.pivot_table(index=UNIT_ID, columns="column", values="share", sort=False,
                               dropna=False)
@@ -213,7 +214,7 @@ def _about(sheet: Worksheet, results: Results, tables: Sequence[TableInfo]) -> N
     row = _pairs(sheet, 4, facts)
     row = _section(sheet, row + 1, "Regler og terskler")
     row = _pairs(sheet, row, [
-        ("Prosesser", ", ".join(PROCESS_LABELS.get(p, p) for p in config.processes)),
+        ("Prosesser", ", ".join(process_label(p, NB) for p in config.processes)),
         ("Minst antall rådgivere per prosess", config.min_advisors_per_process),
         ("Minst antall ulike rådgivere per enhet", config.min_distinct_advisors),
         ("Frist for saksbehandlere (dager etter start)", config.grace_days),
@@ -223,7 +224,7 @@ def _about(sheet: Worksheet, results: Results, tables: Sequence[TableInfo]) -> N
     row = _section(sheet, row + 1, "Kompetansekrav")
     row = _rows(sheet, row, ["Krav", "Navn", "Målgruppe", "Godkjente kurs",
                              "Gyldighet (måneder)", "Frist (dager)"],
-                [[r.id, r.name, audience_label(r.audience), "; ".join(r.courses),
+                [[r.id, r.name, audience_label(r.audience, NB), "; ".join(r.courses),
                   r.valid_months, config.grace_for(r) if not r.for_advisors else None]
                  for r in config.requirements])
     row = _section(sheet, row + 1, "Inndata")
@@ -282,7 +283,7 @@ def _with_unit_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
 def result_sheets(results: Results) -> dict[str, tuple[list[Column], pd.DataFrame]]:
     """Each result table as the sheet shows it: columns with Norwegian headers, display rows."""
     requirement = _with_unit_names(results.unit_requirement, results)
-    requirement = requirement.assign(audience=requirement["audience"].map(audience_label))
+    requirement = requirement.assign(audience=requirement["audience"].map(_audience_nb))
     gaps = _with_unit_names(with_messages(results.gaps, results), results)
     gaps = gaps.assign(kind=gaps["kind"].map(GAP_KIND_LABELS))
     issues = results.issues.assign(severity=results.issues["severity"].map(
@@ -329,3 +330,7 @@ def write_excel_report(results: Results, target: str | Path | BinaryIO,
     properties.title = MEETING_TITLE
     properties.subject = f"Beregnet per {results.as_of:%d.%m.%Y}"
     workbook.save(target)
+
+
+def _audience_nb(audience: str) -> str:
+    return audience_label(audience, NB)

@@ -28,8 +28,7 @@ from charts.meeting import (
     make_unit_process_heatmap,
 )
 from exports import SAMPLE_MARKER
-from i18n import NB, t
-from labels import GAP_TABLE_LABELS, PROCESS_LABELS
+from i18n import GAP_TABLE_LABELS, NB, process_label, t
 from loaders.schema import UNIT_ID
 from wording.meeting import MeetingKpi, meeting_figures
 
@@ -144,7 +143,7 @@ def meeting_images(results: Results, faculty_id: str | None = None,
 
 def about_lines(config: RuleConfig) -> list[str]:
     """The rules and thresholds behind the figures, in plain sentences."""
-    processes = ", ".join(PROCESS_LABELS.get(p, p) for p in config.processes)
+    processes = ", ".join(process_label(p, NB) for p in config.processes)
     advisor_ids = list(dict.fromkeys(r.id for r in config.requirements if r.for_advisors))
     handler = [r for r in config.requirements if not r.for_advisors]
     lines = [

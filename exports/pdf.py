@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from exports.figures import MeetingContent, MeetingImage
-from labels import MEETING_TITLE
+from i18n import MEETING_TITLE
 
 PAGE = landscape(A4)
 MARGIN = 1.5 * cm

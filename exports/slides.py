@@ -14,7 +14,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from exports.figures import MeetingContent, MeetingImage
-from labels import MEETING_TITLE
+from i18n import MEETING_TITLE
 
 SLIDE_WIDTH = Inches(13.333)
 SLIDE_HEIGHT = Inches(7.5)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from loaders.errors import InputError
 from loaders.read import read_sheets
-from loaders.schema import ALIASES, IGNORED
+from loaders.schema import IGNORED, aliases
 from loaders.table import guess_kind, locate_table
 
 
@@ -45,4 +45,4 @@ def inspect_upload(name: str, data: bytes, kind: str | None = None,
 
 def mappable_columns(kind: str) -> list[str]:
     """The canonical columns a user may map an unrecognised header to, for one kind."""
-    return [column for column in ALIASES[kind] if column != IGNORED]
+    return [column for column in aliases(kind) if column != IGNORED]

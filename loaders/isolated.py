@@ -26,6 +26,7 @@ from loaders import zipcheck
 from loaders.dataset import Dataset, Source, load_dataset
 from loaders.errors import InputError
 from loaders.inspect import UploadReport, inspect_upload
+from loaders.processes import Process, processes, registered
 from loaders.read import RawSheet, read_sheets, read_source
 from loaders.schema import COURSE_RECORDS, KIND_LABELS, STAFF
 from loaders.table import guess_kind, why_not_recognised
@@ -103,15 +104,18 @@ def _limit_this_process(limits: Limits) -> None:
         resource.setrlimit(limit, (soft, hard))
 
 
-def _serve(connection: Connection, limits: Limits, task: Callable, args: tuple) -> None:
-    """The worker: run `task`, telling the parent which file it reads before each read."""
+def _serve(connection: Connection, limits: Limits, known: tuple[Process, ...], task: Callable,
+           args: tuple) -> None:
+    """The worker: run `task` with the parent's processes, telling the parent which file it
+    reads before each read."""
     _limit_this_process(limits)
 
     def reading(name: str) -> None:
         connection.send(("reading", name))
 
     try:
-        connection.send(("done", task(reading, *args)))
+        with registered(*(process for process in known if process not in processes())):
+            connection.send(("done", task(reading, *args)))
     except InputError as error:
         connection.send(("refused", error.file, error.problem))
     except MemoryError:
@@ -128,7 +132,8 @@ def run_isolated(task: Callable, *args: object, first_file: str = "") -> object:
     `reading(name)` lets the task say which file it is on, so a crash names that file."""
     limits = Limits.from_env()
     receive, send = _workers().Pipe(duplex=False)
-    worker = _workers().Process(target=_serve, args=(send, limits, task, args), daemon=True)
+    worker = _workers().Process(target=_serve, args=(send, limits, processes(), task, args),
+                                daemon=True)
     with _page_script_hidden():
         worker.start()
     send.close()

@@ -8,13 +8,12 @@ import numpy as np
 import pandas as pd
 
 from loaders.issues import ERROR, WARNING, IssueLog
-from loaders.processes import parse_processes
+from loaders.processes import parse_processes, process_list
 from loaders.schema import (
     APPOINTED_DATE,
     APPOINTED_UNTIL,
     AUDIENCE,
     CASE_HANDLER,
-    COLUMN_LABELS,
     COMPLETED,
     COMPLETION_DATE,
     COURSE_CODE,
@@ -33,7 +32,6 @@ from loaders.schema import (
     POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
-    ROLE_FLAGS,
     ROLES,
     ROW,
     START_DATE,
@@ -43,6 +41,8 @@ from loaders.schema import (
     UNIT_NAME,
     VALID_MONTHS,
     VALID_UNTIL,
+    column_labels,
+    role_flags,
 )
 from loaders.table import MappedTable
 from loaders.values import (
@@ -137,7 +137,7 @@ class TableReader:
     def role_texts(self, column: str) -> pd.Series:
         """A roles/process text column, with any yes/no column per process added to it."""
         texts = self.texts(column)
-        for flag, process in ROLE_FLAGS.items():
+        for flag, process in role_flags().items():
             if not self.has(flag):
                 continue
             marked = self.values(flag, parse_flag)
@@ -259,7 +259,7 @@ def parse_percent(value: object) -> float:
 
 def _case_handler_flags(reader: TableReader) -> pd.Series:
     if not reader.has(CASE_HANDLER):
-        reader.issue(reader.table.header_row, COLUMN_LABELS[CASE_HANDLER], WARNING,
+        reader.issue(reader.table.header_row, column_labels()[CASE_HANDLER], WARNING,
                      "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei): alle ansatte "
                      "regnes som saksbehandlere og må ha Saksbehandlerskolen etter fristen.")
         return pd.Series(True, index=reader.frame.index, dtype=bool)
@@ -273,7 +273,7 @@ def _case_handler_flags(reader: TableReader) -> pd.Series:
 
 def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    if reader.has(ROLES) or any(reader.has(flag) for flag in ROLE_FLAGS):
+    if reader.has(ROLES) or any(reader.has(flag) for flag in role_flags()):
         texts = reader.role_texts(ROLES).loc[staff.index]
         for row, text in texts[texts.ne("")].items():
             processes, unknown = parse_processes(text)
@@ -281,7 +281,7 @@ def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
                 reader.issue(int(row), ROLES, WARNING,
                              f"Forstår ikke «{quoted(' '.join(unknown))}» i rollen "
                              f"«{quoted(text)}»; kjente "
-                             "prosesser er saksbehandling, innsyn og SRU.")
+                             f"prosesser er {process_list(conjunction='og')}.")
             rows += [{ROW: int(row), EMPLOYEE_ID: staff.at[row, EMPLOYEE_ID], PROCESS: p}
                      for p in processes]
     return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, PROCESS])
@@ -301,8 +301,8 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
         processes, unknown = parse_processes(text)
         if unknown or not processes:
             reader.issue(row, PROCESS, ERROR if not processes else WARNING,
-                         f"Forstår ikke prosessen «{quoted(text)}»; bruk saksbehandling, innsyn "
-                         "eller SRU." + ("" if processes else " Raden er ikke tatt med."))
+                         f"Forstår ikke prosessen «{quoted(text)}»; bruk {process_list()}."
+                         + ("" if processes else " Raden er ikke tatt med."))
         if not (item.employee_id or item.email or item.name):
             reader.issue(row, EMPLOYEE_ID, ERROR,
                          "Raden mangler person (ansattnummer, e-post eller navn) og er ikke "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from loaders.processes import processes, registry_version
 
 # Canonical column names (English snake_case), shared by loaders, analysis and exports.
 EMPLOYEE_ID = "employee_id"
@@ -39,18 +42,7 @@ VALID_MONTHS = "valid_months"
 GRACE_DAYS = "grace_days"
 SOURCE = "source"
 IGNORED = "_ignored"  # recognised, deliberately unused columns (e.g. "Gyldig til")
-# One yes/no column per process, as some advisor lists and HR exports have them.
-ROLE_FLAGS = {"role_saksbehandling": "saksbehandling", "role_innsyn": "innsyn",
-              "role_SRU": "SRU"}
-_ROLE_FLAG_ALIASES = {
-    "role_saksbehandling": ["saksbehandling", "pr saksbehandling", "prosessrådgiver saksbehandling",
-                            "rådgiver saksbehandling", "case handling advisor"],
-    "role_innsyn": ["innsyn", "pr innsyn", "prosessrådgiver innsyn", "rådgiver innsyn",
-                    "access requests advisor"],
-    "role_SRU": ["sru", "pr sru", "prosessrådgiver sru", "rådgiver sru",
-                 "styrer, råd og utvalg", "boards and committees advisor"],
-}
-
+ROLE_FLAGS_HERE = "_role_flags"  # where the registry's yes/no column per process goes
 STAFF = "staff"
 ADVISORS = "advisors"
 COURSE_RECORDS = "courses"
@@ -104,7 +96,7 @@ _UNIT_ALIASES = {
     ],
 }
 
-ALIASES: dict[str, dict[str, list[str]]] = {
+_ALIASES: dict[str, dict[str, list[str]]] = {
     STAFF: {
         **_PERSON_ALIASES,
         **_UNIT_ALIASES,
@@ -134,7 +126,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "saksbehandler", "er saksbehandler", "saksbehandler (ja/nei)",
             "saksbehandlertilgang", "case handler", "is case handler", "case handler flag",
         ],
-        **_ROLE_FLAG_ALIASES,
+        ROLE_FLAGS_HERE: [],
         ROLES: [
             "prosessrådgiver", "prosessradgiver", "prosessrådgiver for", "prosessrådgiverrolle",
             "roller", "rolle", "prosessrolle", "prosessroller", "roles", "role",
@@ -148,7 +140,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     ADVISORS: {
         **_PERSON_ALIASES,
         **_UNIT_ALIASES,
-        **_ROLE_FLAG_ALIASES,
+        ROLE_FLAGS_HERE: [],
         PROCESS: [
             "prosess", "prosesser", "prosessområde", "rolle", "roller", "prosessrådgiver for",
             "prosessrådgiver", "process", "processes", "role", "roles", "advisor for",
@@ -225,15 +217,15 @@ ALIASES: dict[str, dict[str, list[str]]] = {
 }
 
 # The columns each kind cannot do without; any one of a group is enough.
-REQUIRED: dict[str, list[tuple[str, ...]]] = {
+_REQUIRED: dict[str, list[tuple[str, ...]]] = {
     STAFF: [(EMPLOYEE_ID, NAME, FIRST_NAME, LAST_NAME, EMAIL), (UNIT_ID, UNIT_NAME)],
-    ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS, *ROLE_FLAGS)],
+    ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS, ROLE_FLAGS_HERE)],
     COURSE_RECORDS: [(EMPLOYEE_ID, EMAIL, NAME), (COURSE_CODE, COURSE_TITLE)],
     REQUIREMENTS: [(REQUIREMENT_ID,), (AUDIENCE,), (COURSES,)],
     UNITS: [(UNIT_ID, UNIT_NAME)],
 }
 
-COLUMN_LABELS = {
+_COLUMN_LABELS = {
     EMPLOYEE_ID: "ansattnummer", NAME: "navn", FIRST_NAME: "fornavn", LAST_NAME: "etternavn",
     EMAIL: "e-post", UNIT_ID: "enhetskode", UNIT_NAME: "enhetsnavn",
     PARENT_ID: "overordnet enhet", PROCESS: "prosess", COURSE_CODE: "kurskode",
@@ -245,8 +237,38 @@ COLUMN_LABELS = {
     COMPLETION_DATE: "fullført dato", VALID_MONTHS: "gyldighet (måneder)",
     GRACE_DAYS: "frist (dager)", STATUS_FLAG: "fullført (ja/nei)",
     IGNORED: "(gjenkjent, brukes ikke)",
-    **{flag: f"rådgiver for {process} (ja/nei)" for flag, process in ROLE_FLAGS.items()},
 }
+
+
+def role_flags() -> dict[str, str]:
+    """The canonical yes/no column per registered process (some advisor lists and HR exports
+    have one per process) → the process."""
+    return {process.flag: process.id for process in processes()}
+
+
+def _expanded(columns: list[str]) -> list[str]:
+    """A list of columns with the role-flag placeholder replaced by today's flags."""
+    return [flag for column in columns
+            for flag in (role_flags() if column == ROLE_FLAGS_HERE else (column,))]
+
+
+def aliases(kind: str) -> dict[str, list[str]]:
+    """Canonical column → header aliases, for one kind of input."""
+    flags = {process.flag: list(process.headers) for process in processes()}
+    return {found: names for column, names in _ALIASES[kind].items()
+            for found, names in (flags.items() if column == ROLE_FLAGS_HERE
+                                 else ((column, names),))}
+
+
+def required(kind: str) -> list[tuple[str, ...]]:
+    """The columns each kind cannot do without; any one of a group is enough."""
+    return [tuple(_expanded(list(group))) for group in _REQUIRED[kind]]
+
+
+def column_labels() -> dict[str, str]:
+    """Each canonical column as the validation report names it, in bokmål."""
+    return {**_COLUMN_LABELS, **{process.flag: f"rådgiver for {process.id} (ja/nei)"
+                                 for process in processes()}}
 
 
 def header_key(text: object) -> str:
@@ -266,11 +288,13 @@ class AliasIndex:
 
 
 def alias_index(kind: str) -> AliasIndex:
+    return _alias_index(kind, registry_version())
+
+
+@cache
+def _alias_index(kind: str, _version: int) -> AliasIndex:
     by_key: dict[str, str] = {}
-    for column, aliases in ALIASES[kind].items():
-        for alias in [column, *aliases]:
+    for column, names in aliases(kind).items():
+        for alias in [column, *names]:
             by_key.setdefault(header_key(alias), column)
     return AliasIndex(kind, by_key)
-
-
-ALIAS_INDEX = {kind: alias_index(kind) for kind in KINDS}

@@ -10,19 +10,19 @@ from loaders.errors import InputError
 from loaders.read import RawSheet
 from loaders.schema import (
     ADVISORS,
-    ALIAS_INDEX,
-    COLUMN_LABELS,
     COMPLETION_DATE,
     COURSE_RECORDS,
     IGNORED,
     KIND_LABELS,
     KINDS,
-    REQUIRED,
     REQUIREMENTS,
     STAFF,
     STATUS,
     STATUS_FLAG,
     UNITS,
+    alias_index,
+    column_labels,
+    required,
 )
 from loaders.values import cell_text, looks_like_flags
 
@@ -43,7 +43,7 @@ class MappedTable:
 
 
 def _header_score(row: list[object], kind: str) -> int:
-    index = ALIAS_INDEX[kind]
+    index = alias_index(kind)
     found = {index.canonical(cell) for cell in row if cell_text(cell)}
     found.discard(None)
     return len(found - {IGNORED}) + (0.5 if IGNORED in found else 0)
@@ -64,7 +64,7 @@ def kind_score(sheets: list[RawSheet], kind: str) -> float:
 
 
 def _missing_required(columns: set[str], kind: str) -> list[tuple[str, ...]]:
-    return [group for group in REQUIRED[kind] if not columns.intersection(group)]
+    return [group for group in required(kind) if not columns.intersection(group)]
 
 
 def locate_table(
@@ -80,7 +80,7 @@ def locate_table(
             f"fant ingen kjent overskriftsrad for {KIND_LABELS[kind]} i de første "
             f"{HEADER_SEARCH_ROWS} radene. Sjekk at filen har kolonneoverskrifter.",
         )
-    index = ALIAS_INDEX[kind]
+    index = alias_index(kind)
     header = [cell_text(cell) for cell in sheet.grid.iloc[header_pos]]
     mapping: dict[str, str | None] = {}
     chosen: dict[str, int] = {}
@@ -96,11 +96,11 @@ def locate_table(
     missing = _missing_required(set(chosen), kind)
     if missing:
         where = f"arket «{sheet.sheet}»" if sheet.sheet else "filen"
-        if missing[0] == REQUIRED[kind][0] and kind != REQUIREMENTS:  # the person (or unit) key
+        if missing[0] == required(kind)[0] and kind != REQUIREMENTS:  # the person (or unit) key
             raise InputError(file, f"fant ingen kolonne som identifiserer "
                              f"{IDENTIFIES[kind]} i {where} (nødvendig i {KIND_LABELS[kind]}).")
         wanted = " og ".join(
-            "/".join(COLUMN_LABELS.get(column, column) for column in group) for group in missing
+            "/".join(column_labels().get(column, column) for column in group) for group in missing
         )
         raise InputError(
             file, f"{where} mangler kolonne for {wanted} (nødvendig i {KIND_LABELS[kind]})."
@@ -164,7 +164,7 @@ def guess_kind(sheets: list[RawSheet]) -> str | None:
             if position < 0:
                 continue
             header = sheet.grid.iloc[position]
-            columns = {ALIAS_INDEX[kind].canonical(cell) for cell in header if cell_text(cell)}
+            columns = {alias_index(kind).canonical(cell) for cell in header if cell_text(cell)}
             if not _missing_required(columns - {None}, kind) and score > best[0]:
                 best = (score, kind)
     return best[1]

@@ -1,8 +1,10 @@
 """What the AppTest files share: the time limit, running one page on the sample, KPIs read."""
 
+import base64
 import json
 import re
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from tests.sample import SAMPLE_AS_OF
@@ -32,3 +34,12 @@ def chart(app: AppTest, key: str) -> dict:
 def as_written(markdown: str) -> str:
     """Markdown source with the escapes of file text undone."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def typed_array(value):
+    """Plotly's JSON packs numeric arrays as base64 with a dtype and shape."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = value.get("shape")
+        return array.reshape([int(n) for n in str(shape).split(",")]) if shape else array
+    return np.asarray(value)

@@ -1,19 +1,17 @@
 """AppTest: every page runs on sample data, shows the right figures, and survives uploads."""
 
-import base64
 import datetime as dt
 import io
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import build_results
 from loaders import load_dataset
 from store import SnapshotStore
-from tests.apptest import TIMEOUT, chart, metrics
+from tests.apptest import TIMEOUT, chart, metrics, typed_array
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
@@ -22,15 +20,6 @@ def start(as_of=SAMPLE_AS_OF) -> AppTest:
     app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
     app.session_state["as_of"] = as_of
     return app.run()
-
-
-def typed_array(value):
-    """Plotly's JSON packs numeric arrays as base64 with a dtype and shape."""
-    if isinstance(value, dict) and "bdata" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        shape = value.get("shape")
-        return array.reshape([int(n) for n in str(shape).split(",")]) if shape else array
-    return np.asarray(value)
 
 
 

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from loaders.schema import ALIASES
+from loaders.schema import KINDS, aliases
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-ALIAS_CASES = sorted({(kind, alias) for kind, columns in ALIASES.items()
-                      for aliases in columns.values() for alias in aliases})
+ALIAS_CASES = sorted({(kind, alias) for kind in KINDS
+                      for names in aliases(kind).values() for alias in names})
 ROUTER = (ROOT / "dashboard.py").read_text(encoding="utf-8")
 PAGES = re.findall(r'st\.Page\("([^"]+)"', ROUTER)
 

@@ -34,7 +34,7 @@ from exports.excel import (
 from exports.figures import meeting_content
 from exports.pdf import build_pdf
 from exports.slides import build_deck
-from labels import (
+from i18n import (
     GAP_HEADERS,
     GAP_KIND_LABELS,
     ISSUE_LABELS,

@@ -9,7 +9,7 @@ from analysis import build_results
 from loaders import InputError, load_dataset
 from loaders.processes import parse_processes
 from loaders.read import read_sheets
-from loaders.schema import ALIAS_INDEX
+from loaders.schema import alias_index
 from loaders.table import guess_kind, locate_table, why_not_recognised
 from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
@@ -73,7 +73,7 @@ def issues_of(dataset):
     ],
 )
 def test_header_aliases(kind, header, canonical):
-    assert ALIAS_INDEX[kind].canonical(header) == canonical
+    assert alias_index(kind).canonical(header) == canonical
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ from components import upload_flow
 from components.sidebar import page_lang
 from components.text import plain
 from exports.csv_export import to_safe_csv
-from i18n import kind_label, label_set, t
-from labels import COLUMN_CHOICE_NONE
+from i18n import COLUMN_CHOICE_NONE, kind_label, label_set, t
 from loaders.inspect import mappable_columns
 from loaders.schema import KINDS
 

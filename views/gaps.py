@@ -25,6 +25,7 @@ from components.url_state import (
 )
 from exports.csv_export import to_safe_csv
 from i18n import (
+    ALL,
     EN,
     gap_kind_label,
     label_set,
@@ -32,7 +33,6 @@ from i18n import (
     process_label,
     t,
 )
-from labels import ALL
 from loaders.schema import (
     CASE_HANDLER,
     EMPLOYEE_ID,

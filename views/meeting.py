@@ -26,10 +26,10 @@ from exports.figures import meeting_content
 from exports.pdf import build_pdf
 from exports.slides import build_deck
 from i18n import (
+    ALL,
     label_set,
     t,
 )
-from labels import ALL
 from loaders.schema import UNIT_ID
 from wording.meeting import change_text, meeting_figures
 

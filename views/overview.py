@@ -21,8 +21,7 @@ from components.url_state import (
     url_selectbox,
     url_toggle,
 )
-from i18n import kpi_label, t
-from labels import ALL
+from i18n import ALL, kpi_label, t
 from loaders.schema import CASE_HANDLER, STAFF
 from wording.meeting import change_text
 
