@@ -13,6 +13,7 @@ from loaders.processes import find_process, processes
 from loaders.schema import (
     APPOINTED_DATE,
     APPOINTED_UNTIL,
+    ASSESSED_BY,
     AUDIENCE,
     CASE_HANDLER,
     COMPLETION_DATE,
@@ -29,11 +30,14 @@ from loaders.schema import (
     LAST_NAME,
     MAIN_POSITION,
     NAME,
+    NOTE,
     PARENT_ID,
     POSITION,
     POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
+    REQUIREMENT_KIND,
+    RESULT,
     ROLES,
     START_DATE,
     STATUS,
@@ -147,7 +151,7 @@ _GAP_KIND_EN = {
 }
 _KIND_EN = {"staff": "staff list (HR)", "advisors": "process advisor list",
             "courses": "course records", "requirements": "competency requirements",
-            "units": "unit list"}
+            "units": "unit list", "assessments": "assessments"}
 _KPI_EN = {
     "units": "Units assessed",
     "compliant_units": "Units meeting the requirements",
@@ -195,6 +199,7 @@ _COLUMN_EN = {
     APPOINTED_UNTIL: "appointed until", END_DATE: "end date", MAIN_POSITION: "main position",
     POSITION_PERCENT: "position percentage", VALID_UNTIL: "valid until (portal)",
     STATUS_FLAG: "completed (yes/no)", IGNORED: "(recognised, not used)",
+    REQUIREMENT_KIND: "type", RESULT: "result", ASSESSED_BY: "assessed by", NOTE: "note",
 }
 
 
@@ -730,13 +735,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "enhet",
                              "no other staff in the unit; consider an advisor from another unit"),
     "action.candidates": ("kandidater: {names}", "candidates: {names}"),
-    "action.has_all": ("har alle kurs", "has every course"),
+    "action.has_all": ("oppfyller alle krav", "meets every requirement"),
     "action.lacks": ("mangler {ids}", "lacks {ids}"),
     "action.retake": ("Ta {requirement} på nytt{since}: {courses}.",
                       "Retake {requirement}{since}: {courses}."),
     "action.expired_on": (" (utløpt {date})", " (expired {date})"),
     "action.complete": ("Fullfør {requirement}: {courses}.",
                         "Complete {requirement}: {courses}."),
+    "action.assess": ("Få {requirement} vurdert (leder eller prosesseier registrerer "
+                      "vurderingen).",
+                      "Have {requirement} assessed (the leader or the process owner records "
+                      "the assessment)."),
+    "action.reassess": ("Få {requirement} vurdert på nytt{since}.",
+                        "Have {requirement} assessed again{since}."),
     "action.or": (" eller ", " or "),
     "gaps.missing_for": ("mangler rådgiver for {process}", "no advisor for {process}"),
     "gaps.too_few": ("for få ulike rådgivere", "too few distinct advisors"),

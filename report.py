@@ -31,6 +31,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--advisors", help="liste over oppnevnte prosessrådgivere")
     parser.add_argument("--requirements", help="kompetansekrav (ellers standardkravene)")
     parser.add_argument("--units", help="enhetsliste med overordnet enhet")
+    parser.add_argument("--assessments", help="vurderinger av kompetansekrav som ikke er kurs")
     parser.add_argument("--as-of", type=_date, default=None, help="beregningsdato, ÅÅÅÅ-MM-DD")
     parser.add_argument("--json", help="skriv resultatene som JSON til fil, eller - for stdout")
     parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = load_dataset_isolated(staff=args.staff, courses=args.courses,
                                         advisors=args.advisors, requirements=args.requirements,
-                                        units=args.units)
+                                        units=args.units, assessments=args.assessments)
     except InputError as error:
         print(f"Feil: {error}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.config import RuleConfig
+from analysis.evidence import matching_records
 from analysis.results import (
     ADVISOR_MISSING_REQUIREMENT,
     ADVISOR_REQUIREMENT_EXPIRED,
@@ -14,10 +15,11 @@ from analysis.results import (
     TOO_FEW_ADVISORS,
     Results,
 )
-from analysis.training import MET, matching_records
+from analysis.training import MET
 from loaders.schema import (
     CASE_HANDLER,
     COURSE_CODE,
+    COURSE_KIND,
     COURSE_TITLE,
     EMPLOYEE_ID,
     NAME,
@@ -29,7 +31,8 @@ from loaders.schema import (
 
 CANDIDATE_COLUMNS = [EMPLOYEE_ID, NAME, POSITION, CASE_HANDLER, START_DATE, "advisor_for",
                      "lacking", "lacking_requirements"]
-REMEDY_COLUMNS = [*GAP_COLUMNS, NAME, "candidates", "needed", "courses", "expired_on"]
+REMEDY_COLUMNS = [*GAP_COLUMNS, NAME, "candidates", "needed", "courses", "expired_on",
+                  "by_assessment"]
 TOP_CANDIDATES = 3
 SHORTAGE_KINDS = (MISSING_PROCESS_ADVISOR, TOO_FEW_ADVISORS)
 
@@ -136,12 +139,14 @@ def gap_remedies(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
     """Each gap (default: all of them) with the person's name and what closes it, as facts:
     `candidates` (the first `top` as (name, requirements lacking, their ids)) and `needed`
     (new advisors) for a shortage; `courses` (the courses meeting the requirement, as
-    "title (code)") and `expired_on` for a course gap. Ranking the candidates is the slow
+    "title (code)"), `expired_on`, and `by_assessment` (met by an assessment, not a course)
+    for a requirement gap. Ranking the candidates is the slow
     part, so it runs once per data set whatever language the actions are worded in."""
     config = results.config
     names = dict(zip(staff[EMPLOYEE_ID], staff[NAME], strict=False))
     distinct = results.advisors.groupby(UNIT_ID)[EMPLOYEE_ID].nunique()
-    meeting = {r.id: tuple(courses_meeting(courses, r.courses)) for r in config.requirements}
+    meeting = {r.id: tuple(courses_meeting(courses, r.courses)) for r in config.requirements
+               if r.kind == COURSE_KIND}
     status = results.person_status
     expired_on = dict(zip(zip(status[EMPLOYEE_ID], status["requirement_id"], strict=True),
                           status["valid_until"], strict=True))
@@ -151,17 +156,18 @@ def gap_remedies(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
         if kind in SHORTAGE_KINDS:
             candidates = tuple(pool.ranked(unit, process or None)[:top])
             needed = 0 if process else config.min_distinct_advisors - int(distinct.get(unit, 0))
-            return candidates, needed, (), None
+            return candidates, needed, (), None, False
         until = expired_on.get((person, requirement)) if kind == ADVISOR_REQUIREMENT_EXPIRED \
             else None
-        return (), 0, meeting[requirement], None if until is None or pd.isna(until) else until
+        expired = None if until is None or pd.isna(until) else until
+        return (), 0, meeting.get(requirement, ()), expired, requirement not in meeting
 
     gaps = results.gaps if gaps is None else gaps
     if gaps.empty:
         return pd.DataFrame(columns=REMEDY_COLUMNS)
     columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
     remedies = [remedy(*gap) for gap in zip(*(gaps[c].tolist() for c in columns), strict=True)]
-    facts = dict(zip(("candidates", "needed", "courses", "expired_on"),
+    facts = dict(zip(("candidates", "needed", "courses", "expired_on", "by_assessment"),
                      zip(*remedies, strict=True), strict=True))
     return gaps.assign(
         **{NAME: gaps[EMPLOYEE_ID].map(lambda person: names.get(person, "") if person else "")},

@@ -8,7 +8,16 @@ import pandas as pd
 
 from loaders.normalise import MAX_GRACE_DAYS, MAX_VALID_MONTHS
 from loaders.processes import process_ids
-from loaders.schema import AUDIENCE, COURSES, GRACE_DAYS, NAME, REQUIREMENT_ID, VALID_MONTHS
+from loaders.schema import (
+    AUDIENCE,
+    COURSE_KIND,
+    COURSES,
+    GRACE_DAYS,
+    NAME,
+    REQUIREMENT_ID,
+    REQUIREMENT_KIND,
+    VALID_MONTHS,
+)
 
 ADVISORS_AUDIENCE = "advisors"
 CASE_HANDLERS_AUDIENCE = "case_handlers"
@@ -16,7 +25,8 @@ CASE_HANDLERS_AUDIENCE = "case_handlers"
 
 @dataclass(frozen=True)
 class Requirement:
-    """A competency requirement for one audience, met by completing any of `courses`."""
+    """A competency requirement for one audience, met by completing any of `courses`, or by
+    an approved assessment when its kind is `assessment`."""
 
     id: str
     name: str
@@ -24,6 +34,7 @@ class Requirement:
     courses: tuple[str, ...]
     valid_months: int | None = None
     grace_days: int | None = None  # case handlers only; None means the configured default
+    kind: str = COURSE_KIND  # met by a course (`courses`) or by an assessment (no courses)
 
     @property
     def for_advisors(self) -> bool:
@@ -81,6 +92,7 @@ def requirements_from_frame(frame: pd.DataFrame) -> tuple[Requirement, ...]:
     return tuple(
         Requirement(row[REQUIREMENT_ID], row[NAME], row[AUDIENCE], tuple(row[COURSES]),
                     optional(row[VALID_MONTHS], MAX_VALID_MONTHS),
-                    optional(row[GRACE_DAYS], MAX_GRACE_DAYS))
+                    optional(row[GRACE_DAYS], MAX_GRACE_DAYS),
+                    row.get(REQUIREMENT_KIND, COURSE_KIND) or COURSE_KIND)
         for _, row in frame.iterrows()
     )

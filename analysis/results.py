@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.config import CASE_HANDLERS_AUDIENCE, RuleConfig
 from analysis.employment import employment_as_of
+from analysis.evidence import requirement_evidence
 from analysis.training import (
     EXPIRED,
     MET,
@@ -115,9 +116,10 @@ def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.D
     """Status per person and requirement id (met wins over expired across audience rows)."""
     seen: dict[tuple, pd.DataFrame] = {}
     for requirement in config.requirements:
-        key = (requirement.id, requirement.courses, requirement.valid_months)
+        key = (requirement.id, requirement.kind, requirement.courses, requirement.valid_months)
         if key not in seen:
-            seen[key] = requirement_status(dataset.courses, requirement, as_of)
+            seen[key] = requirement_status(requirement_evidence(dataset, requirement),
+                                           requirement, as_of)
     frames = [frame for frame in seen.values() if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=STATUS_COLUMNS)

@@ -9,15 +9,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import Requirement, RuleConfig
+from analysis.evidence import matching_records
 from loaders.dataset import Dataset
 from loaders.issues import ISSUE_COLUMNS, WARNING
 from loaders.normalise import PORTAL_EXPIRED
 from loaders.schema import (
     COMPLETED,
     COMPLETION_DATE,
-    COURSE_CODE,
+    COURSE_KIND,
     COURSE_RECORDS,
-    COURSE_TITLE,
     EMPLOYEE_ID,
     ROW,
     VALID_UNTIL,
@@ -75,32 +75,18 @@ def days_after(moment: pd.Timestamp, days: int) -> pd.Timestamp:
     return min(max(shifted, FIRST_DAY), LAST_DAY)
 
 
-def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Series:
-    """Records whose code equals an entry, or whose title contains it, case-insensitively."""
-    needles = [entry.casefold() for entry in entries]
-
-    def matches(column: str, test) -> np.ndarray:
-        # exports repeat a handful of course codes and titles: test each distinct one once
-        codes, uniques = pd.factorize(courses[column])
-        hits = np.array([test(str(value).casefold()) for value in uniques] + [False])
-        return hits[codes]
-
-    by_code = matches(COURSE_CODE, lambda code: code in needles)
-    by_title = matches(COURSE_TITLE, lambda title: any(n in title for n in needles))
-    return pd.Series(by_code | by_title, index=courses.index)
-
-
-def requirement_status(courses: pd.DataFrame, requirement: Requirement,
+def requirement_status(evidence: pd.DataFrame, requirement: Requirement,
                        as_of: dt.date) -> pd.DataFrame:
-    """Per person with a completion of the requirement by `as_of`: met or expired, with dates.
+    """Per person with evidence of the requirement (analysis.evidence) by `as_of`: met or
+    expired, with dates. Every kind of requirement is graded alike.
 
-    A completion is fresh when the portal does not call it expired and, with `valid_months`,
-    it is dated no more than that many months before `as_of` (boundary included). An undated
-    completion is fresh without `valid_months` and neither fresh nor expired with it. People
-    absent from the result have nothing that counts (status missing)."""
+    A completion (or assessment) is fresh when the portal does not call it expired and, with
+    `valid_months`, it is dated no more than that many months before `as_of` (boundary
+    included). An undated completion is fresh without `valid_months` and neither fresh nor
+    expired with it. People absent from the result have nothing that counts (status
+    missing)."""
     as_of_ts = pd.Timestamp(as_of)
-    done = courses[courses[COMPLETED] & matching_records(courses, requirement.courses)]
-    done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= as_of_ts)]
+    done = evidence[evidence[COMPLETION_DATE].isna() | (evidence[COMPLETION_DATE] <= as_of_ts)]
     portal_expired = done[PORTAL_EXPIRED].to_numpy(dtype=bool)
     if requirement.valid_months is None:
         fresh, expired = ~portal_expired, portal_expired
@@ -133,8 +119,10 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     completions are left alone); the requirement's own validity stays the rule."""
     as_of_ts = pd.Timestamp(as_of)
     courses = dataset.courses
+    by_course = [requirement for requirement in config.requirements
+                 if requirement.kind == COURSE_KIND]
     matches = {entries: matching_records(courses, entries).to_numpy()
-               for entries in {requirement.courses for requirement in config.requirements}}
+               for entries in {requirement.courses for requirement in by_course}}
     passed = (courses[COMPLETED].to_numpy(dtype=bool)
               & (courses[VALID_UNTIL] < as_of_ts).to_numpy(dtype=bool)
               & np.logical_or.reduce([*matches.values(), np.zeros(len(courses), dtype=bool)]))
@@ -145,7 +133,7 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     courses = courses[mine]
     completed = courses[COMPLETED].to_numpy(dtype=bool)
     latest = set()
-    for requirement in config.requirements:
+    for requirement in by_course:
         applies = targets.loc[targets["requirement_id"] == requirement.id, EMPLOYEE_ID]
         done = courses[completed & matches[requirement.courses][mine]
                        & is_in(courses[EMPLOYEE_ID], applies)]

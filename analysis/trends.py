@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.evidence import requirement_evidence
 from analysis.results import Results
 from analysis.training import requirement_status
 from loaders.dataset import Dataset
@@ -47,8 +48,9 @@ def monthly_training_coverage(dataset: Dataset, results: Results, months: int = 
     for (requirement_id, audience), group in targets.groupby(["requirement_id", "audience"]):
         people = set(group[EMPLOYEE_ID])
         requirement = by_requirement[requirement_id]
+        evidence = requirement_evidence(dataset, requirement)
         for end in ends:
-            status = requirement_status(dataset.courses, requirement, end.date())
+            status = requirement_status(evidence, requirement, end.date())
             met = set(status.loc[status["status"] == "met", EMPLOYEE_ID]) & people
             rows.append({"month": end.date(), "requirement_id": requirement_id,
                          "audience": audience, "target": len(people), "met": len(met),

@@ -9,27 +9,21 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analysis.config import Requirement
+from analysis.evidence import WHAT_IF, with_met
 from analysis.kpis import compute_kpis
 from analysis.results import GAP_KINDS, Results
 from analysis.training import MET
 from loaders.dataset import ADVISOR_COLUMNS, Dataset
-from loaders.normalise import PORTAL_EXPIRED
 from loaders.schema import (
     APPOINTED_DATE,
-    COMPLETED,
-    COMPLETION_DATE,
-    COURSE_CODE,
-    COURSE_TITLE,
-    EMAIL,
     EMPLOYEE_ID,
     NAME,
     PROCESS,
     SOURCE,
     UNIT_ID,
-    VALID_UNTIL,
 )
 
-WHAT_IF_SOURCE = "hva om"
+WHAT_IF_SOURCE = WHAT_IF
 FIGURES = ("compliant_units", "advisors", "advisors_fully_trained", "case_handlers_trained",
            *GAP_KINDS)
 COMPARISON_COLUMNS = ["figure", "unit_before", "unit_after", "organisation_before",
@@ -47,20 +41,20 @@ class Appointment:
 
 @dataclass(frozen=True)
 class Completion:
-    """Record a completed course for a person, by a course entry of a requirement."""
+    """A person meets a requirement: completes its course, or passes its assessment."""
 
     employee_id: str
-    course: str
+    requirement: Requirement
 
 
 def completion_of(requirement: Requirement, employee_id: str) -> Completion:
-    """A completion that meets `requirement`: its first course entry, as code and title."""
-    return Completion(employee_id, requirement.courses[0])
+    return Completion(employee_id, requirement)
 
 
 def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
                   completions: Iterable[Completion], as_of: dt.date) -> Dataset:
-    """A new Dataset with the appointments and completions (dated `as_of`); the input is kept."""
+    """A new Dataset with the appointments and completions (dated `as_of`); the input is kept.
+    Each completion is recorded as its requirement's kind of evidence (analysis.evidence)."""
     added = pd.DataFrame(
         [{EMPLOYEE_ID: a.employee_id, UNIT_ID: a.unit_id, PROCESS: a.process,
           APPOINTED_DATE: pd.Timestamp(as_of), SOURCE: WHAT_IF_SOURCE} for a in appointments],
@@ -68,18 +62,8 @@ def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
     advisors = (pd.concat([dataset.advisors, added.astype(dataset.advisors.dtypes.to_dict())],
                           ignore_index=True)
                 .drop_duplicates([UNIT_ID, EMPLOYEE_ID, PROCESS], ignore_index=True))
-    people = dataset.staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)
-    records = pd.DataFrame(
-        [{EMPLOYEE_ID: c.employee_id,
-          EMAIL: people[EMAIL].get(c.employee_id, ""),
-          NAME: people[NAME].get(c.employee_id, ""),
-          COURSE_CODE: c.course, COURSE_TITLE: c.course, COMPLETED: True,
-          PORTAL_EXPIRED: False, COMPLETION_DATE: pd.Timestamp(as_of), VALID_UNTIL: pd.NaT}
-         for c in completions],
-        columns=list(dataset.courses.columns))
-    courses = pd.concat([dataset.courses, records.astype(dataset.courses.dtypes.to_dict())],
-                        ignore_index=True)
-    return replace(dataset, advisors=advisors, courses=courses)
+    met = [(completion.employee_id, completion.requirement) for completion in completions]
+    return with_met(replace(dataset, advisors=advisors), met, as_of)
 
 
 def figures(results: Results, unit_ids: set[str] | None = None) -> dict[str, int]:

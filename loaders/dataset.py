@@ -13,6 +13,7 @@ from loaders.issues import WARNING, IssueLog
 from loaders.normalise import (
     TableReader,
     normalise_advisors,
+    normalise_assessments,
     normalise_courses,
     normalise_requirements,
     normalise_staff,
@@ -23,13 +24,19 @@ from loaders.schema import (
     ADVISORS,
     APPOINTED_DATE,
     APPOINTED_UNTIL,
+    ASSESSED_BY,
+    ASSESSMENTS,
+    COMPLETION_DATE,
     COURSE_RECORDS,
     EMAIL,
     EMPLOYEE_ID,
     NAME,
+    NOTE,
     PARENT_ID,
     PROCESS,
+    REQUIREMENT_ID,
     REQUIREMENTS,
+    RESULT,
     ROW,
     SOURCE,
     STAFF,
@@ -46,6 +53,18 @@ Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets alrea
 ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, APPOINTED_UNTIL, SOURCE, ROW]
 SOURCE_STAFF = "ansattliste"
 SOURCE_LIST = "rådgiverliste"
+
+
+ASSESSMENT_COLUMNS = [EMPLOYEE_ID, EMAIL, NAME, REQUIREMENT_ID, COMPLETION_DATE, RESULT,
+                      ASSESSED_BY, NOTE, ROW]
+
+
+def no_assessments() -> pd.DataFrame:
+    """The assessments of a data set without an assessments file."""
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in (
+        (EMPLOYEE_ID, "str"), (EMAIL, "str"), (NAME, "str"), (REQUIREMENT_ID, "str"),
+        (COMPLETION_DATE, "datetime64[us]"), (RESULT, "bool"), (ASSESSED_BY, "str"),
+        (NOTE, "str"), (ROW, "Int64"))})
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,8 @@ class Dataset:
     requirements: pd.DataFrame | None
     issues: pd.DataFrame
     tables: list[TableInfo] = field(default_factory=list)
+    # one row per assessment that could be read: ASSESSMENT_COLUMNS, `result` True when met
+    assessments: pd.DataFrame = field(default_factory=lambda: no_assessments())
 
     def has_column(self, kind: str, column: str) -> bool:
         """Whether the file read as `kind` has a column mapped to `column`."""
@@ -97,13 +118,14 @@ def load_dataset(
     advisors: Source | None = None,
     requirements: Source | None = None,
     units: Source | None = None,
+    assessments: Source | None = None,
     manual_mappings: dict[str, dict[str, str]] | None = None,
 ) -> Dataset:
     """Read, validate and join the inputs; raises InputError for a file that cannot be used."""
     manual = manual_mappings or {}
     log = IssueLog()
     sources = {STAFF: staff, COURSE_RECORDS: courses, ADVISORS: advisors,
-               REQUIREMENTS: requirements, UNITS: units}
+               REQUIREMENTS: requirements, UNITS: units, ASSESSMENTS: assessments}
     readers: dict[str, TableReader] = {}
     tables: list[TableInfo] = []
     for kind, source in sources.items():
@@ -130,14 +152,18 @@ def load_dataset(
         {APPOINTED_DATE: "datetime64[us]", APPOINTED_UNTIL: "datetime64[us]", ROW: "Int64"})
 
     course_rows = normalise_courses(readers[COURSE_RECORDS])
-    course_frame = _resolve_course_people(course_rows, people, readers[COURSE_RECORDS]).astype(
-        {ROW: "Int64"})
+    course_frame = _resolve_people(course_rows, people, readers[COURSE_RECORDS],
+                                   "Kursdata").astype({ROW: "Int64"})
+    assessment_frame = (
+        _resolve_people(normalise_assessments(readers[ASSESSMENTS]), people,
+                        readers[ASSESSMENTS], "Vurdering").astype({ROW: "Int64"})
+        if ASSESSMENTS in readers else no_assessments())
     requirement_frame = (normalise_requirements(readers[REQUIREMENTS])
                          if REQUIREMENTS in readers else None)
     units_frame = registry.units_frame(staff_frame)
     return Dataset(staff_frame, units_frame, advisors_frame, course_frame,
                    None if requirement_frame is None else requirement_frame.drop(columns=[ROW]),
-                   log.frame(), tables)
+                   log.frame(), tables, assessment_frame)
 
 
 def _key(text: str) -> str:
@@ -426,9 +452,10 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
     return pd.DataFrame(rows, columns=ADVISOR_COLUMNS)
 
 
-def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
-                           reader: TableReader) -> pd.DataFrame:
-    """Give each course record the staff id of its person; unknown people are reported once."""
+def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableReader,
+                    what: str) -> pd.DataFrame:
+    """Give each record (a course completion, an assessment) the staff id of its person;
+    unknown people are reported once, as `what` ("Kursdata") for an unknown person."""
     keys = records[EMPLOYEE_ID] + "\x1f" + records[EMAIL] + "\x1f" + records[NAME]
     codes, persons = pd.factorize(keys)
     first = np.unique(codes, return_index=True)[1]
@@ -443,7 +470,7 @@ def _resolve_course_people(records: pd.DataFrame, people: PersonIndex,
         if person is None:
             person = employee_id or email or name
             reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
-                         f"Kursdata for ukjent person: {why} ({sizes[code]} rader).")
+                         f"{what} for ukjent person: {why} ({sizes[code]} rader).")
         resolved.append(person)
     _note_zero_matches(reader, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []

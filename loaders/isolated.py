@@ -236,10 +236,11 @@ def _inspect(reading: Callable[[str], None], name: str, data: bytes, kind: str |
 
 def load_dataset_isolated(staff: Source, courses: Source, advisors: Source | None = None,
                           requirements: Source | None = None, units: Source | None = None,
+                          assessments: Source | None = None,
                           manual_mappings: dict[str, dict[str, str]] | None = None) -> Dataset:
     """load_dataset, with every file read in one limited worker."""
     sources = {"staff": staff, "courses": courses, "advisors": advisors,
-               "requirements": requirements, "units": units}
+               "requirements": requirements, "units": units, "assessments": assessments}
     for source in sources.values():
         if isinstance(source, str | Path):
             read_source(source)  # a missing or unreadable path is said here, as before

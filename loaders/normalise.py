@@ -12,11 +12,14 @@ from loaders.processes import parse_processes, process_list
 from loaders.schema import (
     APPOINTED_DATE,
     APPOINTED_UNTIL,
+    ASSESSED_BY,
+    ASSESSMENT_KIND,
     AUDIENCE,
     CASE_HANDLER,
     COMPLETED,
     COMPLETION_DATE,
     COURSE_CODE,
+    COURSE_KIND,
     COURSE_TITLE,
     COURSES,
     EMAIL,
@@ -27,11 +30,14 @@ from loaders.schema import (
     LAST_NAME,
     MAIN_POSITION,
     NAME,
+    NOTE,
     PARENT_ID,
     POSITION,
     POSITION_PERCENT,
     PROCESS,
     REQUIREMENT_ID,
+    REQUIREMENT_KIND,
+    RESULT,
     ROLES,
     ROW,
     START_DATE,
@@ -46,6 +52,7 @@ from loaders.schema import (
 )
 from loaders.table import MappedTable
 from loaders.values import (
+    STATUS_COMPLETED,
     STATUS_EXPIRED,
     STATUS_NOT_COMPLETED,
     cell_text,
@@ -388,19 +395,32 @@ def parse_audience(text: str) -> str | None:
     return f"advisors:{processes[0]}"
 
 
+_KIND_WORDS = {
+    "course": COURSE_KIND, "courses": COURSE_KIND, "kurs": COURSE_KIND, "": COURSE_KIND,
+    "assessment": ASSESSMENT_KIND, "assessed": ASSESSMENT_KIND, "vurdering": ASSESSMENT_KIND,
+    "vurdert": ASSESSMENT_KIND, "evaluation": ASSESSMENT_KIND,
+}
+
+
 def normalise_requirements(reader: TableReader) -> pd.DataFrame:
-    """Requirement rows: id, name, audience, course entries, validity and grace period."""
+    """Requirement rows: id, name, audience, kind, course entries, validity and grace period.
+    A course requirement needs its courses; an assessment requirement is met by the
+    assessments file and needs none."""
     rows = []
     for row, values in reader.frame.iterrows():
         requirement_id = id_text(values.get(REQUIREMENT_ID))
         audience_text = cell_text(values.get(AUDIENCE))
         audience = parse_audience(audience_text)
+        kind_text = cell_text(values.get(REQUIREMENT_KIND))
+        kind = _KIND_WORDS.get(kind_text.lower())
         courses = tuple(c.strip() for c in cell_text(values.get(COURSES)).split(";") if c.strip())
         problems = [
             (REQUIREMENT_ID, "mangler id") if not requirement_id else None,
             (AUDIENCE, f"ukjent målgruppe «{quoted(audience_text)}» (bruk advisors, "
                        "advisors:<prosess> eller case_handlers)") if audience is None else None,
-            (COURSES, "mangler kurs") if not courses else None,
+            (REQUIREMENT_KIND, f"har ukjent type «{quoted(kind_text)}» (bruk course eller "
+                               "assessment)") if kind is None else None,
+            (COURSES, "mangler kurs") if kind == COURSE_KIND and not courses else None,
         ]
         problems = [p for p in problems if p]
         for column, problem in problems:
@@ -411,10 +431,43 @@ def normalise_requirements(reader: TableReader) -> pd.DataFrame:
         if not problems:
             rows.append({ROW: int(row), REQUIREMENT_ID: requirement_id,
                          NAME: cell_text(values.get(NAME)) or requirement_id,
-                         AUDIENCE: audience, COURSES: courses, **numbers})
-    frame = pd.DataFrame(rows, columns=[ROW, REQUIREMENT_ID, NAME, AUDIENCE, COURSES,
-                                        VALID_MONTHS, GRACE_DAYS])
+                         AUDIENCE: audience, REQUIREMENT_KIND: kind, COURSES: courses,
+                         **numbers})
+    frame = pd.DataFrame(rows, columns=[ROW, REQUIREMENT_ID, NAME, AUDIENCE, REQUIREMENT_KIND,
+                                        COURSES, VALID_MONTHS, GRACE_DAYS])
     return frame.astype({VALID_MONTHS: "Int64", GRACE_DAYS: "Int64"})
+
+
+def normalise_assessments(reader: TableReader) -> pd.DataFrame:
+    """Assessment rows: person keys (unresolved), requirement id, date, result (met or not),
+    assessed by and note. A result that is neither met nor not met is reported and left out."""
+    people = person_keys(reader)
+    statuses = reader.values(RESULT, parse_status) if reader.has(RESULT) else pd.Series(
+        STATUS_NOT_COMPLETED, index=reader.frame.index)
+    rows = people.assign(**{
+        REQUIREMENT_ID: reader.texts(REQUIREMENT_ID, id_text),
+        COMPLETION_DATE: reader.dates(COMPLETION_DATE),
+        RESULT: statuses.eq(STATUS_COMPLETED),
+        ASSESSED_BY: reader.texts(ASSESSED_BY),
+        NOTE: reader.texts(NOTE),
+        ROW: reader.frame.index,
+    })
+    no_person = rows[[EMPLOYEE_ID, EMAIL, NAME]].eq("").all(axis=1)
+    no_requirement = rows[REQUIREMENT_ID].eq("")
+    unknown = statuses.isna()
+    for row in rows.index[no_person]:
+        reader.issue(int(row), EMPLOYEE_ID, ERROR,
+                     "Vurderingen mangler person (ansattnummer, e-post eller navn) og er ikke "
+                     "tatt med.")
+    for row in rows.index[no_requirement & ~no_person]:
+        reader.issue(int(row), REQUIREMENT_ID, ERROR,
+                     "Vurderingen mangler krav-id og er ikke tatt med.")
+    for row in rows.index[unknown & ~no_person & ~no_requirement]:
+        reader.issue(int(row), RESULT, WARNING,
+                     f"«{quoted(cell_text(reader.frame.at[row, RESULT]))}» er ikke et resultat "
+                     "(bruk Godkjent eller Ikke godkjent); vurderingen er ikke tatt med.")
+    kept = rows[~no_person & ~no_requirement & ~unknown]
+    return kept.reset_index(drop=True)
 
 
 def _whole_number(reader: TableReader, row: int, column: str, value: object, limit: int,

@@ -40,6 +40,10 @@ AUDIENCE = "audience"
 COURSES = "courses"
 VALID_MONTHS = "valid_months"
 GRACE_DAYS = "grace_days"
+REQUIREMENT_KIND = "kind"  # how a requirement is met: one of REQUIREMENT_KINDS
+RESULT = "result"  # an assessment's outcome: met (True) or not (False)
+ASSESSED_BY = "assessed_by"
+NOTE = "note"
 SOURCE = "source"
 IGNORED = "_ignored"  # recognised, deliberately unused columns (e.g. "Gyldig til")
 ROLE_FLAGS_HERE = "_role_flags"  # where the registry's yes/no column per process goes
@@ -48,7 +52,13 @@ ADVISORS = "advisors"
 COURSE_RECORDS = "courses"
 REQUIREMENTS = "requirements"
 UNITS = "units"
-KINDS = (STAFF, ADVISORS, COURSE_RECORDS, REQUIREMENTS, UNITS)
+ASSESSMENTS = "assessments"
+KINDS = (STAFF, ADVISORS, COURSE_RECORDS, REQUIREMENTS, UNITS, ASSESSMENTS)
+
+# How a requirement is met: a completed course of the learning portal, or an assessment.
+COURSE_KIND = "course"
+ASSESSMENT_KIND = "assessment"
+REQUIREMENT_KINDS = (COURSE_KIND, ASSESSMENT_KIND)
 
 KIND_LABELS = {
     STAFF: "ansattliste (HR)",
@@ -56,6 +66,7 @@ KIND_LABELS = {
     COURSE_RECORDS: "kursdata",
     REQUIREMENTS: "kompetansekrav",
     UNITS: "enhetsliste",
+    ASSESSMENTS: "vurderinger",
 }
 
 _PERSON_ALIASES = {
@@ -202,6 +213,22 @@ _ALIASES: dict[str, dict[str, list[str]]] = {
             "grace_days", "frist", "frist (dager)", "frist dager", "karenstid",
             "karenstid (dager)", "grace days", "grace period", "grace period (days)",
         ],
+        REQUIREMENT_KIND: ["type", "art", "kravtype", "oppfylles ved", "kind",
+                           "requirement type", "met by"],
+    },
+    ASSESSMENTS: {
+        **_PERSON_ALIASES,
+        REQUIREMENT_ID: ["krav", "kravid", "krav id", "krav-id", "kompetansekrav", "kompetanse",
+                         "requirement", "requirement id", "competency"],
+        COMPLETION_DATE: ["dato", "vurdert dato", "vurderingsdato", "dato vurdert",
+                          "godkjent dato", "date", "assessed on", "assessment date",
+                          "date assessed"],
+        RESULT: ["resultat", "vurdering", "godkjent", "oppfylt", "result", "outcome",
+                 "approved", "met"],
+        ASSESSED_BY: ["vurdert av", "godkjent av", "vurderer", "assessed by", "approved by",
+                      "assessor"],
+        NOTE: ["merknad", "kommentar", "notat", "note", "notes", "comment"],
+        IGNORED: ["enhet", "enhetskode", "stilling", "unit", "unit code", "position"],
     },
     UNITS: {
         UNIT_ID: ["enhetskode", "kode", "code", "unit code", "unit id", "id", "stedkode",
@@ -221,7 +248,8 @@ _REQUIRED: dict[str, list[tuple[str, ...]]] = {
     STAFF: [(EMPLOYEE_ID, NAME, FIRST_NAME, LAST_NAME, EMAIL), (UNIT_ID, UNIT_NAME)],
     ADVISORS: [(EMPLOYEE_ID, EMAIL, NAME, FIRST_NAME, LAST_NAME), (PROCESS, ROLE_FLAGS_HERE)],
     COURSE_RECORDS: [(EMPLOYEE_ID, EMAIL, NAME), (COURSE_CODE, COURSE_TITLE)],
-    REQUIREMENTS: [(REQUIREMENT_ID,), (AUDIENCE,), (COURSES,)],
+    REQUIREMENTS: [(REQUIREMENT_ID,), (AUDIENCE,), (COURSES, REQUIREMENT_KIND)],
+    ASSESSMENTS: [(EMPLOYEE_ID, EMAIL, NAME), (REQUIREMENT_ID,), (RESULT,)],
     UNITS: [(UNIT_ID, UNIT_NAME)],
 }
 
@@ -235,7 +263,8 @@ _COLUMN_LABELS = {
     APPOINTED_UNTIL: "oppnevnt til dato", END_DATE: "sluttdato", MAIN_POSITION: "hovedstilling",
     POSITION_PERCENT: "stillingsprosent", VALID_UNTIL: "gyldig til", STATUS: "status",
     COMPLETION_DATE: "fullført dato", VALID_MONTHS: "gyldighet (måneder)",
-    GRACE_DAYS: "frist (dager)", STATUS_FLAG: "fullført (ja/nei)",
+    GRACE_DAYS: "frist (dager)", STATUS_FLAG: "fullført (ja/nei)", REQUIREMENT_KIND: "type",
+    RESULT: "resultat", ASSESSED_BY: "vurdert av", NOTE: "merknad",
     IGNORED: "(gjenkjent, brukes ikke)",
 }
 

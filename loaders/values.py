@@ -176,7 +176,7 @@ STATUS_EXPIRED = "expired"  # completed once, and the portal says it has run out
 _COMPLETED = {
     "fullført", "fullfort", "gjennomført", "gjennomfort", "bestått", "bestatt", "godkjent",
     "completed", "complete", "passed", "pass", "done", "finished", "ferdig", "achieved",
-    "yes", "ja", "y", "j", "x", "true", "sant", "1",
+    "yes", "ja", "y", "j", "x", "true", "sant", "1", "approved", "oppfylt", "met",
 }
 _EXPIRED = {"utløpt", "utlopt", "expired", "lapsed", "gått ut"}
 _NOT_COMPLETED = {

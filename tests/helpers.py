@@ -39,9 +39,11 @@ COURSE_HEADER = ["Ansattnr", "Kurskode", "Kurs", "Status", "Fullført dato"]
 ADVISOR_HEADER = ["Ansattnr", "Enhet", "Prosess", "Oppnevnt dato"]
 
 
-def results_for(staff, courses, advisors=None, requirements=None, units=None, as_of=AS_OF):
+def results_for(staff, courses, advisors=None, requirements=None, units=None, as_of=AS_OF,
+                assessments=None):
     """Results for hand-made rows (header rows included) given as lists."""
     files = {
+        "assessments": assessments and csv_file("vurderinger.csv", assessments),
         "staff": csv_file("ansatte.csv", staff),
         "courses": csv_file("kurs.csv", courses),
         "advisors": advisors and csv_file("radgivere.csv", advisors),

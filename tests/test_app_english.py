@@ -261,7 +261,7 @@ def test_gaps_page_in_english_with_candidates():
     assert listed["Process"].tolist() == ["Access to records (innsyn)"]
     lines = [as_written(m.value) for m in app.markdown]
     assert ("- Access to records (innsyn): Appoint an advisor for access to records (innsyn); "
-            "candidates: Ida Rønning (has every course), Kari-Anne Jacobsen (lacks K2), "
+            "candidates: Ida Rønning (meets every requirement), Kari-Anne Jacobsen (lacks K2), "
             "Ingeborg Hagen (lacks K1, K2).") in lines
     candidates = table(app, "Name", "Requirements lacking", "Case handler")
     assert candidates[["Name", "Requirements lacking", "Lacking"]].head(2).values.tolist() == [

@@ -154,7 +154,7 @@ def test_candidates_for_a_unit_without_an_innsyn_advisor(gaps):
     assert not app.exception
     listed = table(app, "Avvik", "Foreslått tiltak")
     assert listed["Foreslått tiltak"].tolist() == [
-        "Oppnevn rådgiver for innsyn; kandidater: Ida Rønning (har alle kurs), "
+        "Oppnevn rådgiver for innsyn; kandidater: Ida Rønning (oppfyller alle krav), "
         "Kari-Anne Jacobsen (mangler K2), Ingeborg Hagen (mangler K1, K2)."]
     candidates = table(app, "Navn", "Krav som mangler")
     # Ida advises saksbehandling and has K1-K3; Kari-Anne (SRU) lacks the expired K2; then by

@@ -141,9 +141,9 @@ def test_every_gap_gets_a_concrete_action(results, dataset_frames):
         ("missing_process_advisor", "B", "innsyn"),
         ("missing_process_advisor", "B", "saksbehandling"), ("too_few_advisors", "B", "")]
     assert list(actions["action"].iloc[[0, 4]]) == [
-        "Oppnevn rådgiver for SRU; kandidater: Anne (har alle kurs), Finn (har alle kurs), "
-        "Eli (mangler K2).",
-        "Oppnevn 2 nye prosessrådgivere; kandidater: Gro (har alle kurs).",
+        "Oppnevn rådgiver for SRU; kandidater: Anne (oppfyller alle krav), "
+        "Finn (oppfyller alle krav), Eli (mangler K2).",
+        "Oppnevn 2 nye prosessrådgivere; kandidater: Gro (oppfyller alle krav).",
     ]
 
 

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from analysis import build_results
 from analysis.config import Requirement, RuleConfig
+from analysis.evidence import requirement_evidence
 from analysis.training import LAST_DAY, requirement_status
 from exports.excel import write_excel_report
 from exports.json_export import results_to_dict
@@ -415,11 +416,11 @@ def test_requirement_numbers_are_capped_for_the_rules():
                                    dt.date(9999, 12, 31)])
 @pytest.mark.parametrize("months", [0, 1, MAX_VALID_MONTHS, 99999999, 10**12])
 def test_validity_arithmetic_stays_in_the_calendar(as_of, months):
-    courses = load_dataset(staff=STAFF_OK, courses=csv_file("kurs.csv", [
+    dataset = load_dataset(staff=STAFF_OK, courses=csv_file("kurs.csv", [
         COURSE_HEADER, [1, "K3", "Saksbehandlerskolen", "Fullført", "01.01.0001"],
-        [1, "K3", "Saksbehandlerskolen", "Fullført", "30.12.9999"]])).courses
-    status = requirement_status(courses, Requirement("K3", "K3", "advisors", ("K3",),
-                                                     valid_months=months), as_of)
+        [1, "K3", "Saksbehandlerskolen", "Fullført", "30.12.9999"]]))
+    requirement = Requirement("K3", "K3", "advisors", ("K3",), valid_months=months)
+    status = requirement_status(requirement_evidence(dataset, requirement), requirement, as_of)
     assert len(status) == 1
     assert status["valid_until"].max() <= LAST_DAY
 

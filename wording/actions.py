@@ -37,9 +37,13 @@ def action_text(remedy: dict, lang: str = NB) -> str:
         shown = process if lang == NB else process_in_text(process, lang)
         return t("action.appoint_for", lang, process=shown, candidates=candidates)
     requirement, courses = remedy["requirement_id"], t("action.or", lang).join(remedy["courses"])
+    until = remedy["expired_on"]
+    since = "" if until is None else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}")
+    if remedy["by_assessment"]:
+        again = remedy["kind"] == ADVISOR_REQUIREMENT_EXPIRED
+        return t("action.reassess" if again else "action.assess", lang,
+                 requirement=requirement, since=since)
     if remedy["kind"] == ADVISOR_REQUIREMENT_EXPIRED:
-        until = remedy["expired_on"]
-        since = "" if until is None else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}")
         return t("action.retake", lang, requirement=requirement, since=since, courses=courses)
     return t("action.complete", lang, requirement=requirement, courses=courses)
 
