@@ -61,9 +61,9 @@ AUDIENCE_LABELS = {"advisors": "rådgivere", "case_handlers": "saksbehandlere"}
 GAP_KIND_LABELS = {
     "missing_process_advisor": "Mangler prosessrådgiver",
     "too_few_advisors": "For få prosessrådgivere",
-    "advisor_missing_requirement": "Rådgiver mangler kurs",
-    "advisor_requirement_expired": "Rådgivers kurs utløpt",
-    "case_handler_missing_requirement": "Saksbehandler mangler kurs",
+    "advisor_missing_requirement": "Rådgiver mangler krav",
+    "advisor_requirement_expired": "Rådgivers krav utløpt",
+    "case_handler_missing_requirement": "Saksbehandler mangler krav",
 }
 TOTAL_ADVISORS = "Ulike personer"
 KPI_LABELS = {
@@ -88,14 +88,14 @@ MEETING_TITLE = "Prosessrådgivere og kompetanse"
 COMPLIANT_MEASURE = "Oppfyller alle krav"
 GAP_TABLE_LABELS = {
     "faculty": "Fakultet", "unit": "Enhet", "missing": "Mangler rådgiver for",
-    "advisors": "Ulike rådgivere", "advisors_lacking": "Rådgivere uten kurs",
-    "case_handlers_lacking": "Saksbehandlere uten kurs",
+    "advisors": "Ulike rådgivere", "advisors_lacking": "Rådgivere som mangler krav",
+    "case_handlers_lacking": "Saksbehandlere som mangler krav",
 }
 SUMMARY_HEADERS = {
     "unit_id": "Enhetskode", "unit_name": "Enhet", "parent_id": "Overordnet enhet",
     "staff": "Ansatte", "advisors": "Ulike prosessrådgivere",
     "missing_processes": "Prosesser uten rådgiver",
-    "advisors_missing_requirements": "Rådgivere som mangler kurs",
+    "advisors_missing_requirements": "Rådgivere som mangler krav",
     "compliant": "Oppfyller kravene",
 }
 UNIT_PROCESS_HEADERS = {
@@ -128,7 +128,7 @@ TABLE_LABELS = {
     "advisors": "Rådgivere", "units": "Enheter", "units_ok": "Enheter med rådgiver",
     "compliant": "Oppfyller kravene", "staff": "Ansatte",
     "units_missing_process": "Enheter som mangler en prosess",
-    "advisors_missing_requirements": "Rådgivere som mangler kurs", "kind": "Avvik",
+    "advisors_missing_requirements": "Rådgivere som mangler krav", "kind": "Avvik",
     "requirement_id": "Krav", "action": "Foreslått tiltak", "message": "Beskrivelse",
     "advisor_for": "Rådgiver for", "lacking": "Krav som mangler",
     "lacking_requirements": "Mangler", "due_on": "Frist", "completed_on": "Fullført",
@@ -145,9 +145,9 @@ _AUDIENCE_EN = {"advisors": "advisors", "case_handlers": "case handlers"}
 _GAP_KIND_EN = {
     "missing_process_advisor": "Missing process advisor",
     "too_few_advisors": "Too few process advisors",
-    "advisor_missing_requirement": "Advisor lacks a course",
-    "advisor_requirement_expired": "Advisor's course expired",
-    "case_handler_missing_requirement": "Case handler lacks a course",
+    "advisor_missing_requirement": "Advisor lacks a requirement",
+    "advisor_requirement_expired": "Advisor's requirement expired",
+    "case_handler_missing_requirement": "Case handler lacks a requirement",
 }
 _KIND_EN = {"staff": "staff list (HR)", "advisors": "process advisor list",
             "courses": "course records", "requirements": "competency requirements",
@@ -166,7 +166,7 @@ _HEADERS_EN = {
     "unit_process": {"advisors": "Process advisors", "ok": "Met"},
     "unit_summary": {"staff": "Staff", "advisors": "Distinct process advisors",
                      "missing_processes": "Processes without an advisor",
-                     "advisors_missing_requirements": "Advisors lacking a course",
+                     "advisors_missing_requirements": "Advisors lacking a requirement",
                      "compliant": "Meets the requirements"},
     "unit_requirement": {"target": "People in the target group", "met": "Have met it",
                          "share": "Share"},
@@ -182,7 +182,7 @@ _TABLE_EN = {
     "advisors": "Advisors", "units": "Units", "units_ok": "Units with an advisor",
     "compliant": "Meets the requirements", "staff": "Staff",
     "units_missing_process": "Units missing a process",
-    "advisors_missing_requirements": "Advisors lacking a course", "kind": "Gap",
+    "advisors_missing_requirements": "Advisors lacking a requirement", "kind": "Gap",
     "requirement_id": "Requirement", "action": "Suggested action", "message": "Description",
     "advisor_for": "Advisor for", "lacking": "Requirements lacking",
     "lacking_requirements": "Lacking", "due_on": "Due", "completed_on": "Completed",
@@ -221,8 +221,8 @@ _LABEL_SETS: dict[str, tuple[Mapping, Mapping]] = {
     "table": (TABLE_LABELS, _TABLE_EN),
     "gap_table": (GAP_TABLE_LABELS, {
         "faculty": "Faculty", "unit": "Unit", "missing": "Missing an advisor for",
-        "advisors": "Distinct advisors", "advisors_lacking": "Advisors lacking a course",
-        "case_handlers_lacking": "Case handlers lacking a course"}),
+        "advisors": "Distinct advisors", "advisors_lacking": "Advisors lacking a requirement",
+        "case_handlers_lacking": "Case handlers lacking a requirement"}),
     "advisor_state": (ADVISOR_STATE_LABELS, {
         "completed": "✔", "expiring": "⚠ expiring", "expired": "✖ expired",
         "missing": "✖ missing"}),
@@ -387,7 +387,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about.req_id": ("Krav", "Requirement"),
     "about.req_name": ("Navn", "Name"),
     "about.req_audience": ("Gjelder for", "Applies to"),
-    "about.req_courses": ("Godkjente kurs", "Accepted courses"),
+    "about.req_courses": ("Oppfylles ved", "Met by"),
+    "about.by_assessment": ("vurdering (vurderingsfilen)", "assessment (the assessments file)"),
     "about.req_valid": ("Gyldighet", "Validity"),
     "about.req_grace": ("Frist for nye", "Grace period"),
     "about.months": ("{months} måneder", "{months} months"),
@@ -475,6 +476,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "expired: the advisor must renew it. With a status column the status decides, even "
         "where the row has a date. A completion column holding yes/no is read as a status, "
         "not a date."),
+    "about.assessments": (
+        "**Vurderinger.** Et krav av typen vurdering oppfylles av en rad i vurderingsfilen med "
+        "resultat Godkjent/Ja/Approved, datert senest beregningsdatoen og, med gyldighetstid, "
+        "innenfor den; Ikke godkjent/Nei oppfyller ikke. En godkjenning uten dato teller bare "
+        "for krav uten gyldighetstid.",
+        "**Assessments.** A requirement of the kind assessment is met by a row of the assessments "
+        "file whose result is Godkjent/Ja/Approved, dated on or before the as-of date and, with a "
+        "validity, within it; Ikke godkjent/Nei does not meet it. An undated approval counts only "
+        "for requirements without a validity."),
     "about.undated": (
         "**Datoer og fullføringer uten dato.** Datoer leses med dagen først (`14/10/26, 09:15`, "
         "`5.6.2026`, ISO); tidspunkter med tidssone regnes om til norsk tid. En fullføring uten "
@@ -649,8 +659,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.advisors": ("Rådgivere", "Advisors"),
     "overview.units_missing_process": ("Enheter som mangler en prosess",
                                        "Units missing a process"),
-    "overview.advisors_missing_requirements": ("Rådgivere som mangler kurs",
-                                               "Advisors lacking a course"),
+    "overview.advisors_missing_requirements": ("Rådgivere som mangler krav",
+                                               "Advisors lacking a requirement"),
     "overview.compliant_share": ("Andel som oppfyller", "Share compliant"),
     # Enhet
     "unit.not_found": ("Enheten i lenken finnes ikke i dataene som vises nå.",

@@ -25,7 +25,15 @@ from loaders.isolated import (
     load_dataset_isolated,
 )
 from loaders.links import MissingLink, missing_links
-from loaders.schema import ADVISORS, COURSE_RECORDS, KIND_LABELS, REQUIREMENTS, STAFF, UNITS
+from loaders.schema import (
+    ADVISORS,
+    ASSESSMENTS,
+    COURSE_RECORDS,
+    KIND_LABELS,
+    REQUIREMENTS,
+    STAFF,
+    UNITS,
+)
 from store import SnapshotStore
 from wording.actions import worded_actions
 
@@ -36,6 +44,7 @@ SAMPLE_FILES = {
     ADVISORS: "prosessradgivere.xlsx",
     REQUIREMENTS: "kompetansekrav.xlsx",
     UNITS: "enheter.xlsx",
+    ASSESSMENTS: "vurderinger.xlsx",
 }
 DATA_KEY = "data_files"  # tuple of (kind, file name, bytes): survives page switches
 DIGEST_KEY = "data_digest"  # content hash of DATA_KEY's files, computed once

@@ -15,7 +15,13 @@ next to this file and writes, into the same folder:
 - ``kursdata.xlsx``, sheet "Kursdeltakelse": the learning-portal (Moodle) export, one row per
   person and course; header in row 1 (no title rows). ``Ansattnummer`` is text with SAP's
   leading zeros (``00123456``), ``Fullført`` is Ja/Nei beside ``Status``.
-- ``kompetansekrav.xlsx``, sheet "Kompetansekrav": requirements K1-K3; header in row 1.
+- ``kompetansekrav.xlsx``, sheet "Kompetansekrav": requirements K1-K3 (courses) and K4-K8, the
+  mandate's competencies no course proves (``Type`` = vurdering); header in row 1.
+- ``vurderinger.xlsx``, sheet "Vurderinger": one row per advisor and assessment requirement.
+  Advisors whose course training is complete are approved (a few within 60 days of expiry);
+  some of those already lacking a course are not approved, were never assessed, or were
+  assessed too long ago for K8's 36 months: so compliance is as the course data make it,
+  while every assessment state shows.
 
 Everything comes from ``random.Random(SEED)`` and is dated relative to ``REF``, so every run
 writes the same cell contents, and thanks to fixed timestamps byte-identical files. Each evaluated
@@ -53,6 +59,7 @@ import csv
 import io
 import math
 import random
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -65,6 +72,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# the product's process registry and rules: the sample names processes as the registry does,
+# and who already lacks a course (so may lack an assessment) is decided as the rules decide it
+from analysis import build_results  # noqa: E402
+from analysis.results import ADVISOR_MISSING_REQUIREMENT, ADVISOR_REQUIREMENT_EXPIRED  # noqa: E402
+from loaders import load_dataset  # noqa: E402
+from loaders.processes import find_process  # noqa: E402
 
 SEED = 20261101
 REF = date(2026, 11, 1)
@@ -88,7 +103,7 @@ K2_OLD_EXTRA_WINDOW = (date(2021, 1, 1), date(2022, 12, 31))
 K1_FIRST_OFFERED = date(2024, 6, 1)  # the new case-handling solution's course for advisors
 K3_FIRST_OFFERED = date(2018, 1, 15)
 
-SAK, INN, SRU = "Saksbehandling", "Innsyn", "SRU"
+SAK, INN, SRU = (find_process(process).name for process in ("saksbehandling", "innsyn", "SRU"))
 PROCESSES = (SAK, INN, SRU)
 MAIN_POSITION, SECOND_POSITION = "Hovedstilling", "Bistilling"
 
@@ -1455,9 +1470,77 @@ def write_requirements(path: Path) -> None:
         ("K3", "Saksbehandlerskolen", "advisors", k3_courses, "", ""),
         ("K3", "Saksbehandlerskolen", "case_handlers", k3_courses, "", GRACE_DAYS),
     ]
+    rows = [(*row[:4], "kurs", *row[4:]) for row in rows] + [
+        (requirement, name, "advisors", "", "vurdering", months, "")
+        for requirement, (name, months) in ASSESSED.items()]
     workbook, sheet = single_sheet_workbook("Kompetansekrav")
-    write_table(sheet, ["ID", "Navn", "Målgruppe", "Kurs", "Gyldighet (måneder)",
+    write_table(sheet, ["ID", "Navn", "Målgruppe", "Kurs", "Type", "Gyldighet (måneder)",
                         "Frist (dager)"], rows)
+    save_reproducibly(workbook, path)
+
+
+# The mandate's competencies no course proves: met by an assessment (name, validity in months).
+ASSESSED = {
+    "K4": ("Generell forvaltningskompetanse", ""),
+    "K5": ("Egnethet for opplæring og veiledning", ""),
+    "K6": ("Kommunikasjonsferdigheter", ""),
+    "K7": ("Enhetens ekspert i bruk av verktøy", ""),
+    "K8": ("Kunnskap om forvaltningsloven og offentlighetsloven", 36),
+}
+ASSESSMENT_SEED = SEED + 2
+# approvals dated before the sample's earlier snapshot dates, so "since last time" and the
+# trends move with the course data alone
+ASSESSED_WINDOW = (date(2024, 1, 10), date(2026, 6, 30))
+EARLIER_SNAPSHOT = date(2026, 9, 1)
+ASSESSORS = ("Nærmeste leder", "Prosesseier", "Kontorsjef")
+
+
+def write_assessments(path: Path) -> None:
+    """Who lacks a course is read from the files just written, as the product reads them; only
+    they may lack an assessment too, so the assessments change no unit's compliance."""
+    rng = random.Random(ASSESSMENT_SEED)
+    files = {kind: HERE / name for kind, name in (
+        ("staff", "hr_ansatte.xlsx"), ("courses", "kursdata.xlsx"),
+        ("advisors", "prosessradgivere.xlsx"), ("units", "enheter.xlsx"),
+        ("requirements", "kompetansekrav.xlsx"))}
+    dataset = load_dataset(**files)
+    results = build_results(dataset, as_of=REF)
+    names = dict(zip(results.staff["employee_id"], results.staff["name"], strict=False))
+
+    earlier = build_results(dataset, as_of=EARLIER_SNAPSHOT)
+
+    def lacking_a_course(found) -> set[str]:
+        gaps = found.gaps
+        return set(gaps.loc[gaps["kind"].isin([ADVISOR_MISSING_REQUIREMENT,
+                                               ADVISOR_REQUIREMENT_EXPIRED])
+                            & ~gaps["requirement_id"].isin(list(ASSESSED)), "employee_id"])
+
+    # the advisors of the as-of date and of the earlier snapshot date the tests compare with;
+    # only those lacking a course on both dates may lack an assessment
+    lacking = lacking_a_course(results) & lacking_a_course(earlier)
+    rows = []
+    for person in sorted({*results.advisors["employee_id"], *earlier.advisors["employee_id"]}):
+        # one of a lacking advisor's assessments is not approved, missing or (K8) expired
+        unmet = rng.choice([*ASSESSED, "K8", "K8"]) if person in lacking else None
+        for requirement, (_, months) in ASSESSED.items():
+            day = random_date(rng, *ASSESSED_WINDOW)
+            result = "Godkjent"
+            if requirement == unmet:
+                outcome = rng.choice(("not approved", "never", "expired"))
+                if outcome == "never" or (outcome == "expired" and not months):
+                    continue
+                if outcome == "expired":
+                    day = random_date(rng, date(2021, 1, 1), date(2023, 10, 1))
+                else:
+                    result = "Ikke godkjent"
+            elif months and rng.random() < 0.05:  # expires within 60 days
+                day = random_date(rng, date(2023, 11, 10), date(2023, 12, 20))
+            rows.append((person, names.get(person, ""), requirement, day, result,
+                         rng.choice(ASSESSORS), "Ny vurdering avtalt" if result != "Godkjent"
+                         else ""))
+    workbook, sheet = single_sheet_workbook("Vurderinger")
+    write_table(sheet, ["Ansattnr", "Navn", "Krav", "Vurdert dato", "Resultat", "Vurdert av",
+                        "Merknad"], rows)
     save_reproducibly(workbook, path)
 
 
@@ -1482,6 +1565,7 @@ def main() -> None:
     write_advisor_rows(real.rows, units, HERE / "prosessradgivere.xlsx")
     write_courses(real.records, HERE / "kursdata.xlsx")
     write_requirements(HERE / "kompetansekrav.xlsx")
+    write_assessments(HERE / "vurderinger.xlsx")
 
     hr_rows = real.hr_rows()
     print(f"Units: {len(units)} ({len(leaves)} evaluated)")

@@ -1,4 +1,4 @@
-"""The bundled sample data as the tests use it: fixed as-of date, all five files."""
+"""The bundled sample data as the tests use it: fixed as-of date, all six files."""
 
 import datetime as dt
 from pathlib import Path
@@ -12,6 +12,7 @@ SAMPLE_INPUTS = {
     "advisors": SAMPLE / "prosessradgivere.xlsx",
     "requirements": SAMPLE / "kompetansekrav.xlsx",
     "units": SAMPLE / "enheter.xlsx",
+    "assessments": SAMPLE / "vurderinger.xlsx",
 }
 GOLDEN = ROOT / "tests" / "golden"
 

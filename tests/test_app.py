@@ -182,7 +182,7 @@ def test_data_page_shows_mapping_and_report_and_switches_data():
     assert not app.exception
     read = app.dataframe[0].value
     assert sorted(read["Type"]) == ["ansattliste (HR)", "enhetsliste", "kompetansekrav",
-                                    "kursdata", "prosessrådgiverliste"]
+                                    "kursdata", "prosessrådgiverliste", "vurderinger"]
     assert read.set_index("Fil").loc["hr_ansatte.xlsx", "Overskriftsrad"] == 4
     staff = xlsx_file("rot.xlsx", {"Forside": [["Eksport fra HR"]], "Data": [
         ["Rapport: ansatte"], [],

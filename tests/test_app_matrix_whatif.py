@@ -35,14 +35,15 @@ def test_page_runs_standalone_on_sample_data(page):
 def test_matrix_shows_a_known_persons_missing_and_expiring_courses():
     app = run_page(MATRIX)
     assert not app.exception
-    assert metrics(app) == {"Personer": "1247", "✖ Mangler eller utløpt": "306",
-                            "⚠ Utløper innen 60 dager": "11", "⏳ Nye, innenfor fristen": "20"}
+    assert metrics(app) == {"Personer": "1247", "✖ Mangler eller utløpt": "333",
+                            "⚠ Utløper innen 60 dager": "23", "⏳ Nye, innenfor fristen": "20"}
     sigrid = matrix_row(app, "264720")  # advisor in IAT; gaps.json: advisor_missing_requirement K1
     assert (sigrid["name"], sigrid["K1"], sigrid["K2"], sigrid["K3"]) == (
         "Sigrid Martinsen", "✖", "✔ 20.05.2025 → 20.05.2028",
         "✔ 20.12.2021")
-    mei = matrix_row(app, "295864")  # IPH: K1 missing, K2 valid until 14.11.2026
-    assert (mei["K1"], mei["K2"]) == ("✖", "⚠ 14.11.2026 → 14.11.2026")
+    mei = matrix_row(app, "295864")  # IPH: K1 missing, K2 valid until 14.11.2026, K7 not assessed
+    assert (mei["K1"], mei["K2"], mei["K4"], mei["K7"]) == (
+        "✖", "⚠ 14.11.2026 → 14.11.2026", "✔ 22.07.2024", "✖")
     new = matrix_row(app, "452280")  # UB case handler who started 26.09.2026
     assert (new["K1"], new["K3"]) == ("–", "⏳ 25.12.2026")
 
@@ -50,7 +51,7 @@ def test_matrix_shows_a_known_persons_missing_and_expiring_courses():
 def test_matrix_filters_follow_the_url_and_the_expiry_window():
     app = run_page(MATRIX, enhet="IPH")
     assert metrics(app)["Personer"] == "6"
-    assert metrics(app)["✖ Mangler eller utløpt"] == "1"
+    assert metrics(app)["✖ Mangler eller utløpt"] == "2"  # Mei Berg's K1 and K7
     app.number_input(key="matrix_days").set_value(10).run()
     assert metrics(app)["⚠ Utløper innen 10 dager"] == "0"  # 14.11 is 13 days away
     assert matrix_row(app, "295864")["K2"] == "✔ 14.11.2023 → 14.11.2026"
@@ -73,9 +74,10 @@ def test_matrix_download_is_the_filtered_matrix_as_csv(monkeypatch):
     assert not app.exception
     lines = saved["kompetansematrise.csv"].decode("utf-8-sig").splitlines()
     assert lines[0] == ("Fakultet;Enhetskode;Enhet;Navn;Ansattnr;Rådgiver;Saksbehandler;"
-                        "Rådgiver for;K1;K2;K3")
+                        "Rådgiver for;K1;K2;K3;K4;K5;K6;K7;K8")
     assert lines[1] == ("MH;IPH;Institutt for psykisk helse;Mei Berg;295864;ja;ja;innsyn, SRU;"
-                        "✖;⚠ 14.11.2026 → 14.11.2026;✔ 04.06.2022")
+                        "✖;⚠ 14.11.2026 → 14.11.2026;✔ 04.06.2022;✔ 22.07.2024;✔ 15.06.2025;"
+                        "✔ 31.05.2024;✖;✔ 24.03.2024")
     assert len(lines) == 7
 
 
@@ -83,22 +85,25 @@ def test_whatif_completing_a_course_makes_a_known_unit_compliant():
     app = run_page(WHATIF, enhet="IAT")
     assert not app.exception
     assert "Velg en oppnevning eller et kurs" in texts(app)
+    # 264720 lacks the course K1 and the assessment K8
     app.multiselect(key="whatif_IAT_complete_K1").select("264720").run()
+    assert metrics(app)["Enheten oppfyller kravene"] == "Nei → Nei"
+    app.multiselect(key="whatif_IAT_complete_K8").select("264720").run()
     assert not app.exception
     shown = metrics(app)
     assert shown["Enheten oppfyller kravene"] == "Nei → Ja"
     assert shown["Enheter som oppfyller kravene (hele organisasjonen)"] == "25 → 26"
     table = app.dataframe[0].value.set_index("figure")
-    assert list(table.loc["Rådgiver mangler kurs"]) == [1, 0, 22, 21]
+    assert list(table.loc["Rådgiver mangler krav"]) == [2, 0, 40, 38]
     # 575482 left IAT the day before the as-of date
-    assert list(table.loc["Saksbehandler mangler kurs"]) == [2, 2, 287, 287]
+    assert list(table.loc["Saksbehandler mangler krav"]) == [2, 2, 287, 287]
 
 
 def test_whatif_offers_no_select_all_and_no_english_placeholder():
     """Streamlit's "Select all" would appoint a unit's 30 staff in one click, in English."""
     app = run_page(WHATIF, enhet="IAT")
     boxes = app.multiselect
-    assert len(boxes) == 3 + 3  # one per process, one per requirement
+    assert len(boxes) == 3 + 8  # one per process, one per requirement (K1-K8)
     assert {box.proto.select_all for box in boxes} == {0}  # 0: never shown
     assert {box.placeholder for box in boxes} == {"Velg personer"}
 
@@ -106,12 +111,16 @@ def test_whatif_offers_no_select_all_and_no_english_placeholder():
 def test_whatif_appointing_and_training_a_second_advisor():
     app = run_page(WHATIF, enhet="IEL")
     appoint = app.multiselect(key="whatif_IEL_appoint_innsyn")
-    assert appoint.options[:3] == ["Anders Strand (255767) – mangler K1",
-                                   "Halvor Lie (832154) – mangler K1",
-                                   "Steinar Johannessen (748279) – mangler K1"]
+    lacking = "mangler K1, K4, K5, K6, K7, K8"
+    assert appoint.options[:3] == [f"Anders Strand (255767) – {lacking}",
+                                   f"Halvor Lie (832154) – {lacking}",
+                                   f"Steinar Johannessen (748279) – {lacking}"]
     appoint.select("255767").run()
-    assert metrics(app)["Enheten oppfyller kravene"] == "Nei → Nei"  # he still lacks K1
-    app.multiselect(key="whatif_IEL_complete_K1").select("255767").run()
+    assert metrics(app)["Enheten oppfyller kravene"] == "Nei → Nei"  # he still lacks K1, K4-K8
+    for requirement in ("K1", "K4", "K5", "K6", "K7"):
+        app.multiselect(key=f"whatif_IEL_complete_{requirement}").select("255767").run()
+    assert metrics(app)["Enheten oppfyller kravene"] == "Nei → Nei"  # the assessment K8 left
+    app.multiselect(key="whatif_IEL_complete_K8").select("255767").run()
     assert not app.exception
     assert metrics(app)["Enheten oppfyller kravene"] == "Nei → Ja"
     assert metrics(app)["Enheter som oppfyller kravene (hele organisasjonen)"] == "25 → 26"
@@ -124,15 +133,18 @@ def test_about_shows_the_rules_in_force():
     assert "01.11.2026" in shown
     assert "(standard 90 dager)" in shown
     assert "minst 2 ulike prosessrådgivere" in shown
-    assert "oppfylt kravene for rådgivere: K1, K2, K3." in shown
+    assert "oppfylt kravene for rådgivere: K1, K2, K3, K4, K5, K6, K7, K8." in shown
     assert "innen 60 dager" in shown and "færre enn 5 personer" in shown
     requirements = app.dataframe[1].value
-    assert list(requirements["Krav"]) == ["K1", "K2", "K3", "K3"]
+    assert list(requirements["Krav"]) == ["K1", "K2", "K3", "K3", "K4", "K5", "K6", "K7", "K8"]
     assert list(requirements["Gyldighet"]) == ["utløper ikke", "36 måneder", "utløper ikke",
-                                               "utløper ikke"]
-    assert list(requirements["Frist for nye"]) == ["–", "–", "–", "90 dager"]
+                                               "utløper ikke", *["utløper ikke"] * 4,
+                                               "36 måneder"]
+    assert list(requirements["Frist for nye"]) == ["–", "–", "–", "90 dager", *["–"] * 5]
+    assert list(requirements["Oppfylles ved"])[3:5] == ["NTNU-SBS · Saksbehandlerskolen",
+                                                        "vurdering (vurderingsfilen)"]
     files = app.dataframe[0].value
-    assert list(files["Rader"]) == [3252, 9257, 136, 4, 77]
+    assert list(files["Rader"]) == [3252, 9257, 136, 9, 77, 702]
 
 
 @pytest.mark.parametrize("page,title", [(MATRIX, "Competency matrix"), (WHATIF, "What if?"),

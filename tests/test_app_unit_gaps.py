@@ -75,8 +75,8 @@ def test_unit_page_shows_the_case_handler_missing_saksbehandlerskolen(ihk):
     actions = table(ihk, "Foreslått tiltak")
     assert actions.loc[actions["Navn"] == "Eirik Johannessen", "Foreslått tiltak"].tolist() == [
         "Fullfør K3: Saksbehandlerskolen (NTNU-SBS)."]
-    assert list(actions["Avvik"]) == ["Mangler prosessrådgiver", "Rådgivers kurs utløpt",
-                                      "Saksbehandler mangler kurs"]
+    assert list(actions["Avvik"]) == ["Mangler prosessrådgiver", "Rådgiver mangler krav",
+                                      "Rådgivers krav utløpt", "Saksbehandler mangler krav"]
     # a name comes with its employee number here as on every page
     assert actions.loc[actions["Navn"] == "Eirik Johannessen", "Ansattnr"].tolist() == ["826406"]
 
@@ -116,12 +116,12 @@ def test_gap_counts_per_kind_equal_the_golden_counts(gaps):
     assert shown == {
         "Mangler prosessrådgiver": "27",
         "For få prosessrådgivere": "10",
-        "Rådgiver mangler kurs": "22",
-        "Rådgivers kurs utløpt": "9",
-        "Saksbehandler mangler kurs": "287",
+        "Rådgiver mangler krav": "40",
+        "Rådgivers krav utløpt": "18",
+        "Saksbehandler mangler krav": "287",
     }
-    assert sum(int(v) for v in shown.values()) == sum(golden.values()) == 355
-    assert len(table(gaps, "Avvik", "Foreslått tiltak")) == 355
+    assert sum(int(v) for v in shown.values()) == sum(golden.values()) == 382
+    assert len(table(gaps, "Avvik", "Foreslått tiltak")) == 382
 
 
 def test_gaps_are_grouped_per_unit_and_kind(gaps):
@@ -130,9 +130,10 @@ def test_gaps_are_grouped_per_unit_and_kind(gaps):
     sections = [label for label in labels if " · " in label]
     assert len(sections) == len({g["unit_id"] for g in golden})
     assert ("Institutt for historiske og klassiske studier (IHK) · Mangler "
-            "prosessrådgiver: 1, Rådgivers kurs utløpt: 1, Saksbehandler mangler kurs: 1"
+            "prosessrådgiver: 1, Rådgiver mangler krav: 1, Rådgivers krav utløpt: 1, "
+            "Saksbehandler mangler krav: 1"
             in sections)
-    assert labels[-1] == "Alle 355 avvik enkeltvis"
+    assert labels[-1] == "Alle 382 avvik enkeltvis"
 
 
 def test_case_handler_gaps_are_one_line_per_unit_with_the_list_one_click_away():
@@ -149,20 +150,24 @@ def test_case_handler_gaps_are_one_line_per_unit_with_the_list_one_click_away():
     assert any(text.startswith("- Marit Eide (617603): Fullfør K3") for text in texts)
 
 
+LACKING_ALL = "K1, K2, K4, K5, K6, K7, K8"  # a case handler: no advisor course, no assessment
+
+
 def test_candidates_for_a_unit_without_an_innsyn_advisor(gaps):
     app = run_page(GAPS_PAGE, enhet="IHK", prosess="innsyn", avvik="missing_process_advisor")
     assert not app.exception
     listed = table(app, "Avvik", "Foreslått tiltak")
     assert listed["Foreslått tiltak"].tolist() == [
         "Oppnevn rådgiver for innsyn; kandidater: Ida Rønning (oppfyller alle krav), "
-        "Kari-Anne Jacobsen (mangler K2), Ingeborg Hagen (mangler K1, K2)."]
+        "Kari-Anne Jacobsen (mangler K2, K5), Ingeborg Hagen (mangler K1, K2, K4, K5, K6, K7, "
+        "K8)."]
     candidates = table(app, "Navn", "Krav som mangler")
-    # Ida advises saksbehandling and has K1-K3; Kari-Anne (SRU) lacks the expired K2; then by
-    # tenure among the case handlers who lack K1 and K2.
+    # Ida advises saksbehandling and meets K1-K8; Kari-Anne (SRU) lacks the expired K2 and the
+    # assessment K5; then by tenure among the case handlers, who lack K1, K2 and the assessments.
     assert candidates[["Navn", "Krav som mangler", "Mangler"]].head(5).values.tolist() == [
-        ["Ida Rønning", 0, ""], ["Kari-Anne Jacobsen", 1, "K2"],
-        ["Ingeborg Hagen", 2, "K1, K2"], ["Eli Solheim", 2, "K1, K2"],
-        ["Sigrid Jensen", 2, "K1, K2"]]
+        ["Ida Rønning", 0, ""], ["Kari-Anne Jacobsen", 2, "K2, K5"],
+        ["Ingeborg Hagen", 7, LACKING_ALL], ["Eli Solheim", 7, LACKING_ALL],
+        ["Sigrid Jensen", 7, LACKING_ALL]]
     assert len(candidates) == 27  # golden: IHK has 27 staff, and nobody advises innsyn there
 
 
@@ -173,7 +178,7 @@ def test_filters_live_in_the_url(gaps):
     assert not app.exception
     assert app.query_params["fakultet"] == "HF"
     assert app.query_params["avvik"] == "case_handler_missing_requirement"
-    assert metrics(app)["Saksbehandler mangler kurs"] == "21"  # 88 of 109 HF handlers trained
+    assert metrics(app)["Saksbehandler mangler krav"] == "21"  # 88 of 109 HF handlers trained
     assert len(table(app, "Avvik", "Foreslått tiltak")) == 21
     app.selectbox(key="gaps_faculty").select("Alle").run()
     assert "fakultet" not in app.query_params
@@ -187,10 +192,10 @@ def test_process_filter_keeps_gaps_of_that_process_and_its_advisors():
                    if g["kind"] == "missing_process_advisor" and g["process"] == "SRU"]
     assert metrics(app)["Mangler prosessrådgiver"] == str(len(without_sru)) == "11"
     assert metrics(app)["For få prosessrådgivere"] == "0"
-    assert metrics(app)["Saksbehandler mangler kurs"] == "0"
+    assert metrics(app)["Saksbehandler mangler krav"] == "0"
     listed = table(app, "Avvik", "Foreslått tiltak")
-    assert set(listed["Avvik"]) == {"Mangler prosessrådgiver", "Rådgiver mangler kurs",
-                                    "Rådgivers kurs utløpt"}
+    assert set(listed["Avvik"]) == {"Mangler prosessrådgiver", "Rådgiver mangler krav",
+                                    "Rådgivers krav utløpt"}
 
 
 def test_overview_heatmaps_carry_the_unit_of_every_cell():

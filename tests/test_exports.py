@@ -110,11 +110,11 @@ def test_unit_sheets_equal_the_golden_tables(workbook):
 def test_gap_sheet_holds_every_gap_with_norwegian_kinds(workbook):
     _, gaps = _rows(openpyxl.load_workbook(io.BytesIO(workbook))[GAPS_SHEET])
     golden = _golden("gaps")
-    assert len(gaps) == 355
+    assert len(gaps) == 382
     assert [(r[0], r[1], r[4] or "", r[6]) for r in gaps] == [
         (GAP_KIND_LABELS[g["kind"]], g["unit_id"], g["employee_id"], g["message"])
         for g in golden]
-    assert sum(r[0] == "Saksbehandler mangler kurs" for r in gaps) == 287
+    assert sum(r[0] == "Saksbehandler mangler krav" for r in gaps) == 287
 
 
 def test_heatmap_sheet_has_counts_and_rule_colours(workbook):
@@ -134,7 +134,7 @@ def test_heatmap_sheet_has_counts_and_rule_colours(workbook):
         "G2:G66": [("greaterThanOrEqual", ["2"], "0056B4E9"), ("lessThan", ["2"], "00E69F00")],
     }
     training = openpyxl.load_workbook(io.BytesIO(workbook))[TRAINING_HEATMAP_SHEET]
-    assert [r.sqref for r in training.conditional_formatting][0] == "D2:G66"
+    assert [r.sqref for r in training.conditional_formatting][0] == "D2:L66"  # K1-K8 columns
     assert training["D2"].number_format == "0%"
 
 

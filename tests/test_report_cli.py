@@ -45,7 +45,7 @@ def test_snapshots_are_saved_and_listed(tmp_path):
     assert snapshots[1]["compliant_units"] == 25
     assert len(snapshots[1]["unit_summary"]) == 65
     assert snapshots[1]["source"] == ("hr_ansatte.xlsx, kursdata.xlsx, prosessradgivere.xlsx, "
-                                      "kompetansekrav.xlsx, enheter.xlsx")
+                                      "kompetansekrav.xlsx, enheter.xlsx, vurderinger.xlsx")
 
 
 def test_history_needs_a_database():

@@ -18,7 +18,7 @@ from i18n import (
     t,
     table_header,
 )
-from loaders.schema import CASE_HANDLER, STAFF
+from loaders.schema import ASSESSMENT_KIND, CASE_HANDLER, STAFF
 
 KPIS = ("units", "compliant_units", "advisors", "advisors_fully_trained",
         "case_handlers_trained")
@@ -66,7 +66,8 @@ st.markdown(t("about.compliant", lang))
 st.subheader(t("about.requirements", lang))
 st.caption(t("about.requirements_help", lang))
 st.dataframe(pd.DataFrame(
-    [(r.id, r.name, audience_label(r.audience, lang), " · ".join(r.courses),
+    [(r.id, r.name, audience_label(r.audience, lang),
+      t("about.by_assessment", lang) if r.kind == ASSESSMENT_KIND else " · ".join(r.courses),
       t("about.months", lang, months=r.valid_months) if r.valid_months
       else t("about.no_expiry", lang),
       t("days", lang, days=config.grace_for(r)) if r.audience == CASE_HANDLERS_AUDIENCE
@@ -81,7 +82,8 @@ st.caption(t("about.exports_help", lang))
 if not dataset.has_column(STAFF, CASE_HANDLER):
     st.warning(t("no_case_handler_column", lang), icon=":material/groups:")
 st.markdown("\n".join(f"- {t(f'about.{key}', lang)}" for key in (
-    "employment", "positions", "appointments", "statuses", "undated", "identities",
+    "employment", "positions", "appointments", "statuses", "assessments", "undated",
+    "identities",
     "no_case_handler")))
 
 st.subheader(t("about.thresholds", lang))
