@@ -28,6 +28,7 @@ TICK_LINE_CHARS = 10
 SUPPRESSED_GREY = "#D9D9D9"
 TEXT_SIZE = 22
 TICK_SIZE = 17
+COLUMNS_AT_FULL_TYPE = 5  # column headings at TICK_SIZE that fit on a 1366 px projector
 
 
 def _plain(text: str) -> str:
@@ -160,7 +161,10 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
                              "len": min(240, ROW_HEIGHT * len(y)), "y": 1, "yanchor": "top",
                              "thickness": 16}),
     ])
-    return _layout(fig, len(y))
+    fig = _layout(fig, len(y))
+    if len(x) > COLUMNS_AT_FULL_TYPE:  # every requirement, assessments included: 1366 px wide
+        fig.update_xaxes(tickfont={"size": TICK_SIZE - 4})
+    return fig
 
 
 def make_unit_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,

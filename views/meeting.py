@@ -36,6 +36,7 @@ from wording.meeting import change_text, meeting_figures
 COVERAGE, TRAINING = "Dekning", "Opplæring"  # the choice's values; shown in the language
 TOP_GAPS_ON_SCREEN = 6
 GAP_TABLE_WIDTH = 700  # pixels of the right column at 1920 × 1080 with the sidebar open
+COLUMNS_BESIDE_GAPS = 5  # heatmap columns that still fit in the left half
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 KPIS, BODY = "meeting_kpis", "meeting_body"  # keys of the containers the style below sizes
@@ -135,26 +136,31 @@ for column, kpi in zip(st.container(key=KPIS).columns(5), figures.kpis, strict=T
 if change_on_screen:
     st.caption(change_on_screen)
 
-left, right = st.container(key=BODY).columns([1, 1], gap="medium")
-with left:
-    if view == COVERAGE and faculty_id is None:
-        figure = make_coverage_rollup_heatmap(coverage_by_faculty(results),
-                                              config.min_distinct_advisors, lang)
-        st.subheader(t("meeting.rollup", lang))
-    elif view == COVERAGE:
-        figure = make_unit_process_heatmap(
-            results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)],
-            unit_order(results, unit_ids), config.min_distinct_advisors, lang)
-        st.subheader(t("overview.process_heatmap", lang))
-    else:
-        training = (training_by_faculty(results) if faculty_id is None
-                    else training_by_unit(results, unit_ids, figures.withheld))
-        figure = make_suppressed_share_heatmap(training, limit, lang)
-        st.subheader(t("meeting.training_heatmap", lang, limit=limit))
+if view == COVERAGE and faculty_id is None:
+    figure = make_coverage_rollup_heatmap(coverage_by_faculty(results),
+                                          config.min_distinct_advisors, lang)
+    heading = t("meeting.rollup", lang)
+elif view == COVERAGE:
+    figure = make_unit_process_heatmap(
+        results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)],
+        unit_order(results, unit_ids), config.min_distinct_advisors, lang)
+    heading = t("overview.process_heatmap", lang)
+else:
+    training = (training_by_faculty(results) if faculty_id is None
+                else training_by_unit(results, unit_ids, figures.withheld))
+    figure = make_suppressed_share_heatmap(training, limit, lang)
+    heading = t("meeting.training_heatmap", lang, limit=limit)
+body = st.container(key=BODY)
+# a heatmap of many columns (every requirement, assessments included) needs the whole width
+# to stay legible on a projector; the gaps then follow below it
+heat_area, gap_area = ((body, body) if len(figure.data[-1].x) > COLUMNS_BESIDE_GAPS
+                       else body.columns([1, 1], gap="medium"))
+with heat_area:
+    st.subheader(heading)
     st.plotly_chart(figure, width="stretch", theme=None, key="meeting_heatmap",
                     config={"displaylogo": False, "toImageButtonOptions": {
                         "filename": f"varmekart_{results.as_of:%Y-%m-%d}", "scale": 2}})
-with right:
+with gap_area:
     st.subheader(t("meeting.top_gaps", lang))
     # The heatmap beside it names the faculties; the unit names say enough here.
     gaps = figures.gaps.drop(columns=["faculty"])

@@ -38,7 +38,7 @@ def test_click_on_a_process_cell_opens_that_unit(page, app_url):
     expect(page.locator("h1")).to_have_text("Institutt for elkraftteknikk", timeout=60_000)
     # IEL: one person advises all three processes, so rule 2 fails (golden unit_summary)
     expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("Nei")
-    expect(page.get_by_role("combobox", name="Enhet")).to_have_value(
+    expect(page.get_by_role("combobox", name="Enhet", exact=True)).to_have_value(
         "IE › Institutt for elkraftteknikk (IEL)")
 
 
