@@ -61,7 +61,8 @@ for number, (name, data) in enumerate(files):
             left_out.append(guessed.error)
             continue
         manual = {}
-        report = state.inspect(name, data, kind)
+        # the guess already read the file as its kind: parsed again only for another kind
+        report = guessed if kind == guessed.kind else state.inspect(name, data, kind)
         for raw, canonical in report.mapping.items():
             if canonical is None:
                 picked = st.selectbox(
