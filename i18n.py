@@ -588,9 +588,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Sidepanelet
     "sidebar.header": ("Data", "Data"),
     "sidebar.upload": ("Last opp ansattliste, kursdata og eventuelt rådgiverliste, "
-                       "kompetansekrav og enhetsliste",
+                       "kompetansekrav, enhetsliste og vurderinger",
                        "Upload the staff list, the course records and, if you have them, the "
-                       "advisor list, competency requirements and unit list"),
+                       "advisor list, competency requirements, unit list and assessments"),
     "sidebar.language": ("Språk / Language", "Språk / Language"),
     "sidebar.as_of": ("Beregningsdato", "As-of date"),
     "sidebar.step.read": ("Leser filene …", "Reading the files …"),
@@ -646,10 +646,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "{count} units are too many to show one by one. The faculties are "
                           "shown here; choose a faculty above to see its units."),
     "overview.requirement_help": ("Andel av rådgiverne (eller saksbehandlerne som er forbi "
-                                  "fristen) som har fullført kurset. – betyr at ingen i enheten "
+                                  "fristen) som oppfyller kravet (kurs eller vurdering). – betyr at ingen i enheten "
                                   "er i målgruppen. Klikk på en rute for å åpne enheten.",
                                   "Share of the advisors (or of the case handlers past the "
-                                  "grace period) who have completed the course. – means nobody "
+                                  "grace period) who meet the requirement (course or assessment). – means nobody "
                                   "in the unit is in the target group. Click a cell to open "
                                   "the unit."),
     "overview.per_faculty": ("Per fakultet", "Per faculty"),
@@ -793,9 +793,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "requirements ({became} joined, {stopped} dropped out)."),
     "meeting.rollup": ("Enheter som oppfyller regelen, per fakultet",
                        "Units meeting each rule, per faculty"),
-    "meeting.training_heatmap": ("Andel som har fullført kurset (grå: færre enn {limit} "
+    "meeting.training_heatmap": ("Andel som oppfyller kravet (grå: færre enn {limit} "
                                  "personer)",
-                                 "Share who have completed the course (grey: fewer than "
+                                 "Share who meet the requirement (grey: fewer than "
                                  "{limit} people)"),
     "meeting.top_gaps": ("Mest å rette opp", "Most to fix"),
     "meeting.all_units": ("Alle {count} enheter", "All {count} units"),
@@ -834,11 +834,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.change": ("Endring", "Change"),
     "trends.training": ("Opplæring måned for måned", "Training month by month"),
     "trends.training_help": ("Andelen av dagens målgrupper (rådgivere, og saksbehandlere forbi "
-                             "fristen) som hadde fullført kurset ved utgangen av hver måned, "
-                             "regnet ut fra fullføringsdatoene.",
+                             "fristen) som oppfylte kravet ved utgangen av hver måned, "
+                             "regnet ut fra datoene for kurs og vurderinger.",
                              "The share of today's target groups (advisors, and case handlers "
-                             "past the grace period) who had completed the course by the end "
-                             "of each month, computed from the completion dates."),
+                             "past the grace period) who met the requirement by the end "
+                             "of each month, computed from the dates of courses and "
+                             "assessments."),
     # Data
     "data.title": ("Data", "Data"),
     "data.sample": ("Viser eksempeldata (fiktive personer). Last opp egne filer under.",

@@ -323,7 +323,7 @@ def test_meeting_view_in_english():
         "K1<br>advisors", "K2<br>advisors", "K3<br>advisors", "K3 case<br>handlers",
         "K4<br>advisors", "K5<br>advisors", "K6<br>advisors", "K7<br>advisors", "K8<br>advisors"]
     assert app.subheader[0].value == (
-        "Share who have completed the course (grey: fewer than 5 people)")
+        "Share who meet the requirement (grey: fewer than 5 people)")
 
 
 def test_meeting_view_in_english_for_a_faculty_suppresses_small_groups():

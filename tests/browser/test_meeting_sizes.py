@@ -73,7 +73,7 @@ def test_meeting_view_fits_the_projector(browser, app_url, width, height, query,
         page.wait_for_selector(DRAWN, timeout=90_000)
         if training:
             page.get_by_role("radio", name="Opplæring").click()
-            page.get_by_text("Andel som har fullført kurset").wait_for(timeout=30_000)
+            page.get_by_text("Andel som oppfyller kravet").wait_for(timeout=30_000)
         page.wait_for_timeout(1500)  # plotly redraws once the columns have their width
         problems = check_layout(page)
         if SHOTS.is_dir():  # for looking at by hand: mkdir /tmp/meeting_shots first
