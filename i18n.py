@@ -103,13 +103,13 @@ UNIT_PROCESS_HEADERS = {
     "process": "Prosess", "advisors": "Prosessrådgivere", "ok": "Oppfylt",
 }
 UNIT_REQUIREMENT_HEADERS = {
-    "unit_id": "Enhetskode", "unit_name": "Enhet", "requirement_id": "Krav",
+    "unit_id": "Enhetskode", "unit_name": "Enhet", REQUIREMENT_ID: "Krav",
     "audience": "Målgruppe", "target": "Antall i målgruppen", "met": "Oppfyller kravet",
     "share": "Andel",
 }
 GAP_HEADERS = {
     "kind": "Avvik", "unit_id": "Enhetskode", "unit_name": "Enhet", "process": "Prosess",
-    "employee_id": "Ansattnr", "requirement_id": "Krav", "message": "Beskrivelse",
+    "employee_id": "Ansattnr", REQUIREMENT_ID: "Krav", "message": "Beskrivelse",
 }
 YES_NO = {True: "Ja", False: "Nei"}
 
@@ -129,7 +129,7 @@ TABLE_LABELS = {
     "compliant": "Oppfyller kravene", "staff": "Ansatte",
     "units_missing_process": "Enheter som mangler en prosess",
     "advisors_missing_requirements": "Rådgivere som mangler krav", "kind": "Avvik",
-    "requirement_id": "Krav", "action": "Foreslått tiltak", "message": "Beskrivelse",
+    REQUIREMENT_ID: "Krav", "action": "Foreslått tiltak", "message": "Beskrivelse",
     "advisor_for": "Rådgiver for", "lacking": "Krav som mangler",
     "lacking_requirements": "Mangler", "due_on": "Frist", "completed_on": "Fullført",
 }
@@ -183,7 +183,7 @@ _TABLE_EN = {
     "compliant": "Meets the requirements", "staff": "Staff",
     "units_missing_process": "Units missing a process",
     "advisors_missing_requirements": "Advisors lacking a requirement", "kind": "Gap",
-    "requirement_id": "Requirement", "action": "Suggested action", "message": "Description",
+    REQUIREMENT_ID: "Requirement", "action": "Suggested action", "message": "Description",
     "advisor_for": "Advisor for", "lacking": "Requirements lacking",
     "lacking_requirements": "Lacking", "due_on": "Due", "completed_on": "Completed",
 }
@@ -646,12 +646,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "{count} units are too many to show one by one. The faculties are "
                           "shown here; choose a faculty above to see its units."),
     "overview.requirement_help": ("Andel av rådgiverne (eller saksbehandlerne som er forbi "
-                                  "fristen) som oppfyller kravet (kurs eller vurdering). – betyr at ingen i enheten "
-                                  "er i målgruppen. Klikk på en rute for å åpne enheten.",
+                                  "fristen) som oppfyller kravet (kurs eller vurdering). – "
+                                  "betyr at ingen i enheten er i målgruppen. Klikk på en rute "
+                                  "for å åpne enheten.",
                                   "Share of the advisors (or of the case handlers past the "
-                                  "grace period) who meet the requirement (course or assessment). – means nobody "
-                                  "in the unit is in the target group. Click a cell to open "
-                                  "the unit."),
+                                  "grace period) who meet the requirement (course or "
+                                  "assessment). – means nobody in the unit is in the target "
+                                  "group. Click a cell to open the unit."),
     "overview.per_faculty": ("Per fakultet", "Per faculty"),
     "overview.units": ("Enheter", "Units"),
     "overview.compliant_units": ("Oppfyller", "Compliant"),

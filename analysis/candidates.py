@@ -25,6 +25,7 @@ from loaders.schema import (
     NAME,
     POSITION,
     PROCESS,
+    REQUIREMENT_ID,
     START_DATE,
     UNIT_ID,
 )
@@ -68,7 +69,7 @@ def rank_candidates(staff: pd.DataFrame, advisors: pd.DataFrame, person_status: 
     required = advisor_requirement_ids(config, process)
     met = person_status[(person_status["status"] == MET)
                         & person_status[EMPLOYEE_ID].isin(people[EMPLOYEE_ID])]
-    met_pairs = set(zip(met[EMPLOYEE_ID], met["requirement_id"], strict=True))
+    met_pairs = set(zip(met[EMPLOYEE_ID], met[REQUIREMENT_ID], strict=True))
     lacking = [[r for r in required if (person, r) not in met_pairs]
                for person in people[EMPLOYEE_ID]]
     roles = in_unit.groupby(EMPLOYEE_ID)[PROCESS].agg(", ".join).to_dict()
@@ -102,7 +103,7 @@ class _CandidatePool:
             self.advisors.setdefault((unit, process), set()).add(person)
             self.advisors.setdefault((unit, None), set()).add(person)
         met = person_status[person_status["status"] == MET]
-        self.met = set(zip(met[EMPLOYEE_ID], met["requirement_id"], strict=True))
+        self.met = set(zip(met[EMPLOYEE_ID], met[REQUIREMENT_ID], strict=True))
         self.required: dict[str | None, list[str]] = {}
 
     def ranked(self, unit: str, process: str | None) -> list[tuple[str, int, str]]:
@@ -148,7 +149,7 @@ def gap_remedies(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
     meeting = {r.id: tuple(courses_meeting(courses, r.courses)) for r in config.requirements
                if r.kind == COURSE_KIND}
     status = results.person_status
-    expired_on = dict(zip(zip(status[EMPLOYEE_ID], status["requirement_id"], strict=True),
+    expired_on = dict(zip(zip(status[EMPLOYEE_ID], status[REQUIREMENT_ID], strict=True),
                           status["valid_until"], strict=True))
     pool = _CandidatePool(staff, results.advisors, status, config)
 
@@ -165,7 +166,7 @@ def gap_remedies(results: Results, staff: pd.DataFrame, courses: pd.DataFrame,
     gaps = results.gaps if gaps is None else gaps
     if gaps.empty:
         return pd.DataFrame(columns=REMEDY_COLUMNS)
-    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
+    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, REQUIREMENT_ID]
     remedies = [remedy(*gap) for gap in zip(*(gaps[c].tolist() for c in columns), strict=True)]
     facts = dict(zip(("candidates", "needed", "courses", "expired_on", "by_assessment"),
                      zip(*remedies, strict=True), strict=True))

@@ -20,7 +20,16 @@ from analysis.training import (
 from analysis.training import STATE_COMPLETED as COMPLETED
 from analysis.training import STATE_EXPIRING as EXPIRING
 from loaders.dataset import Dataset
-from loaders.schema import CASE_HANDLER, EMPLOYEE_ID, NAME, PROCESS, START_DATE, UNIT_ID, UNIT_NAME
+from loaders.schema import (
+    CASE_HANDLER,
+    EMPLOYEE_ID,
+    NAME,
+    PROCESS,
+    REQUIREMENT_ID,
+    START_DATE,
+    UNIT_ID,
+    UNIT_NAME,
+)
 
 GRACE = "grace"
 NOT_APPLICABLE = "not_applicable"
@@ -33,7 +42,7 @@ ADVISOR = "advisor"
 PROCESSES = "processes"
 PERSON_COLUMNS = [FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, EMPLOYEE_ID, NAME, ADVISOR,
                   CASE_HANDLER, PROCESSES]
-CELL_COLUMNS = [UNIT_ID, EMPLOYEE_ID, "requirement_id", "state", "date", PORTAL_VALID_UNTIL]
+CELL_COLUMNS = [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID, "state", "date", PORTAL_VALID_UNTIL]
 
 
 ALL_ROLES = "all"
@@ -88,9 +97,9 @@ def _grace_rows(dataset: Dataset, results: Results) -> pd.DataFrame:
         ends = staff[START_DATE] + grace
         waiting = staff[ends > pd.Timestamp(results.as_of)]
         frames.append(pd.DataFrame({UNIT_ID: waiting[UNIT_ID], EMPLOYEE_ID: waiting[EMPLOYEE_ID],
-                                    "requirement_id": requirement.id,
+                                    REQUIREMENT_ID: requirement.id,
                                     "grace_until": ends[waiting.index]}))
-    columns = [UNIT_ID, EMPLOYEE_ID, "requirement_id", "grace_until"]
+    columns = [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID, "grace_until"]
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
@@ -101,14 +110,14 @@ def requirement_cells(dataset: Dataset, results: Results, expiring_days: int) ->
 
     completed (completion date), expiring (valid until within `expiring_days`, inclusive),
     expired (valid until), missing, grace (case handler not yet due: the grace period's end)."""
-    keys = [UNIT_ID, EMPLOYEE_ID, "requirement_id"]
+    keys = [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID]
     due = results.targets[keys].drop_duplicates()
     waiting = _grace_rows(dataset, results)
     waiting = waiting.merge(due, on=keys, how="left", indicator=True)
     waiting = waiting[waiting["_merge"] == "left_only"].drop(columns="_merge")
     waiting = waiting.groupby(keys, as_index=False)["grace_until"].max()
     cells = pd.concat([due.assign(due=True), waiting.assign(due=False)], ignore_index=True)
-    cells = cells.merge(results.person_status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
+    cells = cells.merge(results.person_status, on=[EMPLOYEE_ID, REQUIREMENT_ID], how="left")
     state = training_states(cells["status"], cells["valid_until"], results.as_of, expiring_days)
     state[~cells["due"] & (cells["status"] != MET)] = GRACE
     date = cells["completed_on"].where(state == COMPLETED)
@@ -141,7 +150,7 @@ def competency_matrix(dataset: Dataset, results: Results, expiring_days: int,
     texts = cells.assign(text=[
         cell_text(s, d, p, results.as_of, portal_note) for s, d, p in
         zip(cells["state"], cells["date"], cells[PORTAL_VALID_UNTIL], strict=True)])
-    wide = texts.pivot(index=[UNIT_ID, EMPLOYEE_ID], columns="requirement_id", values="text")
+    wide = texts.pivot(index=[UNIT_ID, EMPLOYEE_ID], columns=REQUIREMENT_ID, values="text")
     ids = requirement_ids(results)
     wide = wide.reindex(columns=ids).reset_index()
     matrix = people.merge(wide, on=[UNIT_ID, EMPLOYEE_ID], how="left")

@@ -24,6 +24,7 @@ from loaders.schema import (
     EMPLOYEE_ID,
     PARENT_ID,
     PROCESS,
+    REQUIREMENT_ID,
     START_DATE,
     UNIT_ID,
     UNIT_NAME,
@@ -40,10 +41,10 @@ GAP_KINDS = (MISSING_PROCESS_ADVISOR, TOO_FEW_ADVISORS, ADVISOR_MISSING_REQUIREM
 UNIT_PROCESS_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, PROCESS, "advisors", "ok"]
 UNIT_SUMMARY_COLUMNS = [UNIT_ID, UNIT_NAME, PARENT_ID, "staff", "advisors", "missing_processes",
                         "advisors_missing_requirements", "compliant"]
-UNIT_REQUIREMENT_COLUMNS = [UNIT_ID, "requirement_id", "audience", "target", "met", "share"]
+UNIT_REQUIREMENT_COLUMNS = [UNIT_ID, REQUIREMENT_ID, "audience", "target", "met", "share"]
 # Facts only; the exports and views add each gap's message in words (wording.gaps).
-GAP_COLUMNS = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
-TARGET_COLUMNS = [UNIT_ID, "requirement_id", "audience", EMPLOYEE_ID]
+GAP_COLUMNS = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, REQUIREMENT_ID]
+TARGET_COLUMNS = [UNIT_ID, REQUIREMENT_ID, "audience", EMPLOYEE_ID]
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.D
         return pd.DataFrame(columns=STATUS_COLUMNS)
     status = pd.concat(frames, ignore_index=True)
     status = status.sort_values("status", key=lambda s: s.ne(MET)).drop_duplicates(
-        [EMPLOYEE_ID, "requirement_id"])
+        [EMPLOYEE_ID, REQUIREMENT_ID])
     return status.reset_index(drop=True)
 
 
@@ -159,8 +160,8 @@ def _targets(advisors: pd.DataFrame, staff: pd.DataFrame, evaluated: pd.DataFram
 
 
 def _with_status(targets: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
-    merged = targets.merge(status[[EMPLOYEE_ID, "requirement_id", "status"]],
-                           on=[EMPLOYEE_ID, "requirement_id"], how="left")
+    merged = targets.merge(status[[EMPLOYEE_ID, REQUIREMENT_ID, "status"]],
+                           on=[EMPLOYEE_ID, REQUIREMENT_ID], how="left")
     return merged.assign(status=merged["status"].fillna(MISSING))
 
 
@@ -168,12 +169,12 @@ def _unit_requirement(evaluated: pd.DataFrame, targets: pd.DataFrame, status: pd
                       config: RuleConfig) -> pd.DataFrame:
     rows = _with_status(targets, status)
     rows = rows.assign(met_by=rows[EMPLOYEE_ID].where(rows["status"] == MET))
-    counted = rows.groupby([UNIT_ID, "requirement_id", "audience"]).agg(
+    counted = rows.groupby([UNIT_ID, REQUIREMENT_ID, "audience"]).agg(
         target=(EMPLOYEE_ID, "nunique"), met=("met_by", "nunique"))
     keys = list(dict.fromkeys((r.id, r.audience) for r in config.requirements))
     grid = evaluated[[UNIT_ID]].merge(
-        pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
-    grid = grid.merge(counted.reset_index(), on=[UNIT_ID, "requirement_id", "audience"],
+        pd.DataFrame(keys, columns=[REQUIREMENT_ID, "audience"]), how="cross")
+    grid = grid.merge(counted.reset_index(), on=[UNIT_ID, REQUIREMENT_ID, "audience"],
                       how="left")
     for column in ("target", "met"):  # empty groupings come back untyped
         grid[column] = pd.to_numeric(grid[column]).fillna(0).astype(int)
@@ -201,21 +202,21 @@ def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.Data
             item.unit_id, process=item.process, employee_id=item.employee_id,
             requirement_id=item.requirement_id))
     handler_rows = checked[checked["audience"] == CASE_HANDLERS_AUDIENCE].drop_duplicates(
-        [UNIT_ID, EMPLOYEE_ID, "requirement_id"])
+        [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID])
     for item in handler_rows[handler_rows["status"] != MET].itertuples(index=False):
         rows.append(_gap(
             CASE_HANDLER_MISSING_REQUIREMENT, item.unit_id, employee_id=item.employee_id,
             requirement_id=item.requirement_id))
     gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
     order = {kind: i for i, kind in enumerate(GAP_KINDS)}
-    return gaps.sort_values(["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"],
+    return gaps.sort_values(["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, REQUIREMENT_ID],
                             key=lambda s: s.map(order) if s.name == "kind" else s,
                             ignore_index=True)
 
 
 def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per (unit, advisor, requirement); process only where the audience names one."""
-    keys = [UNIT_ID, EMPLOYEE_ID, "requirement_id"]
+    keys = [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID]
     rows = rows.assign(process=rows["audience"].str.partition(":")[2].fillna("")
                        if len(rows) else "")
     generic = rows[rows["process"] == ""].drop_duplicates(keys)
@@ -231,7 +232,7 @@ def _merge_audiences(rows: pd.DataFrame) -> pd.DataFrame:
 def _gap(kind: str, unit: str, *, process: str = "", employee_id: str = "",
          requirement_id: str = "") -> dict[str, object]:
     return {"kind": kind, UNIT_ID: unit, PROCESS: process, EMPLOYEE_ID: employee_id,
-            "requirement_id": requirement_id}
+            REQUIREMENT_ID: requirement_id}
 
 
 def _unit_summary(evaluated: pd.DataFrame, staff: pd.DataFrame, advisors: pd.DataFrame,

@@ -19,7 +19,7 @@ from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.kpis import compute_kpis
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
 from analysis.training import MET
-from loaders.schema import EMPLOYEE_ID, PROCESS, UNIT_ID, UNIT_NAME
+from loaders.schema import EMPLOYEE_ID, PROCESS, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 
 DISTINCT = "distinct"  # measure: at least min_distinct_advisors different persons
 COMPLIANT = "compliant"  # measure: rules 1–3 all hold
@@ -107,16 +107,16 @@ def training_by_faculty(results: Results) -> pd.DataFrame:
     A person due in two units of one faculty counts once, so the faculty total is honest."""
     groups = judged_faculties(results)
     targets = results.targets.merge(groups, on=UNIT_ID).drop_duplicates(
-        [FACULTY_ID, "requirement_id", "audience", EMPLOYEE_ID])
-    status = results.person_status[[EMPLOYEE_ID, "requirement_id", "status"]]
-    rows = targets.merge(status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
+        [FACULTY_ID, REQUIREMENT_ID, "audience", EMPLOYEE_ID])
+    status = results.person_status[[EMPLOYEE_ID, REQUIREMENT_ID, "status"]]
+    rows = targets.merge(status, on=[EMPLOYEE_ID, REQUIREMENT_ID], how="left")
     rows = rows.assign(met=rows["status"].eq(MET))
-    counted = rows.groupby([FACULTY_ID, "requirement_id", "audience"]).agg(
+    counted = rows.groupby([FACULTY_ID, REQUIREMENT_ID, "audience"]).agg(
         target=(EMPLOYEE_ID, "size"), met=("met", "sum")).reset_index()
     keys = list(dict.fromkeys((r.id, r.audience) for r in results.config.requirements))
     grid = groups.drop_duplicates(FACULTY_ID)[[FACULTY_ID, FACULTY_NAME]].merge(
-        pd.DataFrame(keys, columns=["requirement_id", "audience"]), how="cross")
-    grid = grid.merge(counted, on=[FACULTY_ID, "requirement_id", "audience"], how="left")
+        pd.DataFrame(keys, columns=[REQUIREMENT_ID, "audience"]), how="cross")
+    grid = grid.merge(counted, on=[FACULTY_ID, REQUIREMENT_ID, "audience"], how="left")
     grid[["target", "met"]] = grid[["target", "met"]].fillna(0).astype(int)
     return _training_frame(grid.rename(columns={FACULTY_ID: ROW_ID, FACULTY_NAME: ROW_NAME}))
 
@@ -141,8 +141,8 @@ def training_by_unit(results: Results, unit_ids: set[str],
 def _training_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows with their measure: the requirement row's key, "<requirement id> <audience>"
     (the chart words it)."""
-    frame = rows.assign(**{MEASURE: rows["requirement_id"] + " " + rows["audience"]})
-    frame = frame[[ROW_ID, ROW_NAME, MEASURE, "requirement_id", "audience", "met", "target",
+    frame = rows.assign(**{MEASURE: rows[REQUIREMENT_ID] + " " + rows["audience"]})
+    frame = frame[[ROW_ID, ROW_NAME, MEASURE, REQUIREMENT_ID, "audience", "met", "target",
                    *(["withheld"] if "withheld" in frame else [])]]
     return frame.sort_values(ROW_NAME, kind="stable", ignore_index=True)
 

@@ -19,6 +19,7 @@ from loaders.schema import (
     COURSE_KIND,
     COURSE_RECORDS,
     EMPLOYEE_ID,
+    REQUIREMENT_ID,
     ROW,
     VALID_UNTIL,
 )
@@ -32,7 +33,7 @@ STATE_EXPIRING = "expiring"  # met, but valid until a date within the window
 PORTAL_VALID_UNTIL = "portal_valid_until"  # the learning portal's own expiry: shown, not the rule
 # How a view words that date: (date, passed on the as-of date) → text
 PortalNote = Callable[[pd.Timestamp, bool], str]
-STATUS_COLUMNS = [EMPLOYEE_ID, "requirement_id", "status", "completed_on", "valid_until",
+STATUS_COLUMNS = [EMPLOYEE_ID, REQUIREMENT_ID, "status", "completed_on", "valid_until",
                   PORTAL_VALID_UNTIL]
 _FRESH, _EXPIRED = 2, 1
 # the calendar dates can be shown and exported in (Python's dt.date): results stay inside it
@@ -134,7 +135,7 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     completed = courses[COMPLETED].to_numpy(dtype=bool)
     latest = set()
     for requirement in by_course:
-        applies = targets.loc[targets["requirement_id"] == requirement.id, EMPLOYEE_ID]
+        applies = targets.loc[targets[REQUIREMENT_ID] == requirement.id, EMPLOYEE_ID]
         done = courses[completed & matches[requirement.courses][mine]
                        & is_in(courses[EMPLOYEE_ID], applies)]
         done = done[done[COMPLETION_DATE].isna() | (done[COMPLETION_DATE] <= as_of_ts)]

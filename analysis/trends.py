@@ -8,7 +8,7 @@ from analysis.evidence import requirement_evidence
 from analysis.results import Results
 from analysis.training import requirement_status
 from loaders.dataset import Dataset
-from loaders.schema import EMPLOYEE_ID, UNIT_ID
+from loaders.schema import EMPLOYEE_ID, REQUIREMENT_ID, UNIT_ID
 
 CHANGE_COLUMNS = [UNIT_ID, "unit_name", "change", "compliant_before", "compliant_now",
                   "missing_processes_before", "missing_processes_now"]
@@ -44,17 +44,17 @@ def monthly_training_coverage(dataset: Dataset, results: Results, months: int = 
     ends = pd.date_range(end=pd.Timestamp(results.as_of), periods=months, freq="ME")
     rows = []
     by_requirement = {r.id: r for r in results.config.requirements}
-    targets = results.targets.drop_duplicates([EMPLOYEE_ID, "requirement_id", "audience"])
-    for (requirement_id, audience), group in targets.groupby(["requirement_id", "audience"]):
+    targets = results.targets.drop_duplicates([EMPLOYEE_ID, REQUIREMENT_ID, "audience"])
+    for (requirement_id, audience), group in targets.groupby([REQUIREMENT_ID, "audience"]):
         people = set(group[EMPLOYEE_ID])
         requirement = by_requirement[requirement_id]
         evidence = requirement_evidence(dataset, requirement)
         for end in ends:
             status = requirement_status(evidence, requirement, end.date())
             met = set(status.loc[status["status"] == "met", EMPLOYEE_ID]) & people
-            rows.append({"month": end.date(), "requirement_id": requirement_id,
+            rows.append({"month": end.date(), REQUIREMENT_ID: requirement_id,
                          "audience": audience, "target": len(people), "met": len(met),
                          "share": len(met) / len(people) if people else None})
-    return pd.DataFrame(rows, columns=["month", "requirement_id", "audience", "target", "met",
+    return pd.DataFrame(rows, columns=["month", REQUIREMENT_ID, "audience", "target", "met",
                                        "share"])
 

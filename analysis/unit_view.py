@@ -26,6 +26,7 @@ from loaders.schema import (
     PARENT_ID,
     POSITION,
     PROCESS,
+    REQUIREMENT_ID,
     SOURCE,
     START_DATE,
     UNIT_ID,
@@ -39,9 +40,9 @@ OPTION_COLUMNS = [UNIT_ID, UNIT_NAME, FACULTY_ID, FACULTY_NAME, "rollup", "label
 ROLLUP_COLUMNS = [UNIT_ID, UNIT_NAME, "units", "compliant_units", "staff", "advisors",
                   "units_missing_process", "advisors_missing_requirements"]
 ADVISOR_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, "processes", SOURCE, APPOINTED_DATE,
-                   "requirement_id", "state", "completed_on", "valid_until",
+                   REQUIREMENT_ID, "state", "completed_on", "valid_until",
                    PORTAL_VALID_UNTIL]
-HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, "requirement_id", "state",
+HANDLER_COLUMNS = [UNIT_ID, EMPLOYEE_ID, NAME, POSITION, START_DATE, REQUIREMENT_ID, "state",
                    "due_on", "completed_on"]
 
 
@@ -156,9 +157,9 @@ def advisor_training(results: Results, staff: pd.DataFrame, unit_ids: list[str])
         appointed_date=(APPOINTED_DATE, "min")).reset_index()
     targets = results.targets[results.targets["audience"].str.startswith("advisors")
                               & results.targets[UNIT_ID].isin(unit_ids)]
-    rows = people.merge(targets[[UNIT_ID, EMPLOYEE_ID, "requirement_id"]].drop_duplicates(),
+    rows = people.merge(targets[[UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID]].drop_duplicates(),
                         on=[UNIT_ID, EMPLOYEE_ID], how="left")
-    rows = rows.merge(results.person_status, on=[EMPLOYEE_ID, "requirement_id"], how="left")
+    rows = rows.merge(results.person_status, on=[EMPLOYEE_ID, REQUIREMENT_ID], how="left")
     rows["state"] = training_states(rows["status"], rows["valid_until"], results.as_of,
                                     results.config.expiring_within_days)
     names = staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)[NAME]
@@ -184,10 +185,10 @@ def advisor_matrix(training: pd.DataFrame, requirement_ids: list[str],
     people = training.drop_duplicates(keys)[[*keys, NAME, "processes", SOURCE, APPOINTED_DATE]]
     people = people.assign(processes=people["processes"].map(
         lambda ps: ", ".join(process_labels.get(p, p) for p in ps)))
-    known = training.dropna(subset=["requirement_id"])
+    known = training.dropna(subset=[REQUIREMENT_ID])
     cells = known.assign(text=[cell(*row) for row in known[
         ["state", "completed_on", "valid_until", PORTAL_VALID_UNTIL]].itertuples(index=False)])
-    wide = cells.pivot_table(index=keys, columns="requirement_id", values="text",
+    wide = cells.pivot_table(index=keys, columns=REQUIREMENT_ID, values="text",
                              aggfunc="first").reindex(columns=requirement_ids)
     wide = people.merge(wide.reset_index(), on=keys, how="left")
     wide[requirement_ids] = wide[requirement_ids].fillna(not_applicable)
@@ -206,9 +207,9 @@ def case_handler_training(results: Results, staff: pd.DataFrame,
         if requirement.audience != CASE_HANDLERS_AUDIENCE:
             continue
         grace = pd.Timedelta(days=results.config.grace_for(requirement))
-        mine = due[due["requirement_id"] == requirement.id]
+        mine = due[due[REQUIREMENT_ID] == requirement.id]
         due_now = set(zip(mine[UNIT_ID], mine[EMPLOYEE_ID], strict=True))
-        done = met[met["requirement_id"] == requirement.id].set_index(EMPLOYEE_ID)["completed_on"]
+        done = met[met[REQUIREMENT_ID] == requirement.id].set_index(EMPLOYEE_ID)["completed_on"]
         has_it = handlers[EMPLOYEE_ID].isin(done.index)
         is_due = pd.Series([key in due_now for key in zip(handlers[UNIT_ID],
                                                           handlers[EMPLOYEE_ID], strict=True)],

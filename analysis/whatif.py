@@ -19,6 +19,7 @@ from loaders.schema import (
     EMPLOYEE_ID,
     NAME,
     PROCESS,
+    REQUIREMENT_ID,
     SOURCE,
     UNIT_ID,
 )
@@ -94,7 +95,7 @@ def unit_staff_choices(dataset: Dataset, results: Results, unit_id: str) -> pd.D
     staff = results.staff[results.staff[UNIT_ID] == unit_id].drop_duplicates(EMPLOYEE_ID)
     ids = list(dict.fromkeys(r.id for r in results.config.requirements))
     met = results.person_status[results.person_status["status"] == MET]
-    done = met.groupby(EMPLOYEE_ID)["requirement_id"].agg(set)
+    done = met.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set)
     lacking = [tuple(r for r in ids if r not in done.get(person, set()))
                for person in staff[EMPLOYEE_ID]]
     choices = pd.DataFrame({EMPLOYEE_ID: staff[EMPLOYEE_ID].to_numpy(),

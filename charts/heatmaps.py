@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from analysis.hierarchy import FACULTY_ID
 from i18n import NB, audience_label, process_label, t
-from loaders.schema import PROCESS, UNIT_ID, UNIT_NAME
+from loaders.schema import PROCESS, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 
 # Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
 RULE_BROKEN = "#E69F00"  # orange
@@ -127,7 +127,7 @@ def make_process_heatmap(unit_process: pd.DataFrame, order: pd.DataFrame,
 def make_requirement_heatmap(unit_requirement: pd.DataFrame, order: pd.DataFrame,
                              lang: str = NB) -> go.Figure:
     """Unit × requirement: share of the target group that meets it, per cent in the cells."""
-    keyed = unit_requirement.assign(column=unit_requirement["requirement_id"] + " "
+    keyed = unit_requirement.assign(column=unit_requirement[REQUIREMENT_ID] + " "
                                     + unit_requirement["audience"].map(
                                         lambda audience: audience_label(audience, lang)))
     columns = [escape(c) for c in dict.fromkeys(keyed["column"])]

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from i18n import NB, audience_label, kpi_label, label_set, t
+from loaders.schema import REQUIREMENT_ID
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 LINE_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -41,7 +42,7 @@ def make_snapshot_trend_figure(snapshots: pd.DataFrame, lang: str = NB) -> go.Fi
 def make_training_trend_figure(coverage: pd.DataFrame, lang: str = NB) -> go.Figure:
     """Share of each requirement's target group that had completed it, per month end."""
     fig = go.Figure()
-    groups = coverage.groupby(["requirement_id", "audience"], sort=False)
+    groups = coverage.groupby([REQUIREMENT_ID, "audience"], sort=False)
     for i, ((requirement_id, audience), group) in enumerate(groups):
         fig.add_trace(go.Scatter(
             x=group["month"], y=group["share"], mode="lines+markers",

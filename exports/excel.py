@@ -42,7 +42,7 @@ from i18n import (
     process_label,
 )
 from loaders import TableInfo
-from loaders.schema import KIND_LABELS, PROCESS, UNIT_ID, UNIT_NAME
+from loaders.schema import KIND_LABELS, PROCESS, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 from wording.gaps import with_messages
 
 ABOUT_SHEET = "Om rapporten"
@@ -175,7 +175,7 @@ def _process_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) ->
 def _training_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) -> None:
     units = _ordered_units(results)
     rows = results.unit_requirement.assign(
-        column=results.unit_requirement["requirement_id"] + " "
+        column=results.unit_requirement[REQUIREMENT_ID] + " "
         + results.unit_requirement["audience"].map(_audience_nb))
     keys = list(dict.fromkeys(rows["column"]))
     shares = rows.pivot_table(index=UNIT_ID, columns="column", values="share", sort=False,

@@ -39,14 +39,15 @@ from loaders.schema import (
     NAME,
     POSITION,
     PROCESS,
+    REQUIREMENT_ID,
     START_DATE,
     UNIT_ID,
     UNIT_NAME,
 )
 
 EXPORTED = ["kind", FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, PROCESS, EMPLOYEE_ID, NAME,
-            "requirement_id", "action"]
-ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, EMPLOYEE_ID, "requirement_id", "action"]
+            REQUIREMENT_ID, "action"]
+ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, EMPLOYEE_ID, REQUIREMENT_ID, "action"]
 # Beyond this many units with gaps, the per-unit sections stop; a filter narrows the rest.
 MAX_UNIT_SECTIONS = 80
 
@@ -133,11 +134,11 @@ def _lines(rows) -> list[str]:
 
 def _case_handlers(rows, people: int) -> None:
     """Case handlers lacking a course: one line for the unit, the people one click away."""
-    requirements = ", ".join(dict.fromkeys(rows["requirement_id"]))
+    requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID]))
     st.markdown(plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)))
     st.markdown("\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"])))
     with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
-        st.dataframe(rows[[NAME, EMPLOYEE_ID, "requirement_id"]].rename(columns=TABLE_LABELS),
+        st.dataframe(rows[[NAME, EMPLOYEE_ID, REQUIREMENT_ID]].rename(columns=TABLE_LABELS),
                      hide_index=True)
 
 
@@ -172,7 +173,7 @@ with st.expander(t("gaps.all_rows", lang, count=len(shown))):
                      TABLE_LABELS[PROCESS]: st.column_config.TextColumn(width=PROCESS_WIDTH),
                      TABLE_LABELS[NAME]: st.column_config.TextColumn(width=150),
                      TABLE_LABELS[EMPLOYEE_ID]: st.column_config.TextColumn(width=90),
-                     TABLE_LABELS["requirement_id"]: st.column_config.TextColumn(
+                     TABLE_LABELS[REQUIREMENT_ID]: st.column_config.TextColumn(
                          width=REQUIREMENT_WIDTH),
                      TABLE_LABELS["action"]: st.column_config.TextColumn(width=900)})
 st.download_button(t("gaps.download", lang),

@@ -43,6 +43,7 @@ from loaders.schema import (
     NAME,
     POSITION,
     PROCESS,
+    REQUIREMENT_ID,
     SOURCE,
     START_DATE,
     UNIT_ID,
@@ -175,7 +176,7 @@ else:
                + t("portal.legend", lang))
 
 handlers = case_handler_training(results, results.staff, unit_ids)
-for requirement_id, rows in handlers.groupby("requirement_id", sort=False):
+for requirement_id, rows in handlers.groupby(REQUIREMENT_ID, sort=False):
     # the case handlers' row of the id: the advisors' K3 may come first, with no grace period
     requirement = next(r for r in results.config.requirements
                        if r.id == requirement_id and not r.for_advisors)
@@ -212,7 +213,7 @@ else:
     actions[PROCESS] = actions[PROCESS].map(
         lambda text: "; ".join(process_label(p, lang) for p in text.split("; ")) if text else "")
     _table(actions, [*([UNIT_ID] if rollup else []), "kind", PROCESS, NAME, EMPLOYEE_ID,
-                     "requirement_id", "action"], kind=st.column_config.TextColumn(width=180),
+                     REQUIREMENT_ID, "action"], kind=st.column_config.TextColumn(width=180),
            process=st.column_config.TextColumn(width=200 if lang == EN else 110),
            name=st.column_config.TextColumn(width=150),
            employee_id=st.column_config.TextColumn(width=90),

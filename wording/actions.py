@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.candidates import REMEDY_COLUMNS, SHORTAGE_KINDS, TOP_CANDIDATES, gap_remedies
 from analysis.results import ADVISOR_REQUIREMENT_EXPIRED, Results
 from i18n import NB, process_in_text, t
-from loaders.schema import PROCESS
+from loaders.schema import PROCESS, REQUIREMENT_ID
 
 ACTION_COLUMNS = [*REMEDY_COLUMNS[:REMEDY_COLUMNS.index("candidates")], "action"]
 
@@ -36,7 +36,7 @@ def action_text(remedy: dict, lang: str = NB) -> str:
         # bokmål keeps the process key as written (innsyn, SRU); other languages label it
         shown = process if lang == NB else process_in_text(process, lang)
         return t("action.appoint_for", lang, process=shown, candidates=candidates)
-    requirement, courses = remedy["requirement_id"], t("action.or", lang).join(remedy["courses"])
+    requirement, courses = remedy[REQUIREMENT_ID], t("action.or", lang).join(remedy["courses"])
     until = remedy["expired_on"]
     since = "" if until is None else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}")
     if remedy["by_assessment"]:

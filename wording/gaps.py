@@ -13,7 +13,7 @@ from analysis.results import (
     Results,
 )
 from i18n import NB, process_in_text, t
-from loaders.schema import EMPLOYEE_ID, PROCESS, UNIT_ID, UNIT_NAME
+from loaders.schema import EMPLOYEE_ID, PROCESS, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 from loaders.values import quoted
 
 _KEYS = {MISSING_PROCESS_ADVISOR: "gap.missing_process",
@@ -41,7 +41,7 @@ def gap_messages(gaps: pd.DataFrame, results: Results, lang: str = NB) -> list[s
         return t(_KEYS[kind], lang, unit=where, process=shown, person=person,
                  requirement=requirement, name=names.get(requirement, ""))
 
-    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, "requirement_id"]
+    columns = ["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, REQUIREMENT_ID]
     return [message(*row) for row in zip(*(gaps[c].tolist() for c in columns), strict=True)]
 
 
