@@ -6,15 +6,14 @@ import streamlit as st
 import state
 from analysis.config import CASE_HANDLERS_AUDIENCE
 from analysis.results import GAP_KINDS
+from components.sidebar import page_lang
 from i18n import (
-    LANG_KEY,
     audience_label,
     gap_kind_label,
     kind_label,
     kpi_label,
     plain,
     process_label,
-    resolve_lang,
     t,
     table_header,
 )
@@ -23,7 +22,7 @@ from loaders.schema import ASSESSMENT_KIND, CASE_HANDLER, STAFF
 KPIS = ("units", "compliant_units", "advisors", "advisors_fully_trained",
         "case_handlers_trained")
 
-lang = resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
+lang = page_lang()
 dataset, results = state.current()
 config = results.config
 st.title(t("about.title", lang))

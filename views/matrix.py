@@ -15,16 +15,17 @@ from analysis.matrix import (
     symbol_counts,
     with_words,
 )
+from components.sidebar import page_lang
 from components.url_state import FACULTY_PARAM, PROCESS_PARAM, ROLE_PARAM, UNIT_PARAM, url_selectbox
 from exports.csv_export import to_safe_csv
-from i18n import LANG_KEY, portal_note, process_label, resolve_lang, t
+from i18n import portal_note, process_label, t
 from loaders.schema import CASE_HANDLER, EMPLOYEE_ID, NAME, UNIT_ID, UNIT_NAME
 
 # Light Okabe–Ito tints behind the symbols, so the colour only repeats what the symbol says.
 CELL_COLOURS = {"✖": "background-color: #F9D29B", "⚠": "background-color: #FBF3A6",
                 "⏳": "background-color: #CFE8F7"}
 
-lang = resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
+lang = page_lang()
 dataset, results = state.current()
 st.title(t("matrix.title", lang))
 if state.is_sample():

@@ -13,12 +13,13 @@ from analysis.whatif import (
     completion_of,
     unit_staff_choices,
 )
+from components.sidebar import page_lang
 from components.url_state import UNIT_PARAM, follow_url, write_url
-from i18n import LANG_KEY, gap_kind_label, kpi_label, process_label, resolve_lang, t
+from i18n import gap_kind_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
 from wording.gaps import with_messages
 
-lang = resolve_lang(st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY))
+lang = page_lang()
 dataset, results = state.current()
 st.title(t("whatif.title", lang))
 if state.is_sample():
