@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import Requirement
-from loaders.dataset import ASSESSMENT_COLUMNS, Dataset
+from loaders.dataset import Dataset
 from loaders.normalise import PORTAL_EXPIRED
 from loaders.schema import (
     ASSESSED_BY,
@@ -70,40 +70,35 @@ def _assessment_evidence(dataset: Dataset, requirement: Requirement) -> pd.DataF
     }, columns=EVIDENCE_COLUMNS)
 
 
-def _people(dataset: Dataset) -> pd.DataFrame:
-    return dataset.staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)
+def appended(frame: pd.DataFrame, rows: list[dict[str, object]]) -> pd.DataFrame:
+    """`frame` with `rows` added, in its columns and types (a missing value left blank)."""
+    added = pd.DataFrame(rows, columns=list(frame.columns))
+    return pd.concat([frame, added.astype(frame.dtypes.to_dict())], ignore_index=True)
+
+
+def _identities(dataset: Dataset, met: list[tuple[str, Requirement]]) -> list[dict[str, str]]:
+    """Each met pair's person as the staff file names them: id, e-mail and name."""
+    people = dataset.staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)
+    return [{EMPLOYEE_ID: person, EMAIL: people[EMAIL].get(person, ""),
+             NAME: people[NAME].get(person, "")} for person, _ in met]
 
 
 def _record_courses(dataset: Dataset, met: list[tuple[str, Requirement]],
                     on: pd.Timestamp) -> Dataset:
     """A completion of each requirement's first course entry, as code and title."""
-    people = _people(dataset)
-    records = pd.DataFrame(
-        [{EMPLOYEE_ID: person, EMAIL: people[EMAIL].get(person, ""),
-          NAME: people[NAME].get(person, ""), COURSE_CODE: requirement.courses[0],
-          COURSE_TITLE: requirement.courses[0], COMPLETED: True, PORTAL_EXPIRED: False,
-          COMPLETION_DATE: on, VALID_UNTIL: pd.NaT}
-         for person, requirement in met],
-        columns=list(dataset.courses.columns))
-    courses = pd.concat([dataset.courses, records.astype(dataset.courses.dtypes.to_dict())],
-                        ignore_index=True)
-    return replace(dataset, courses=courses)
+    rows = [{**who, COURSE_CODE: requirement.courses[0], COURSE_TITLE: requirement.courses[0],
+             COMPLETED: True, PORTAL_EXPIRED: False, COMPLETION_DATE: on, VALID_UNTIL: pd.NaT}
+            for who, (_, requirement) in zip(_identities(dataset, met), met, strict=True)]
+    return replace(dataset, courses=appended(dataset.courses, rows))
 
 
 def _record_assessments(dataset: Dataset, met: list[tuple[str, Requirement]],
                         on: pd.Timestamp) -> Dataset:
     """An approved assessment of each requirement, by What-if."""
-    people = _people(dataset)
-    rows = pd.DataFrame(
-        [{EMPLOYEE_ID: person, EMAIL: people[EMAIL].get(person, ""),
-          NAME: people[NAME].get(person, ""), REQUIREMENT_ID: requirement.id,
-          COMPLETION_DATE: on, RESULT: True, ASSESSED_BY: WHAT_IF}
-         for person, requirement in met],
-        columns=ASSESSMENT_COLUMNS)
-    assessments = pd.concat(
-        [dataset.assessments, rows.astype(dataset.assessments.dtypes.to_dict())],
-        ignore_index=True)
-    return replace(dataset, assessments=assessments)
+    rows = [{**who, REQUIREMENT_ID: requirement.id, COMPLETION_DATE: on, RESULT: True,
+             ASSESSED_BY: WHAT_IF}
+            for who, (_, requirement) in zip(_identities(dataset, met), met, strict=True)]
+    return replace(dataset, assessments=appended(dataset.assessments, rows))
 
 
 @dataclass(frozen=True)

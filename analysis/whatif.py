@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analysis.config import Requirement
-from analysis.evidence import WHAT_IF, with_met
+from analysis.evidence import WHAT_IF, appended, with_met
 from analysis.kpis import compute_kpis
 from analysis.results import GAP_KINDS, Results
 from analysis.training import MET
-from loaders.dataset import ADVISOR_COLUMNS, Dataset
+from loaders.dataset import Dataset
 from loaders.schema import (
     APPOINTED_DATE,
     EMPLOYEE_ID,
@@ -24,7 +24,6 @@ from loaders.schema import (
     UNIT_ID,
 )
 
-WHAT_IF_SOURCE = WHAT_IF
 FIGURES = ("compliant_units", "advisors", "advisors_fully_trained", "case_handlers_trained",
            *GAP_KINDS)
 COMPARISON_COLUMNS = ["figure", "unit_before", "unit_after", "organisation_before",
@@ -48,21 +47,14 @@ class Completion:
     requirement: Requirement
 
 
-def completion_of(requirement: Requirement, employee_id: str) -> Completion:
-    return Completion(employee_id, requirement)
-
-
 def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
                   completions: Iterable[Completion], as_of: dt.date) -> Dataset:
     """A new Dataset with the appointments and completions (dated `as_of`); the input is kept.
     Each completion is recorded as its requirement's kind of evidence (analysis.evidence)."""
-    added = pd.DataFrame(
-        [{EMPLOYEE_ID: a.employee_id, UNIT_ID: a.unit_id, PROCESS: a.process,
-          APPOINTED_DATE: pd.Timestamp(as_of), SOURCE: WHAT_IF_SOURCE} for a in appointments],
-        columns=ADVISOR_COLUMNS)
-    advisors = (pd.concat([dataset.advisors, added.astype(dataset.advisors.dtypes.to_dict())],
-                          ignore_index=True)
-                .drop_duplicates([UNIT_ID, EMPLOYEE_ID, PROCESS], ignore_index=True))
+    added = [{EMPLOYEE_ID: a.employee_id, UNIT_ID: a.unit_id, PROCESS: a.process,
+              APPOINTED_DATE: pd.Timestamp(as_of), SOURCE: WHAT_IF} for a in appointments]
+    advisors = appended(dataset.advisors, added).drop_duplicates(
+        [UNIT_ID, EMPLOYEE_ID, PROCESS], ignore_index=True)
     met = [(completion.employee_id, completion.requirement) for completion in completions]
     return with_met(replace(dataset, advisors=advisors), met, as_of)
 

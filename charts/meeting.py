@@ -28,7 +28,7 @@ TICK_LINE_CHARS = 10
 SUPPRESSED_GREY = "#D9D9D9"
 TEXT_SIZE = 22
 TICK_SIZE = 17
-COLUMNS_AT_FULL_TYPE = 5  # column headings at TICK_SIZE that fit on a 1366 px projector
+HALF_WIDTH_COLUMNS = 5  # heatmap columns that fit beside the gap table, headings at TICK_SIZE
 
 
 def _plain(text: str) -> str:
@@ -162,7 +162,7 @@ def make_suppressed_share_heatmap(training: pd.DataFrame, limit: int,
                              "thickness": 16}),
     ])
     fig = _layout(fig, len(y))
-    if len(x) > COLUMNS_AT_FULL_TYPE:  # every requirement, assessments included: 1366 px wide
+    if len(x) > HALF_WIDTH_COLUMNS:  # shown at full width, still narrow at 1366 px
         fig.update_xaxes(tickfont={"size": TICK_SIZE - 4})
     return fig
 

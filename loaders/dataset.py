@@ -55,16 +55,16 @@ SOURCE_STAFF = "ansattliste"
 SOURCE_LIST = "rådgiverliste"
 
 
-ASSESSMENT_COLUMNS = [EMPLOYEE_ID, EMAIL, NAME, REQUIREMENT_ID, COMPLETION_DATE, RESULT,
-                      ASSESSED_BY, NOTE, ROW]
+# The assessments' columns and types; `result` is True when the assessment was approved.
+ASSESSMENT_TYPES = {EMPLOYEE_ID: "str", EMAIL: "str", NAME: "str", REQUIREMENT_ID: "str",
+                    COMPLETION_DATE: "datetime64[us]", RESULT: "bool", ASSESSED_BY: "str",
+                    NOTE: "str", ROW: "Int64"}
 
 
 def no_assessments() -> pd.DataFrame:
     """The assessments of a data set without an assessments file."""
-    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in (
-        (EMPLOYEE_ID, "str"), (EMAIL, "str"), (NAME, "str"), (REQUIREMENT_ID, "str"),
-        (COMPLETION_DATE, "datetime64[us]"), (RESULT, "bool"), (ASSESSED_BY, "str"),
-        (NOTE, "str"), (ROW, "Int64"))})
+    return pd.DataFrame({column: pd.Series(dtype=dtype)
+                         for column, dtype in ASSESSMENT_TYPES.items()})
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ class Dataset:
     requirements: pd.DataFrame | None
     issues: pd.DataFrame
     tables: list[TableInfo] = field(default_factory=list)
-    # one row per assessment that could be read: ASSESSMENT_COLUMNS, `result` True when met
-    assessments: pd.DataFrame = field(default_factory=lambda: no_assessments())
+    # one row per assessment that could be read (ASSESSMENT_TYPES)
+    assessments: pd.DataFrame = field(default_factory=no_assessments)
 
     def has_column(self, kind: str, column: str) -> bool:
         """Whether the file read as `kind` has a column mapped to `column`."""

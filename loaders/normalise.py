@@ -442,8 +442,7 @@ def normalise_assessments(reader: TableReader) -> pd.DataFrame:
     """Assessment rows: person keys (unresolved), requirement id, date, result (met or not),
     assessed by and note. A result that is neither met nor not met is reported and left out."""
     people = person_keys(reader)
-    statuses = reader.values(RESULT, parse_status) if reader.has(RESULT) else pd.Series(
-        STATUS_NOT_COMPLETED, index=reader.frame.index)
+    statuses = reader.values(RESULT, parse_status)
     rows = people.assign(**{
         REQUIREMENT_ID: reader.texts(REQUIREMENT_ID, id_text),
         COMPLETION_DATE: reader.dates(COMPLETION_DATE),

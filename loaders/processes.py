@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,6 @@ def find_process(process_id: str) -> Process | None:
     return next((process for process in processes() if process.id == process_id), None)
 
 
-def registry_version() -> int:
-    """Changes whenever the registry does, for what is derived from it and cached."""
-    return len(_registry) * 1000 + hash(processes()) % 1000
-
-
 @contextmanager
 def registered(*extra: Process) -> Iterator[tuple[Process, ...]]:
     """The registry with more processes while the block runs (a deployment with a fourth
@@ -85,19 +81,30 @@ _ALL_WORDS = {"alle", "all", "samtlige"}
 _SPLIT = re.compile(r"[\s;,/|+&()\-–:]+")
 
 
+@cache
+def _vocabulary(registry: tuple[Process, ...]
+                ) -> tuple[list[tuple[re.Pattern, str]], dict[str, str]]:
+    """The registry's several-word names (pattern → the process id as a word) and its single
+    words → process id: built once per registry, not per role cell."""
+    phrases = [(re.compile(phrase, re.I), f" {process.id.lower()} ")
+               for process in registry for phrase in process.phrases]
+    by_word: dict[str, str] = {}
+    for process in registry:
+        for word in (process.id.lower(), *process.words):
+            by_word.setdefault(word, process.id)
+    return phrases, by_word
+
+
 def parse_processes(text: str, known: tuple[str, ...] | None = None
                     ) -> tuple[list[str], list[str]]:
     """(processes in `known` order, words not understood) for one role cell; `known`
     defaults to the registry."""
     known = process_ids() if known is None else known
+    phrases, registered_words = _vocabulary(processes())
     lowered = text.lower()
-    by_word: dict[str, str] = {}
-    for process in processes():
-        for phrase in process.phrases:
-            lowered = re.sub(phrase, f" {process.id.lower()} ", lowered, flags=re.I)
-        for word in (process.id.lower(), *process.words):
-            by_word.setdefault(word, process.id)
-    by_word.update({name.lower(): name for name in known})
+    for pattern, replacement in phrases:
+        lowered = pattern.sub(replacement, lowered)
+    by_word = {**registered_words, **{name.lower(): name for name in known}}
     found: set[str] = set()
     unknown: list[str] = []
     for word in _SPLIT.split(lowered):

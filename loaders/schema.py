@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.processes import processes, registry_version
+from loaders.processes import Process, processes
 
 # Canonical column names (English snake_case), shared by loaders, analysis and exports.
 EMPLOYEE_ID = "employee_id"
@@ -317,11 +317,12 @@ class AliasIndex:
 
 
 def alias_index(kind: str) -> AliasIndex:
-    return _alias_index(kind, registry_version())
+    return _alias_index(kind, processes())
 
 
 @cache
-def _alias_index(kind: str, _version: int) -> AliasIndex:
+def _alias_index(kind: str, _registry: tuple[Process, ...]) -> AliasIndex:
+    """Cached per kind and registry: the registry's processes bring their yes/no headers."""
     by_key: dict[str, str] = {}
     for column, names in aliases(kind).items():
         for alias in [column, *names]:

@@ -13,7 +13,7 @@ from analysis.results import (
     ADVISOR_REQUIREMENT_EXPIRED,
     CASE_HANDLER_MISSING_REQUIREMENT,
 )
-from analysis.whatif import apply_changes, completion_of
+from analysis.whatif import Completion, apply_changes
 from loaders import load_dataset
 from loaders.schema import ASSESSMENT_KIND, EMPLOYEE_ID, REQUIREMENT_ID
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file, results_for
@@ -97,7 +97,7 @@ def test_what_if_marks_an_assessment_as_done():
     dataset = load_dataset(csv_file("a.csv", STAFF), csv_file("k.csv", COURSES),
                            requirements=csv_file("krav.csv", REQUIREMENTS),
                            assessments=csv_file("v.csv", ASSESSMENTS))
-    changed = apply_changes(dataset, [], [completion_of(k4, "2"), completion_of(k4, "4")], AS_OF)
+    changed = apply_changes(dataset, [], [Completion("2", k4), Completion("4", k4)], AS_OF)
     after = build_results(changed, as_of=AS_OF)
     assert gap_rows(after, ADVISOR_MISSING_REQUIREMENT) == []
     assert gap_rows(after, ADVISOR_REQUIREMENT_EXPIRED) == []

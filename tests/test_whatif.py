@@ -7,9 +7,9 @@ from analysis import build_results
 from analysis.config import DEFAULT_REQUIREMENTS
 from analysis.whatif import (
     Appointment,
+    Completion,
     apply_changes,
     compare,
-    completion_of,
     unit_staff_choices,
 )
 from loaders import load_dataset
@@ -77,7 +77,7 @@ def test_appointing_an_untrained_person_adds_their_gaps_instead(dataset):
 def test_completing_a_course_removes_exactly_that_gap(dataset):
     before = build_results(dataset, as_of=AS_OF)
     assert ("advisor_missing_requirement", "C", "4", "K2") in gap_rows(before)
-    changed = apply_changes(dataset, [], [completion_of(K2, "4")], AS_OF)
+    changed = apply_changes(dataset, [], [Completion("4", K2)], AS_OF)
     after = build_results(changed, as_of=AS_OF)
     assert gap_rows(before) - gap_rows(after) == {("advisor_missing_requirement", "C", "4", "K2")}
     assert gap_rows(after) <= gap_rows(before)
@@ -91,7 +91,7 @@ def test_the_input_dataset_is_unchanged(dataset):
     frames = {name: getattr(dataset, name).copy(deep=True)
               for name in ("staff", "units", "advisors", "courses", "issues")}
     changed = apply_changes(dataset, [Appointment("A", "2", "innsyn")],
-                            [completion_of(K2, "4")], AS_OF)
+                            [Completion("4", K2)], AS_OF)
     build_results(changed, as_of=AS_OF)
     for name, frame in frames.items():
         pd.testing.assert_frame_equal(getattr(dataset, name), frame)

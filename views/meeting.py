@@ -14,6 +14,7 @@ from analysis.suppression import (
     unit_order,
 )
 from charts.meeting import (
+    HALF_WIDTH_COLUMNS,
     make_coverage_rollup_heatmap,
     make_gap_table,
     make_suppressed_share_heatmap,
@@ -36,7 +37,6 @@ from wording.meeting import change_text, meeting_figures
 COVERAGE, TRAINING = "Dekning", "Opplæring"  # the choice's values; shown in the language
 TOP_GAPS_ON_SCREEN = 6
 GAP_TABLE_WIDTH = 700  # pixels of the right column at 1920 × 1080 with the sidebar open
-COLUMNS_BESIDE_GAPS = 5  # heatmap columns that still fit in the left half
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 KPIS, BODY = "meeting_kpis", "meeting_body"  # keys of the containers the style below sizes
@@ -153,7 +153,7 @@ else:
 body = st.container(key=BODY)
 # a heatmap of many columns (every requirement, assessments included) needs the whole width
 # to stay legible on a projector; the gaps then follow below it
-heat_area, gap_area = ((body, body) if len(figure.data[-1].x) > COLUMNS_BESIDE_GAPS
+heat_area, gap_area = ((body, body) if len(figure.data[-1].x) > HALF_WIDTH_COLUMNS
                        else body.columns([1, 1], gap="medium"))
 with heat_area:
     st.subheader(heading)

@@ -8,9 +8,9 @@ from analysis.results import GAP_KINDS
 from analysis.whatif import (
     FIGURES,
     Appointment,
+    Completion,
     apply_changes,
     compare,
-    completion_of,
     unit_staff_choices,
 )
 from components.sidebar import page_lang
@@ -92,7 +92,7 @@ with complete_column:
             format_func=lambda p: f"{person[p]} ({p})", help=t("whatif.complete_help", lang),
             placeholder=t("whatif.people", lang), select_all=False,
             key=f"whatif_{unit}_complete_{rid}")
-        completions += [completion_of(requirements[rid], employee_id) for employee_id in chosen]
+        completions += [Completion(employee_id, requirements[rid]) for employee_id in chosen]
 
 gaps_now = results.gaps[results.gaps[UNIT_ID] == unit]
 if not appointments and not completions:
