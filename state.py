@@ -24,12 +24,12 @@ from loaders.isolated import (
     inspect_upload_isolated,
     load_dataset_isolated,
 )
+from loaders.issues import note
 from loaders.links import MissingLink, missing_links
 from loaders.schema import (
     ADVISORS,
     ASSESSMENTS,
     COURSE_RECORDS,
-    KIND_LABELS,
     REQUIREMENTS,
     STAFF,
     UNITS,
@@ -183,7 +183,7 @@ class UploadOutcome:
     and which column must be chosen by hand before anything is used."""
 
     used: tuple[str, ...] = ()  # the files shown now; empty when the data did not switch
-    refused: tuple[str, ...] = ()  # why a file was not used, one message each
+    refused: tuple[InputError, ...] = ()  # why a file was not used, one problem each
     links: tuple[MissingLink, ...] = ()  # columns to map on the Data page first
 
 
@@ -201,19 +201,19 @@ def try_use_uploads(uploads: list[tuple[str, bytes]],
 
 
 def use_files(files: Files, mappings: Mappings = (), dataset: Dataset | None = None,
-              load_error: str = "") -> UploadOutcome:
+              load_error: InputError | None = None) -> UploadOutcome:
     """Make these files the session's data if they load and can be joined; else change nothing."""
     kinds = {kind for kind, _, _ in files}
-    missing = [KIND_LABELS[k] for k in (STAFF, COURSE_RECORDS) if k not in kinds]
+    missing = tuple(k for k in (STAFF, COURSE_RECORDS) if k not in kinds)
     if missing:
-        return UploadOutcome(refused=("Last opp også " + " og ".join(missing) + ".",))
+        return UploadOutcome(refused=(InputError("", note("upload_also", kinds=missing)),))
     if load_error:
         return UploadOutcome(refused=(load_error,))
     digest = files_digest(files)
     try:
         loaded, _ = _load_and_compute(digest, mappings, as_of(), files, _dataset=dataset)
     except InputError as error:
-        return UploadOutcome(refused=(str(error),))
+        return UploadOutcome(refused=(error,))
     links = missing_links(loaded)
     if links:
         return UploadOutcome(links=tuple(links))

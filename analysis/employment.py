@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.dataset import SOURCE_LIST, SOURCE_STAFF, Dataset
-from loaders.issues import ISSUE_COLUMNS, WARNING
+from loaders.issues import WARNING, Note, issue_frame, note
 from loaders.schema import (
     ADVISORS,
     APPOINTED_DATE,
@@ -37,7 +37,6 @@ from loaders.values import is_in
 
 STAFF_COLUMNS = [EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, UNIT_NAME, PARENT_ID, POSITION, START_DATE,
                  END_DATE, CASE_HANDLER]
-DATE_FORMAT = "%d.%m.%Y"
 
 
 def in_force(staff_rows: pd.DataFrame, as_of: dt.date) -> pd.Series:
@@ -80,10 +79,6 @@ def _main_units(rows: pd.DataFrame) -> pd.DataFrame:
                          "units": first[EMPLOYEE_ID].map(units_held).to_numpy()})
 
 
-_REASONS = {"main_position": "hovedstilling", "highest_percent": "høyeste stillingsprosent",
-            "first_row": "første rad i ansattlisten"}
-
-
 class _DatedIssues:
     """Validation-report rows for decisions that depend on the as-of date."""
 
@@ -93,7 +88,7 @@ class _DatedIssues:
                         for table in dataset.tables}
         self.rows: list[dict[str, object]] = []
 
-    def add(self, kind: str, row: object, columns: str | tuple[str, ...], message: str) -> None:
+    def add(self, kind: str, row: object, columns: str | tuple[str, ...], said: Note) -> None:
         """A warning on a row, under the user's header of the first of `columns` it has."""
         table, headers = self.tables.get(kind), self.headers.get(kind, {})
         columns = (columns,) if isinstance(columns, str) else columns
@@ -101,10 +96,10 @@ class _DatedIssues:
         self.rows.append({"file": table.file if table else "",
                           "sheet": table.sheet if table else "",
                           "row": None if pd.isna(row) else int(row), "column": header,
-                          "severity": WARNING, "message": message})
+                          "severity": WARNING, "note": said})
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+        return issue_frame(self.rows)
 
 
 def employment_as_of(dataset: Dataset, as_of: dt.date) -> tuple[pd.DataFrame, pd.DataFrame,
@@ -113,11 +108,8 @@ def employment_as_of(dataset: Dataset, as_of: dt.date) -> tuple[pd.DataFrame, pd
     issues = _DatedIssues(dataset)
     staff_rows = dataset.staff
     running = in_force(staff_rows, as_of)
-    shown = f"{as_of:{DATE_FORMAT}}"
     for row, ended in staff_rows.loc[~running, [ROW, END_DATE]].itertuples(index=False):
-        issues.add(STAFF, row, END_DATE,
-                   f"Sluttet {ended:{DATE_FORMAT}}: telles ikke som ansatt, prosessrådgiver "
-                   f"eller saksbehandler per {shown}.")
+        issues.add(STAFF, row, END_DATE, note("left", ended=ended, as_of=as_of))
     staff = staff_as_of(staff_rows, as_of)
     advisors = _advisors_as_of(dataset.advisors, staff_rows, running, as_of, issues)
     return staff, advisors, issues.frame()
@@ -126,7 +118,7 @@ def employment_as_of(dataset: Dataset, as_of: dt.date) -> tuple[pd.DataFrame, pd
 def _advisors_as_of(advisors: pd.DataFrame, staff_rows: pd.DataFrame, running: pd.Series,
                     as_of: dt.date, issues: _DatedIssues) -> pd.DataFrame:
     advisors = advisors.reset_index(drop=True)
-    as_of_ts, shown = pd.Timestamp(as_of), f"{as_of:{DATE_FORMAT}}"
+    as_of_ts = pd.Timestamp(as_of)
     from_staff = (advisors[SOURCE] == SOURCE_STAFF).to_numpy()
     running_rows = staff_rows.loc[running, ROW].unique()
     # HR roles count while the row they stand on is in force (that row's leaver note says so)
@@ -144,18 +136,15 @@ def _advisors_as_of(advisors: pd.DataFrame, staff_rows: pd.DataFrame, running: p
         kind, row, person, process = ADVISORS, item.row, item.employee_id, \
             item.process
         if not_employed[item.Index]:
-            issues.add(kind, row, EMPLOYEE_ID,
-                       f"Oppnevnt, men ikke ansatt: {person} sluttet "
-                       f"{ended_on[person]:{DATE_FORMAT}}; oppnevningen for {process} telles "
-                       f"ikke per {shown}.")
+            issues.add(kind, row, EMPLOYEE_ID, note(
+                "appointed_left", person=person, ended=ended_on[person], process=process,
+                as_of=as_of))
         elif not_started[item.Index]:
-            issues.add(kind, row, APPOINTED_DATE,
-                       f"Oppnevningen for {process} begynner "
-                       f"{item.appointed_date:{DATE_FORMAT}}; telles ikke per {shown}.")
+            issues.add(kind, row, APPOINTED_DATE, note(
+                "appointment_starts", process=process, date=item.appointed_date, as_of=as_of))
         else:
-            issues.add(kind, row, APPOINTED_UNTIL,
-                       f"Oppnevningen for {process} endte "
-                       f"{item.appointed_until:{DATE_FORMAT}}; telles ikke per {shown}.")
+            issues.add(kind, row, APPOINTED_UNTIL, note(
+                "appointment_ended", process=process, date=item.appointed_until, as_of=as_of))
     keep &= ~(not_employed | not_started | ended)
     counted = advisors[keep]
     blank = counted[UNIT_ID] == ""
@@ -175,8 +164,7 @@ def _home_units(rows: pd.DataFrame, running_staff: pd.DataFrame,
         units = main.at[person, "units"]
         if len(units) > 1 and person not in told:
             told.add(person)
-            issues.add(ADVISORS, row, (UNIT_ID, UNIT_NAME),
-                       f"Raden har ingen enhet, og {person} har stillinger i "
-                       f"{', '.join(units)}: {main.at[person, UNIT_ID]} er valgt "
-                       f"({_REASONS[main.at[person, 'reason']]}).")
+            issues.add(ADVISORS, row, (UNIT_ID, UNIT_NAME), note(
+                "home_unit_chosen", person=person, units=", ".join(units),
+                unit=main.at[person, UNIT_ID], reason=note(f"by_{main.at[person, 'reason']}")))
     return [main.at[person, UNIT_ID] for person in rows[EMPLOYEE_ID]]

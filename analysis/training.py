@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.config import Requirement, RuleConfig
 from analysis.evidence import matching_records
 from loaders.dataset import Dataset
-from loaders.issues import ISSUE_COLUMNS, WARNING
+from loaders.issues import WARNING, issue_frame, note
 from loaders.normalise import PORTAL_EXPIRED
 from loaders.schema import (
     COMPLETED,
@@ -128,7 +128,7 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
               & (courses[VALID_UNTIL] < as_of_ts).to_numpy(dtype=bool)
               & np.logical_or.reduce([*matches.values(), np.zeros(len(courses), dtype=bool)]))
     if not passed.any():
-        return pd.DataFrame(columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+        return issue_frame([])
     # only people with a passed portal date can get the warning: look at their records only
     mine = is_in(courses[EMPLOYEE_ID], courses.loc[passed, EMPLOYEE_ID])
     courses = courses[mine]
@@ -145,16 +145,15 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     passed = courses.loc[sorted(latest)]
     table = next((t for t in dataset.tables if t.kind == COURSE_RECORDS), None)
     if passed.empty or table is None:
-        return pd.DataFrame(columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+        return issue_frame([])
     header = next((raw for raw, canon in table.mapping.items() if canon == VALID_UNTIL),
                   VALID_UNTIL)
-    return pd.DataFrame({
+    return issue_frame({
         "file": table.file, "sheet": table.sheet, "row": passed[ROW].to_numpy(),
         "column": header, "severity": WARNING,
-        "message": [f"Gyldig til {until:%d.%m.%Y} i portalen er passert per {as_of:%d.%m.%Y}; "
-                    "kravets gyldighetstid avgjør om kravet er oppfylt."
-                    for until in passed[VALID_UNTIL]],
-    }, columns=ISSUE_COLUMNS).astype({"row": "Int64"})
+        "note": [note("portal_date_passed", until=until, as_of=as_of)
+                 for until in passed[VALID_UNTIL]],
+    })
 
 
 def training_states(status: pd.Series, valid_until: pd.Series, as_of: dt.date,

@@ -9,6 +9,7 @@ import streamlit as st
 import state
 from components.url_state import kept_params
 from i18n import label_set, t
+from wording.validation import problem_text
 
 OUTCOME_KEY = "upload_outcome"
 PENDING_KEY = "upload_pending"  # (name, bytes) waiting on the Data page for a column choice
@@ -70,8 +71,9 @@ def show_outcome(lang: str, *, link_to_data_page: bool, links: bool = True) -> N
         st.warning(link_message(link, lang), icon=":material/table_edit:")
     if outcome.links and link_to_data_page:
         st.page_link(DATA_PAGE, label=t("upload.to_mapping", lang), icon=":material/arrow_forward:")
-    for message in outcome.refused:
+    for problem in outcome.refused:
         (st.warning if outcome.used else st.error)(
-            t("upload.refused", lang, message=message), icon=":material/error:")
+            t("upload.refused", lang, message=problem_text(problem, lang)),
+            icon=":material/error:")
     if not outcome.used:
         st.caption(t("upload.kept", lang))

@@ -44,6 +44,7 @@ from i18n import (
 from loaders import TableInfo
 from loaders.schema import KIND_LABELS, PROCESS, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 from wording.gaps import with_messages
+from wording.validation import with_messages as issue_messages
 
 ABOUT_SHEET = "Om rapporten"
 PROCESS_HEATMAP_SHEET = "Varmekart prosesser"
@@ -286,7 +287,8 @@ def result_sheets(results: Results) -> dict[str, tuple[list[Column], pd.DataFram
     requirement = requirement.assign(audience=requirement["audience"].map(_audience_nb))
     gaps = _with_unit_names(with_messages(results.gaps, results), results)
     gaps = gaps.assign(kind=gaps["kind"].map(GAP_KIND_LABELS))
-    issues = results.issues.assign(severity=results.issues["severity"].map(
+    issues = issue_messages(results.issues)
+    issues = issues.assign(severity=issues["severity"].map(
         lambda s: SEVERITY_LABELS.get(s, s)))
     return {
         SUMMARY_SHEET: (_columns(SUMMARY_HEADERS), results.unit_summary),

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from analysis.results import Results
-from wording.gaps import with_messages
+from wording import gaps, validation
 
 TABLES = ("unit_process", "unit_summary", "unit_requirement", "gaps", "issues")
 
@@ -35,7 +35,8 @@ def table_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 def results_to_dict(results: Results) -> dict[str, object]:
     document: dict[str, object] = {"as_of": results.as_of.isoformat()}
+    worded = {"gaps": gaps.with_messages(results.gaps, results),
+              "issues": validation.with_messages(results.issues)}
     for name in TABLES:
-        frame = getattr(results, name)
-        document[name] = table_rows(with_messages(frame, results) if name == "gaps" else frame)
+        document[name] = table_rows(worded.get(name, getattr(results, name)))
     return document

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.errors import InputError
-from loaders.issues import WARNING, IssueLog
+from loaders.issues import WARNING, IssueLog, Note, note
 from loaders.normalise import (
     TableReader,
     normalise_advisors,
@@ -135,9 +135,7 @@ def load_dataset(
 
     staff_rows, role_rows = normalise_staff(readers[STAFF])
     if staff_rows.empty:
-        raise InputError(readers[STAFF].table.file,
-                         "ansattlisten har ingen brukbare rader (hver rad trenger en person og "
-                         "en enhet).")
+        raise InputError(readers[STAFF].table.file, note("staff_empty"))
     unit_rows = normalise_units(readers[UNITS]) if UNITS in readers else None
     registry = UnitRegistry(unit_rows, readers.get(UNITS))
     staff_frame = registry.place_staff(staff_rows, readers[STAFF])
@@ -153,10 +151,10 @@ def load_dataset(
 
     course_rows = normalise_courses(readers[COURSE_RECORDS])
     course_frame = _resolve_people(course_rows, people, readers[COURSE_RECORDS],
-                                   "Kursdata").astype({ROW: "Int64"})
+                                   "course_unknown_person").astype({ROW: "Int64"})
     assessment_frame = (
         _resolve_people(normalise_assessments(readers[ASSESSMENTS]), people,
-                        readers[ASSESSMENTS], "Vurdering").astype({ROW: "Int64"})
+                        readers[ASSESSMENTS], "assessment_unknown_person").astype({ROW: "Int64"})
         if ASSESSMENTS in readers else no_assessments())
     requirement_frame = (normalise_requirements(readers[REQUIREMENTS])
                          if REQUIREMENTS in readers else None)
@@ -186,8 +184,7 @@ class UnitRegistry:
             return
         duplicated = unit_rows[UNIT_ID].duplicated()
         for row in unit_rows.loc[duplicated, ROW]:
-            reader.issue(int(row), UNIT_ID, WARNING, "Enhetskoden står flere ganger; første rad "
-                         "gjelder.")
+            reader.issue(int(row), UNIT_ID, WARNING, note("unit_duplicate"))
         for unit in unit_rows[~duplicated].itertuples(index=False):
             unit_id, name, parent = getattr(unit, UNIT_ID), getattr(unit, UNIT_NAME), \
                 getattr(unit, PARENT_ID)
@@ -197,20 +194,19 @@ class UnitRegistry:
                 self.parents[unit_id] = parent
                 self.parent_rows[unit_id] = (reader, int(getattr(unit, ROW)))
 
-    def resolve(self, text: str) -> tuple[str, str]:
+    def resolve(self, text: str) -> tuple[str, Note | None]:
         """A unit code or name as written → (the unit's id, a note when a numeric code was
         matched to a zero-padded one). Unknown text comes back as written."""
         if text in self.names:
-            return text, ""
+            return text, None
         by_name = self.code_by_name.get(_key(text))
         if by_name is not None:
-            return by_name, ""
+            return by_name, None
         if text.isdigit():
             padded = self._numeric_codes().get(text.lstrip("0"), [])
             if len(padded) == 1:
-                return padded[0], (f"Enhetskoden {text} er lest som {padded[0]} (innledende "
-                                   "nuller mangler).")
-        return text, ""
+                return padded[0], note("unit_code_padded", written=text, code=padded[0])
+        return text, None
 
     def _numeric_codes(self) -> dict[str, list[str]]:
         """Numeric unit codes by their value without leading zeros; rebuilt when units are
@@ -233,9 +229,9 @@ class UnitRegistry:
         written = staff[UNIT_ID].where(staff[UNIT_ID].ne(""), staff[UNIT_NAME])
         resolved = {text: self.resolve(text) for text in written.unique()}
         first_rows = dict(zip(written.tolist()[::-1], staff[ROW].tolist()[::-1], strict=True))
-        for text, (_, note) in resolved.items():
-            if note:
-                reader.issue(int(first_rows[text]), UNIT_ID, WARNING, note)
+        for text, (_, padded) in resolved.items():
+            if padded:
+                reader.issue(int(first_rows[text]), UNIT_ID, WARNING, padded)
         unit_ids = written.map(lambda text: resolved[text][0]).astype("str")
         names = staff[UNIT_NAME].where(staff[UNIT_NAME].ne(""), unit_ids)
         names = pd.Series([self.names.get(u, n) for u, n in zip(unit_ids.tolist(), names.tolist(),
@@ -254,8 +250,7 @@ class UnitRegistry:
             firsts = staff.loc[unknown, ROW].groupby(unit_ids[unknown], sort=False).first()
             for unit, first_row in firsts.items():
                 reader.issue(int(first_row), UNIT_ID, WARNING,
-                             f"Enheten «{quoted(unit)}» finnes ikke i enhetslisten; den "
-                             "vurderes likevel.")
+                             note("unit_not_in_units", unit=quoted(unit)))
         for unit_id, name in zip(unit_ids.tolist(), names.tolist(), strict=True):
             if unit_id not in self.names:
                 self.names[unit_id] = name
@@ -276,7 +271,7 @@ class UnitRegistry:
         self.parents, cycles = self.cut_cycles(list(self.names), self.parents)
         for cycle in cycles:
             reader, row = self.parent_rows[cycle[0]]
-            reader.issue(row, PARENT_ID, WARNING, self.cycle_message(cycle))
+            reader.issue(row, PARENT_ID, WARNING, self.cycle_note(cycle))
 
     @staticmethod
     def cut_cycles(order: list[str], parents: dict[str, str]
@@ -305,20 +300,18 @@ class UnitRegistry:
         return kept, cycles
 
     @staticmethod
-    def cycle_message(cycle: list[str]) -> str:
-        """The validation report's words for one loop, listed from the unit that is cut."""
+    def cycle_note(cycle: list[str]) -> Note:
+        """The validation report's note on one loop, listed from the unit that is cut; a long
+        loop shows its first six units and its last."""
         head = cycle[0]
         if len(cycle) == 1:
-            return (f"Enheten «{head}» er oppgitt som sin egen overordnede enhet; koblingen "
-                    "brukes ikke, og enheten står øverst i enhetstreet.")
+            return note("cycle_self", unit=head)
         shown = [f"«{unit}»" for unit in cycle]
         if len(shown) > 8:
             shown = [*shown[:6], "…", shown[-1]]
         ring = " → ".join([*shown, f"«{head}»"])
-        count = f"{len(cycle)} enheter; " if len(cycle) > 8 else ""
-        return (f"Overordnet enhet går i ring: {ring} ({count}→ peker på overordnet enhet). "
-                f"Koblingen fra «{head}» til «{cycle[1]}» brukes ikke, så «{head}» står øverst "
-                "i enhetstreet.")
+        return note("cycle_long" if len(cycle) > 8 else "cycle", ring=ring, count=len(cycle),
+                    unit=head, parent=cycle[1])
 
     def units_frame(self, staff: pd.DataFrame) -> pd.DataFrame:
         """Every known unit, with whether it groups others and whether the rules judge it."""
@@ -340,17 +333,13 @@ def _note_repeated_people(staff: pd.DataFrame, reader: TableReader) -> None:
     """Say how several rows of one person are counted (merged in one unit, counted per unit)."""
     repeated = staff.duplicated([EMPLOYEE_ID, UNIT_ID])
     for row, person in staff.loc[repeated, [ROW, EMPLOYEE_ID]].itertuples(index=False):
-        reader.issue(int(row), EMPLOYEE_ID, WARNING,
-                     f"Ansattnummer {person} står flere ganger i samme enhet; radene slås sammen "
-                     "(tidligste startdato, saksbehandler om en rad sier det, roller lagt "
-                     "sammen).")
+        reader.issue(int(row), EMPLOYEE_ID, WARNING, note("person_repeated", person=person))
     firsts = staff[~repeated]
     in_two = firsts.duplicated(EMPLOYEE_ID, keep="first")
     for row, person, unit in firsts.loc[in_two, [ROW, EMPLOYEE_ID, UNIT_ID]].itertuples(
             index=False):
         reader.issue(int(row), EMPLOYEE_ID, WARNING,
-                     f"Ansattnummer {person} står i flere enheter; personen telles i hver av dem "
-                     f"(også i {unit}).")
+                     note("person_in_units", person=person, unit=unit))
 
 
 class PersonIndex:
@@ -371,22 +360,21 @@ class PersonIndex:
         self.by_name = dict(zip(names["key"].tolist(), names[EMPLOYEE_ID].tolist(),
                                 strict=True))
 
-    def match(self, employee_id: str, email: str, name: str) -> tuple[str | None, str]:
+    def match(self, employee_id: str, email: str, name: str) -> tuple[str | None, Note | None]:
         """(staff id or None, why not)."""
         if employee_id:
             if employee_id in self.ids:
-                return employee_id, ""
+                return employee_id, None
             if id_key(employee_id) in self.by_id_key:
-                return self.by_id_key[id_key(employee_id)], ""
+                return self.by_id_key[id_key(employee_id)], None
         if email and email in self.by_email:
-            return self.by_email[email], ""
+            return self.by_email[email], None
         if not employee_id and not email and name:
             if _key(name) in self.ambiguous:
-                return None, f"navnet «{quoted(name)}» passer flere ansatte"
+                return None, note("name_ambiguous", name=quoted(name))
             if _key(name) in self.by_name:
-                return self.by_name[_key(name)], ""
-        shown = quoted(employee_id or email or name)
-        return None, f"{shown} finnes ikke i ansattlisten"
+                return self.by_name[_key(name)], None
+        return None, note("not_in_staff", person=quoted(employee_id or email or name))
 
 
 def _note_zero_matches(reader: TableReader, written: list[str], matched: list[str | None],
@@ -396,9 +384,8 @@ def _note_zero_matches(reader: TableReader, written: list[str], matched: list[st
              if m is not None and w and w != m and id_key(w) == id_key(m)]
     if pairs:
         example, staff_form, row = min(pairs, key=lambda pair: pair[2])
-        reader.issue(row, EMPLOYEE_ID, WARNING,
-                     f"{len(pairs)} ansattnummer er koblet til ansattlisten uten innledende "
-                     f"nuller (f.eks. {example} = {staff_form}); ansattlistens form brukes.")
+        reader.issue(row, EMPLOYEE_ID, WARNING, note(
+            "ids_without_zeros", count=len(pairs), written=example, staff_form=staff_form))
 
 
 def _advisors_from_roles(roles: pd.DataFrame, placed_staff: pd.DataFrame) -> pd.DataFrame:
@@ -428,20 +415,18 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
                                    getattr(item, NAME))
         matched.append(person)
         if person is None:
-            reader.issue(row, EMPLOYEE_ID, WARNING,
-                         f"Oppnevnt, men ikke ansatt: {why}. Oppnevningen telles ikke.")
+            reader.issue(row, EMPLOYEE_ID, WARNING, note("appointed_not_staff", why=why))
             continue
         written_unit = getattr(item, UNIT_ID)
         unit = ""
         if written_unit:
-            unit, note = registry.resolve(written_unit)
+            unit, padded = registry.resolve(written_unit)
             unit_column = UNIT_ID if reader.has(UNIT_ID) else UNIT_NAME
-            if note:
-                reader.issue(row, unit_column, WARNING, note)
+            if padded:
+                reader.issue(row, unit_column, WARNING, padded)
             if not registry.known(unit):
                 reader.issue(row, unit_column, WARNING,
-                             f"Enheten «{quoted(written_unit)}» finnes ikke i ansattlisten eller "
-                             "enhetslisten; oppnevningen telles ikke.")
+                             note("appointed_unit_unknown", unit=quoted(written_unit)))
                 continue
         rows.append({EMPLOYEE_ID: person, UNIT_ID: unit, PROCESS: getattr(item, PROCESS),
                      APPOINTED_DATE: getattr(item, APPOINTED_DATE),
@@ -453,9 +438,9 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
 
 
 def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableReader,
-                    what: str) -> pd.DataFrame:
+                    unknown: str) -> pd.DataFrame:
     """Give each record (a course completion, an assessment) the staff id of its person;
-    unknown people are reported once, as `what` ("Kursdata") for an unknown person."""
+    unknown people are reported once each, with the note named `unknown`."""
     keys = records[EMPLOYEE_ID] + "\x1f" + records[EMAIL] + "\x1f" + records[NAME]
     codes, persons = pd.factorize(keys)
     first = np.unique(codes, return_index=True)[1]
@@ -470,7 +455,7 @@ def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableRea
         if person is None:
             person = employee_id or email or name
             reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
-                         f"{what} for ukjent person: {why} ({sizes[code]} rader).")
+                         note(unknown, why=why, count=int(sizes[code])))
         resolved.append(person)
     _note_zero_matches(reader, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []

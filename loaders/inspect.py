@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from loaders.errors import InputError
+from loaders.issues import note
 from loaders.read import read_sheets
 from loaders.schema import IGNORED, aliases
 from loaders.table import guess_kind, locate_table
@@ -23,7 +24,7 @@ class UploadReport:
     rows: int = 0
     mapping: dict[str, str | None] = field(default_factory=dict)
     preview: pd.DataFrame | None = None
-    error: str = ""
+    error: InputError | None = None  # why the file cannot be used
 
 
 def inspect_upload(name: str, data: bytes, kind: str | None = None,
@@ -33,11 +34,10 @@ def inspect_upload(name: str, data: bytes, kind: str | None = None,
         sheets = read_sheets((name, data))
         kind = kind or guess_kind(sheets)
         if kind is None:
-            return UploadReport(name, None, error=(
-                f"{name}: kjenner ikke igjen kolonnene; velg hva slags fil det er."))
+            return UploadReport(name, None, error=InputError(name, note("choose_kind")))
         table = locate_table(sheets, kind, manual)
     except InputError as error:
-        return UploadReport(name, kind, error=str(error))
+        return UploadReport(name, kind, error=error)
     rows = int(table.frame.notna().any(axis=1).sum())
     return UploadReport(name, kind, table.sheet, table.header_row, rows, table.mapping,
                         table.preview)

@@ -26,9 +26,10 @@ from loaders import zipcheck
 from loaders.dataset import Dataset, Source, load_dataset
 from loaders.errors import InputError
 from loaders.inspect import UploadReport, inspect_upload
+from loaders.issues import Note, note
 from loaders.processes import Process, processes, registered
 from loaders.read import RawSheet, read_sheets, read_source
-from loaders.schema import COURSE_RECORDS, KIND_LABELS, STAFF
+from loaders.schema import COURSE_RECORDS, STAFF
 from loaders.table import guess_kind, why_not_recognised
 
 
@@ -117,11 +118,11 @@ def _serve(connection: Connection, limits: Limits, known: tuple[Process, ...], t
         with registered(*(process for process in known if process not in processes())):
             connection.send(("done", task(reading, *args)))
     except InputError as error:
-        connection.send(("refused", error.file, error.problem))
+        connection.send(("refused", error.file, error.note))
     except MemoryError:
-        connection.send(("failed", "filen krever mer minne enn en opplasting kan bruke."))
+        connection.send(("failed", note("needs_memory")))
     except Exception as error:  # noqa: BLE001 - anything a hostile file provokes
-        connection.send(("failed", f"filen kunne ikke leses ({type(error).__name__})."))
+        connection.send(("failed", note("read_failed", reason=type(error).__name__)))
     finally:
         connection.close()
 
@@ -141,13 +142,12 @@ def run_isolated(task: Callable, *args: object, first_file: str = "") -> object:
     try:
         while True:
             if not receive.poll(limits.wall_seconds):
-                raise InputError(current, f"lesingen tok mer enn {limits.wall_seconds} sekunder og "
-                                 "ble stoppet. Er filen uvanlig stor?")
+                raise InputError(current, note("too_slow", seconds=limits.wall_seconds))
             try:
                 message = receive.recv()
             except EOFError:
                 worker.join(5)
-                raise InputError(current, _crash_text(worker.exitcode)) from None
+                raise InputError(current, _crash_note(worker.exitcode)) from None
             if message[0] == "reading":
                 current = message[1]
             elif message[0] == "done":
@@ -163,11 +163,10 @@ def run_isolated(task: Callable, *args: object, first_file: str = "") -> object:
         worker.join(5)
 
 
-def _crash_text(exitcode: int | None) -> str:
+def _crash_note(exitcode: int | None) -> Note:
     if exitcode is not None and exitcode < 0 and -exitcode in (signal.SIGXCPU, signal.SIGKILL):
-        return "lesingen brukte for mye regnetid og ble stoppet."
-    return ("filen fikk leseren til å stoppe (for stor, eller skadet på en måte leseren ikke "
-            "tåler) og ble ikke brukt. Lagre den på nytt i Excel, eller del den opp.")
+        return note("too_much_cpu")
+    return note("reader_crashed")
 
 
 def _display_name(source: Source) -> str:
@@ -196,34 +195,34 @@ def _load(reading: Callable[[str], None], sources: dict[str, Source | None],
 
 
 def _classify_and_load(reading: Callable[[str], None], uploads: list[tuple[str, bytes]],
-                       load: bool) -> tuple[dict[str, tuple[str, bytes]], list[str],
-                                            Dataset | None, str]:
+                       load: bool) -> tuple[dict[str, tuple[str, bytes]], list[InputError],
+                                            Dataset | None, InputError | None]:
     """Each upload's kind from its headers, then the Dataset of the recognised files."""
     found: dict[str, tuple[str, bytes]] = {}
     sheets: dict[str, list[RawSheet]] = {}
-    problems: list[str] = []
+    problems: list[InputError] = []
     for name, data in uploads:
         reading(name)
         try:
             read = read_sheets((name, data))
             kind = guess_kind(read)
         except InputError as error:
-            problems.append(str(error))
+            problems.append(error)
             continue
         if kind is None:
-            problems.append(f"{name}: {why_not_recognised(read)}")
+            problems.append(InputError(name, why_not_recognised(read)))
         elif kind in found:
-            problems.append(f"{name}: to filer ser ut som {KIND_LABELS[kind]}; bare "
-                            f"{found[kind][0]} brukes.")
+            problems.append(InputError(name, note("kind_twice", kind=kind,
+                                                  used=found[kind][0])))
         else:
             found[kind], sheets[kind] = (name, data), read
     reading(", ".join(name for name, _ in found.values()))
     if not load or not {STAFF, COURSE_RECORDS} <= set(sheets):
-        return found, problems, None, ""
+        return found, problems, None, None
     try:
-        return found, problems, load_dataset(**sheets), ""
+        return found, problems, load_dataset(**sheets), None
     except InputError as error:
-        return found, problems, None, str(error)
+        return found, problems, None, error
 
 
 def _inspect(reading: Callable[[str], None], name: str, data: bytes, kind: str | None,
@@ -253,7 +252,7 @@ def classify_and_load_isolated(uploads: list[tuple[str, bytes]], load: bool = Tr
     try:
         return run_isolated(_classify_and_load, uploads, load, first_file=first)
     except InputError as error:
-        return {}, [str(error)], None, ""
+        return {}, [error], None, None
 
 
 def inspect_upload_isolated(name: str, data: bytes, kind: str | None = None,
@@ -262,4 +261,4 @@ def inspect_upload_isolated(name: str, data: bytes, kind: str | None = None,
     try:
         return run_isolated(_inspect, name, data, kind, manual, first_file=name)
     except InputError as error:
-        return UploadReport(name, kind, error=str(error))
+        return UploadReport(name, kind, error=error)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from loaders.issues import ERROR, WARNING, IssueLog
-from loaders.processes import parse_processes, process_list
+from loaders.issues import ERROR, WARNING, IssueLog, Note, note
+from loaders.processes import parse_processes
 from loaders.schema import (
     APPOINTED_DATE,
     APPOINTED_UNTIL,
@@ -90,9 +90,7 @@ class TableReader:
         self.frame = table.frame[self._kept]
         self._note_control_characters()
         for row, header in table.formulas_without_value:
-            log.add(table.file, table.sheet, row, header, WARNING,
-                    "Formelcellen har ingen lagret verdi og er lest som tom. Åpne filen i Excel, "
-                    "lagre den og last den opp på nytt.")
+            log.add(table.file, table.sheet, row, header, WARNING, note("formula_no_value"))
 
     def _note_control_characters(self) -> None:
         """One warning per column whose cells hold invisible control characters (NUL, ESC,
@@ -107,16 +105,18 @@ class TableReader:
                 continue
             count = int(hits.sum())
             self.issue(int(self.frame.index[hits][0]), column, WARNING,
-                       "Cellen hadde usynlige kontrolltegn; de er fjernet." if count == 1 else
-                       f"{count} celler i kolonnen hadde usynlige kontrolltegn; de er fjernet "
-                       "(første celle her).")
+                       note("control_one") if count == 1 else note("control_many", count=count))
 
     def has(self, column: str) -> bool:
         return column in self.frame.columns
 
-    def issue(self, row: int | None, column: str, severity: str, message: str) -> None:
+    def issue(self, row: int | None, column: str, severity: str, said: Note) -> None:
         header = self.header_of.get(column, column)
-        self.log.add(self.table.file, self.table.sheet, row, header, severity, message)
+        self.log.add(self.table.file, self.table.sheet, row, header, severity, said)
+
+    def cell(self, row: object, column: str) -> str:
+        """A cell's text as a message quotes it."""
+        return quoted(cell_text(self.frame.at[row, column]))
 
     def texts(self, column: str, convert: Callable[[object], str] = cell_text) -> pd.Series:
         if column not in self.frame.columns:
@@ -150,8 +150,7 @@ class TableReader:
             marked = self.values(flag, parse_flag)
             for row in marked.index[marked.isna()]:
                 self.issue(int(row), flag, WARNING,
-                           f"«{quoted(cell_text(self.frame.at[row, flag]))}» er ikke Ja/Nei; "
-                           "ignorert.")
+                           note("not_yes_no_ignored", value=self.cell(row, flag)))
             chosen = marked.eq(True)
             texts = texts.where(~chosen, (texts + "; " + process).str.lstrip("; "))
         return texts
@@ -161,9 +160,7 @@ class TableReader:
             return pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[us]")
         parsed = self.values(column, parse_date)
         for row in parsed.index[[not ok for _, ok in parsed]]:
-            self.issue(row, column, WARNING,
-                       f"«{quoted(cell_text(self.frame.at[row, column]))}» er ikke en dato (bruk "
-                       "dd.mm.åååå); verdien er ignorert.")
+            self.issue(row, column, WARNING, note("not_a_date", value=self.cell(row, column)))
         dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object))
         return pd.Series(dates.to_numpy(), index=self.frame.index, dtype="datetime64[us]")
 
@@ -180,8 +177,7 @@ class TableReader:
                                                             first_cells, strict=True)}
         totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
         for row in totals:
-            self.issue(int(row), "", WARNING,
-                       f"Summeringsrad «{quoted(first[row])}» er hoppet over.")
+            self.issue(int(row), "", WARNING, note("total_row", value=quoted(first[row])))
         self._note_blank_rows(frame.index[filled.eq(0)], frame.index[filled.gt(0)])
         return (filled.gt(0) & ~frame.index.isin(totals)).to_numpy()
 
@@ -192,9 +188,9 @@ class TableReader:
             return
         inside = blank[blank < used.max()]
         if len(inside):
-            what = "1 tom rad" if len(inside) == 1 else f"{len(inside)} tomme rader"
             self.issue(int(inside[0]), "", WARNING,
-                       f"{what} mellom dataradene er hoppet over.")
+                       note("blank_row") if len(inside) == 1
+                       else note("blank_rows", count=len(inside)))
 
 
 def person_keys(reader: TableReader) -> pd.DataFrame:
@@ -233,12 +229,10 @@ def normalise_staff(reader: TableReader) -> tuple[pd.DataFrame, pd.DataFrame]:
     no_person = staff[EMPLOYEE_ID].eq("")
     no_unit = staff[UNIT_ID].eq("") & staff[UNIT_NAME].eq("")
     for row in staff.index[no_person]:
-        reader.issue(int(row), EMPLOYEE_ID, ERROR,
-                     "Raden mangler ansattnummer, e-post og navn og er ikke tatt med.")
+        reader.issue(int(row), EMPLOYEE_ID, ERROR, note("staff_no_person"))
     for row in staff.index[no_unit & ~no_person]:
-        reader.issue(int(row), UNIT_ID, ERROR,
-                     f"{quoted(staff.at[row, NAME] or staff.at[row, EMPLOYEE_ID])} mangler enhet "
-                     "og er ikke tatt med.")
+        reader.issue(int(row), UNIT_ID, ERROR, note(
+            "staff_no_unit", person=quoted(staff.at[row, NAME] or staff.at[row, EMPLOYEE_ID])))
     staff = staff[~no_person & ~no_unit]
     roles = _roles(reader, staff)
     return staff.reset_index(drop=True), roles
@@ -267,14 +261,12 @@ def parse_percent(value: object) -> float:
 def _case_handler_flags(reader: TableReader) -> pd.Series:
     if not reader.has(CASE_HANDLER):
         reader.issue(reader.table.header_row, column_labels()[CASE_HANDLER], WARNING,
-                     "Ansattlisten har ingen kolonne for saksbehandler (Ja/Nei): alle ansatte "
-                     "regnes som saksbehandlere og må ha Saksbehandlerskolen etter fristen.")
+                     note("no_case_handler_column"))
         return pd.Series(True, index=reader.frame.index, dtype=bool)
     flags = reader.values(CASE_HANDLER, parse_flag)
     for row in flags.index[flags.isna()]:
         reader.issue(int(row), CASE_HANDLER, WARNING,
-                     f"«{quoted(cell_text(reader.frame.at[row, CASE_HANDLER]))}» er ikke Ja/Nei; "
-                     "personen regnes ikke som saksbehandler.")
+                     note("case_handler_not_yes_no", value=reader.cell(row, CASE_HANDLER)))
     return flags.fillna(False).astype(bool)
 
 
@@ -285,10 +277,8 @@ def _roles(reader: TableReader, staff: pd.DataFrame) -> pd.DataFrame:
         for row, text in texts[texts.ne("")].items():
             processes, unknown = parse_processes(text)
             if unknown:
-                reader.issue(int(row), ROLES, WARNING,
-                             f"Forstår ikke «{quoted(' '.join(unknown))}» i rollen "
-                             f"«{quoted(text)}»; kjente "
-                             f"prosesser er {process_list(conjunction='og')}.")
+                reader.issue(int(row), ROLES, WARNING, note(
+                    "unknown_role", words=quoted(" ".join(unknown)), value=quoted(text)))
             rows += [{ROW: int(row), EMPLOYEE_ID: staff.at[row, EMPLOYEE_ID], PROCESS: p}
                      for p in processes]
     return pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, PROCESS])
@@ -308,12 +298,10 @@ def normalise_advisors(reader: TableReader) -> pd.DataFrame:
         processes, unknown = parse_processes(text)
         if unknown or not processes:
             reader.issue(row, PROCESS, ERROR if not processes else WARNING,
-                         f"Forstår ikke prosessen «{quoted(text)}»; bruk {process_list()}."
-                         + ("" if processes else " Raden er ikke tatt med."))
+                         note("unknown_process" if processes else "unknown_process_dropped",
+                              value=quoted(text)))
         if not (item.employee_id or item.email or item.name):
-            reader.issue(row, EMPLOYEE_ID, ERROR,
-                         "Raden mangler person (ansattnummer, e-post eller navn) og er ikke "
-                         "tatt med.")
+            reader.issue(row, EMPLOYEE_ID, ERROR, note("advisor_no_person"))
             continue
         rows += [{**item._asdict(), PROCESS: process} for process in processes]
     frame = pd.DataFrame(rows, columns=[ROW, EMPLOYEE_ID, EMAIL, NAME, UNIT_ID, PROCESS,
@@ -325,8 +313,7 @@ def _statuses(reader: TableReader, column: str) -> pd.Series:
     statuses = reader.values(column, parse_status)
     for row in statuses.index[statuses.isna()]:
         reader.issue(int(row), column, WARNING,
-                     f"Ukjent status «{quoted(cell_text(reader.frame.at[row, column]))}»; regnes "
-                     "som ikke fullført.")
+                     note("unknown_status", value=reader.cell(row, column)))
     return statuses.fillna(STATUS_NOT_COMPLETED)
 
 
@@ -358,17 +345,13 @@ def normalise_courses(reader: TableReader) -> pd.DataFrame:
     no_person = records[[EMPLOYEE_ID, EMAIL, NAME]].eq("").all(axis=1)
     no_course = records[COURSE_CODE].eq("") & records[COURSE_TITLE].eq("")
     for row in records.index[no_person]:
-        reader.issue(int(row), EMPLOYEE_ID, ERROR,
-                     "Kursraden mangler person (ansattnummer eller e-post) og er ikke tatt med.")
+        reader.issue(int(row), EMPLOYEE_ID, ERROR, note("course_no_person"))
     for row in records.index[no_course & ~no_person]:
-        reader.issue(int(row), COURSE_TITLE, ERROR,
-                     "Kursraden mangler kurskode og kursnavn og er ikke tatt med.")
+        reader.issue(int(row), COURSE_TITLE, ERROR, note("course_no_course"))
     kept = records[~no_person & ~no_course]
     undated = kept.index[kept[COMPLETED] & kept[COMPLETION_DATE].isna()]
     for row in undated:
-        reader.issue(int(row), COMPLETION_DATE, WARNING,
-                     "Fullført uten (lesbar) dato: teller for krav uten gyldighetstid, aldri for "
-                     "krav med gyldighetstid.")
+        reader.issue(int(row), COMPLETION_DATE, WARNING, note("course_undated"))
     return kept.reset_index(drop=True)
 
 
@@ -415,19 +398,20 @@ def normalise_requirements(reader: TableReader) -> pd.DataFrame:
         kind = _KIND_WORDS.get(kind_text.lower())
         courses = tuple(c.strip() for c in cell_text(values.get(COURSES)).split(";") if c.strip())
         problems = [
-            (REQUIREMENT_ID, "mangler id") if not requirement_id else None,
-            (AUDIENCE, f"ukjent målgruppe «{quoted(audience_text)}» (bruk advisors, "
-                       "advisors:<prosess> eller case_handlers)") if audience is None else None,
-            (REQUIREMENT_KIND, f"har ukjent type «{quoted(kind_text)}» (bruk course eller "
-                               "assessment)") if kind is None else None,
-            (COURSES, "mangler kurs") if kind == COURSE_KIND and not courses else None,
+            (REQUIREMENT_ID, note("requirement_no_id")) if not requirement_id else None,
+            (AUDIENCE, note("requirement_audience", value=quoted(audience_text)))
+            if audience is None else None,
+            (REQUIREMENT_KIND, note("requirement_kind", value=quoted(kind_text)))
+            if kind is None else None,
+            (COURSES, note("requirement_no_courses"))
+            if kind == COURSE_KIND and not courses else None,
         ]
         problems = [p for p in problems if p]
         for column, problem in problems:
-            reader.issue(int(row), column, ERROR, f"Kravet {problem}; raden er ikke tatt med.")
+            reader.issue(int(row), column, ERROR, note("requirement_dropped", problem=problem))
         numbers = {column: _whole_number(reader, int(row), column, values.get(column), *bound)
-                   for column, bound in ((VALID_MONTHS, (MAX_VALID_MONTHS, "måneder")),
-                                         (GRACE_DAYS, (MAX_GRACE_DAYS, "dager")))}
+                   for column, bound in ((VALID_MONTHS, (MAX_VALID_MONTHS, "capped_months")),
+                                         (GRACE_DAYS, (MAX_GRACE_DAYS, "capped_days")))}
         if not problems:
             rows.append({ROW: int(row), REQUIREMENT_ID: requirement_id,
                          NAME: cell_text(values.get(NAME)) or requirement_id,
@@ -455,23 +439,19 @@ def normalise_assessments(reader: TableReader) -> pd.DataFrame:
     no_requirement = rows[REQUIREMENT_ID].eq("")
     unknown = statuses.isna()
     for row in rows.index[no_person]:
-        reader.issue(int(row), EMPLOYEE_ID, ERROR,
-                     "Vurderingen mangler person (ansattnummer, e-post eller navn) og er ikke "
-                     "tatt med.")
+        reader.issue(int(row), EMPLOYEE_ID, ERROR, note("assessment_no_person"))
     for row in rows.index[no_requirement & ~no_person]:
-        reader.issue(int(row), REQUIREMENT_ID, ERROR,
-                     "Vurderingen mangler krav-id og er ikke tatt med.")
+        reader.issue(int(row), REQUIREMENT_ID, ERROR, note("assessment_no_requirement"))
     for row in rows.index[unknown & ~no_person & ~no_requirement]:
         reader.issue(int(row), RESULT, WARNING,
-                     f"«{quoted(cell_text(reader.frame.at[row, RESULT]))}» er ikke et resultat "
-                     "(bruk Godkjent eller Ikke godkjent); vurderingen er ikke tatt med.")
+                     note("assessment_result", value=reader.cell(row, RESULT)))
     kept = rows[~no_person & ~no_requirement & ~unknown]
     return kept.reset_index(drop=True)
 
 
 def _whole_number(reader: TableReader, row: int, column: str, value: object, limit: int,
-                  unit: str) -> int | None:
-    """A whole number of at most `limit`; a larger one is capped with a warning."""
+                  capped: str) -> int | None:
+    """A whole number of at most `limit`; a larger one is capped with the `capped` warning."""
     text = id_text(value).replace(",", ".")
     if not text:
         return None
@@ -480,12 +460,10 @@ def _whole_number(reader: TableReader, row: int, column: str, value: object, lim
     except ValueError:
         number = -1
     if not number >= 0 or not number.is_integer():  # NaN and infinity are no whole numbers
-        reader.issue(row, column, WARNING,
-                     f"«{quoted(text)}» er ikke et helt tall; feltet er ignorert.")
+        reader.issue(row, column, WARNING, note("not_whole_number", value=quoted(text)))
         return None
     if number > limit:
-        reader.issue(row, column, WARNING,
-                     f"«{quoted(text)}» er mer enn {limit} {unit}; {limit} {unit} er brukt.")
+        reader.issue(row, column, WARNING, note(capped, value=quoted(text), limit=limit))
         return limit
     return int(number)
 
@@ -501,5 +479,5 @@ def normalise_units(reader: TableReader) -> pd.DataFrame:
         ROW: reader.frame.index,
     })
     for row in frame.index[frame[UNIT_ID].eq("")]:
-        reader.issue(int(row), UNIT_ID, ERROR, "Enhetsraden mangler kode og navn.")
+        reader.issue(int(row), UNIT_ID, ERROR, note("unit_row_empty"))
     return frame[frame[UNIT_ID].ne("")].reset_index(drop=True)

@@ -17,6 +17,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from loaders import zipcheck
 from loaders.errors import InputError
+from loaders.issues import Note, note
 from loaders.zipcheck import inspect_zip, spaced_number
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -25,15 +26,12 @@ SNIFF_CHARS = 4096  # csv.Sniffer takes quadratic time on quote-heavy text: snif
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _BINARY_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc")
-NOT_A_SPREADSHEET = "filen er ikke et regneark (bruk .xlsx, .xlsm, .xls, .ods eller .csv)."
-CORRUPT = "filen er skadet og kan ikke åpnes som regneark."
-NO_SHEETS = "arbeidsboka har ingen regneark."
-XLSB = ("filtypen støttes ikke: .xlsb (binær Excel-arbeidsbok). Lagre filen som .xlsx i Excel "
-        "og last opp på nytt.")
-NUMBERS = ("filtypen støttes ikke: .numbers (Apple Numbers). Eksporter regnearket til Excel "
-           "(.xlsx) eller CSV i Numbers og last opp på nytt.")
-DATE_OUT_OF_RANGE = ("filen har en datocelle med en verdi langt utenfor kalenderen og kan ikke "
-                     "leses. Rett eller tøm cellen i Excel og last opp på nytt.")
+NOT_A_SPREADSHEET = note("not_a_spreadsheet")
+CORRUPT = note("corrupt")
+NO_SHEETS = note("no_sheets")
+XLSB = note("xlsb")
+NUMBERS = note("numbers")
+DATE_OUT_OF_RANGE = note("date_out_of_range")
 # a numeric cell far below any date (under -10^10 days): calamine cannot make a date of it
 _NEGATIVE_CELL = re.compile(rb"(<c\b[^>]*?)\ss=\"\d+\"([^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"
                             rb"<v>\s*-\s*(\d[\d.]*(?:[eE][+-]?\d+)?)\s*</v>)")
@@ -56,30 +54,27 @@ def read_source(source: str | Path | tuple[str, bytes]) -> tuple[str, bytes]:
         return name, bytes(data)
     path = Path(source)
     if not path.exists():
-        raise InputError(str(path), "filen finnes ikke.")
+        raise InputError(str(path), note("no_such_file"))
     if not path.is_file():
-        raise InputError(str(path), "er ikke en fil.")
+        raise InputError(str(path), note("not_a_file"))
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(str(path), _too_big_message(path.stat().st_size))
+        raise InputError(str(path), _too_big(path.stat().st_size))
     try:
         return str(path), path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), f"filen kan ikke leses ({exc.strerror}).") from None
+        raise InputError(str(path), note("unreadable", reason=exc.strerror)) from None
 
 
 def read_sheets(source: str | Path | tuple[str, bytes]) -> list[RawSheet]:
     """Read every sheet of an Excel/ODS workbook, or the single table of a CSV file."""
     name, data = read_source(source)
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(name, _too_big_message(len(data)))
+        raise InputError(name, _too_big(len(data)))
     if not data.strip():
-        raise InputError(name, "filen er tom.")
+        raise InputError(name, note("empty"))
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_MARK in data:
-            raise InputError(
-                name,
-                "arbeidsboka er passordbeskyttet. Fjern passordet i Excel og last opp på nytt.",
-            )
+            raise InputError(name, note("password"))
         return _read_excel(name, data)
     if data.startswith(b"PK\x03\x04"):
         findings = inspect_zip(name, data)
@@ -153,11 +148,8 @@ def _broken_workbook(data: bytes) -> bool:
     return False
 
 
-def _too_big_message(size: int) -> str:
-    return (
-        f"filen er for stor ({size / 1024 / 1024:.0f} MB); grensen er "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MB."
-    )
+def _too_big(size: int) -> Note:
+    return note("too_big", size=f"{size / 1024 / 1024:.0f}", limit=MAX_FILE_BYTES // 1024 // 1024)
 
 
 def _read_excel(name: str, data: bytes) -> list[RawSheet]:
@@ -193,8 +185,7 @@ def _without_impossible_dates(name: str, data: bytes,
     lose their date format and are read as the numbers they are, so the loaders report them
     on their rows as dates they cannot read. Any other failure: the file cannot be read."""
     if "TimeDelta" not in str(exc):
-        raise InputError(name, f"filen er skadet eller ikke et regneark ({_short(exc)}).") \
-            from None
+        raise InputError(name, note("corrupt_because", reason=_short(exc))) from None
     try:
         repaired = _undated_xlsx(data)
         if repaired is None:
@@ -248,7 +239,7 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
         csv.field_size_limit(MAX_FILE_BYTES)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not any(any(cell.strip() for cell in row) for row in rows):
-        raise InputError(name, "filen er tom.")
+        raise InputError(name, note("empty"))
     width = max(len(row) for row in rows)
     _check_csv_extent(name, rows, width)
     padded = [row + [""] * (width - len(row)) for row in rows]
@@ -263,9 +254,8 @@ def _check_csv_extent(name: str, rows: list[list[str]], width: int) -> None:
             extent <= zipcheck.MAX_SPARSE_CELLS or extent <= 20 * cells):
         return
     line = next(number for number, row in enumerate(rows, start=1) if len(row) == width)
-    raise InputError(name, f"linje {line} har {spaced_number(width)} felt, mens filen ellers har "
-                     f"langt færre; det ville gitt en tabell på {spaced_number(extent)} celler. "
-                     "Sjekk skilletegnet, eller fjern linjen, og last opp på nytt.")
+    raise InputError(name, note("csv_too_wide", line=line, fields=spaced_number(width),
+                                cells=spaced_number(extent)))
 
 
 def _sniff_delimiter(text: str) -> str:

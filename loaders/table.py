@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from loaders.errors import InputError
+from loaders.issues import Note, note
 from loaders.read import RawSheet
 from loaders.schema import (
     ADVISORS,
     COMPLETION_DATE,
     COURSE_RECORDS,
     IGNORED,
-    KIND_LABELS,
     KINDS,
     REQUIREMENTS,
     STAFF,
@@ -21,7 +21,6 @@ from loaders.schema import (
     STATUS_FLAG,
     UNITS,
     alias_index,
-    column_labels,
     required,
 )
 from loaders.values import cell_text, looks_like_flags
@@ -75,11 +74,7 @@ def locate_table(
     (score, header_pos), sheet = max(scored, key=lambda item: item[0][0])
     file = sheets[0].file
     if score < 1 or header_pos < 0:
-        raise InputError(
-            file,
-            f"fant ingen kjent overskriftsrad for {KIND_LABELS[kind]} i de første "
-            f"{HEADER_SEARCH_ROWS} radene. Sjekk at filen har kolonneoverskrifter.",
-        )
+        raise InputError(file, note("no_header", kind=kind, rows=HEADER_SEARCH_ROWS))
     index = alias_index(kind)
     header = [cell_text(cell) for cell in sheet.grid.iloc[header_pos]]
     mapping: dict[str, str | None] = {}
@@ -95,16 +90,12 @@ def locate_table(
             chosen[canonical] = position
     missing = _missing_required(set(chosen), kind)
     if missing:
-        where = f"arket «{sheet.sheet}»" if sheet.sheet else "filen"
+        where = note("in_sheet", sheet=sheet.sheet) if sheet.sheet else note("in_file")
         if missing[0] == required(kind)[0] and kind != REQUIREMENTS:  # the person (or unit) key
-            raise InputError(file, f"fant ingen kolonne som identifiserer "
-                             f"{IDENTIFIES[kind]} i {where} (nødvendig i {KIND_LABELS[kind]}).")
-        wanted = " og ".join(
-            "/".join(column_labels().get(column, column) for column in group) for group in missing
-        )
-        raise InputError(
-            file, f"{where} mangler kolonne for {wanted} (nødvendig i {KIND_LABELS[kind]})."
-        )
+            raise InputError(file, note("no_identifier", what=IDENTIFIES[kind], where=where,
+                                        kind=kind))
+        raise InputError(file, note("missing_columns", where=where, column_groups=tuple(missing),
+                                    kind=kind))
     body = sheet.grid.iloc[header_pos + 1 :, list(chosen.values())]
     body.columns = list(chosen)
     body.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(body))
@@ -134,25 +125,22 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-# what the first group of REQUIRED columns identifies, per kind, in the user's words
-IDENTIFIES = {STAFF: "personen (ansattnr, e-post eller navn)",
-              ADVISORS: "personen (ansattnr, e-post eller navn)",
-              COURSE_RECORDS: "personen (ansattnr, e-post eller navn)",
-              UNITS: "enheten (enhetskode eller enhetsnavn)"}
+# what the first group of REQUIRED columns identifies, per kind
+IDENTIFIES = {STAFF: note("the_person"), ADVISORS: note("the_person"),
+              COURSE_RECORDS: note("the_person"), UNITS: note("the_unit")}
 
 
-def why_not_recognised(sheets: list[RawSheet]) -> str:
+def why_not_recognised(sheets: list[RawSheet]) -> Note:
     """For a file no kind fits: what the kind its headers come closest to is missing."""
     scores = {kind: kind_score(sheets, kind) for kind in KINDS}
     closest = max(scores, key=scores.get)
     if scores[closest] < 1:
-        return ("kjenner ikke igjen kolonnene; er dette en ansattliste, rådgiverliste, kursdata, "
-                "kompetansekrav eller enhetsliste?")
+        return note("not_recognised_any")
     try:
         locate_table(sheets, closest)
     except InputError as error:
-        return f"ser ut som {KIND_LABELS[closest]}, men {error.problem}"
-    return "kjenner ikke igjen kolonnene."
+        return note("looks_like", kind=closest, problem=error.note)
+    return note("not_recognised")
 
 
 def guess_kind(sheets: list[RawSheet]) -> str | None:

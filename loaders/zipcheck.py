@@ -11,6 +11,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from loaders.errors import InputError
+from loaders.issues import note
 
 MAX_UNZIPPED_BYTES = 600 * 1024 * 1024
 MAX_ZIP_RATIO = 200
@@ -40,22 +41,19 @@ def inspect_zip(name: str, data: bytes) -> ZipFindings:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InputError(name, "filen er skadet og kan ikke åpnes som regneark.") from None
+        raise InputError(name, note("corrupt")) from None
     with archive:
         entries = archive.infolist()
         unzipped = sum(entry.file_size for entry in entries)
         if unzipped > MAX_UNZIPPED_BYTES or unzipped > MAX_ZIP_RATIO * max(len(data), 1):
-            raise InputError(
-                name, "filen pakker seg ut til mistenkelig mye data (zip-bombe?) og ble ikke åpnet."
-            )
+            raise InputError(name, note("zip_bomb"))
         xml_parts = [e.filename for e in entries if e.filename.endswith((".xml", ".rels"))]
         try:
             for part in xml_parts:
                 with archive.open(part) as handle:
                     prolog = handle.read(_PROLOG_BYTES)
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                    raise InputError(name, "filen inneholder XML-definisjoner som ikke er tillatt "
-                                     "i et regneark (mulig XML-bombe) og ble ikke åpnet.")
+                    raise InputError(name, note("xml_bomb"))
             sheets = _sheet_parts(archive, set(xml_parts))
             _check_extent(name, archive, sheets, set(xml_parts))
             return ZipFindings(_formulas_without_value(archive, sheets, set(xml_parts)))
@@ -63,7 +61,7 @@ def inspect_zip(name: str, data: bytes) -> ZipFindings:
                 SyntaxError, ValueError) as exc:
             if isinstance(exc, InputError):
                 raise
-            raise InputError(name, "filen er skadet og kan ikke åpnes som regneark.") from None
+            raise InputError(name, note("corrupt")) from None
 
 
 def _sheet_parts(archive: zipfile.ZipFile, parts: set[str]) -> dict[str, str]:
@@ -108,10 +106,8 @@ def _check_extent(name: str, archive: zipfile.ZipFile, sheets: dict[str, str],
         if columns > MAX_COLUMNS or extent > MAX_RANGE_CELLS or (
                 extent > MAX_SPARSE_CELLS and extent > 20 * max(cells, 1)):
             rows_, columns_, extent_, cells_ = map(spaced_number, (rows, columns, extent, cells))
-            raise InputError(name, f"arket «{sheet}» har celler helt ut til rad {rows_} og "
-                             f"kolonne {columns_} ({extent_} celler å lese, men bare {cells_} er "
-                             "i bruk). Slett tomme rader og kolonner i Excel (eller kopier "
-                             "dataene til et nytt ark) og last opp på nytt.")
+            raise InputError(name, note("sheet_too_wide", sheet=sheet, rows=rows_,
+                                        columns=columns_, extent=extent_, cells=cells_))
 
 
 def spaced_number(number: int) -> str:

@@ -214,13 +214,7 @@ def test_navigation_titles_follow_the_language(monkeypatch):
         "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about"]
 
 
-# The validation messages are still sentences built in bokmål by the loaders; issue 12 moves
-# their words to the edge. Strict: once they are worded in English the page must pass.
-BOKMAL_MESSAGES = pytest.mark.xfail(strict=True, reason="loader messages in bokmål (issue 12)")
-
-
-@pytest.mark.parametrize("page", [pytest.param(p, marks=BOKMAL_MESSAGES) if p == DATA else p
-                                  for p in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_no_bokmal_words_on_an_english_page(page):
     app = open_page(page)
     assert norwegian_words(app) == []

@@ -19,6 +19,7 @@ from loaders.schema import ASSESSMENT_KIND, EMPLOYEE_ID, REQUIREMENT_ID
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file, results_for
 from tests.sample import ROOT
 from wording.actions import gap_actions
+from wording.validation import with_messages
 
 STAFF = [STAFF_HEADER,
          ["1", "Anne Aas", "anne@uni.no", "U1", "Enhet én", "01.01.2020", "Nei", "saksbehandling"],
@@ -78,7 +79,7 @@ def test_an_assessment_after_the_as_of_date_counts_from_its_date():
 
 
 def test_the_validation_report_names_the_row_and_column_of_a_bad_result():
-    issues = results().issues
+    issues = with_messages(results().issues)
     row = issues[issues["file"] == "vurderinger.csv"]
     assert row[["row", "column", "severity"]].values.tolist() == [[7, "Resultat", "warning"]]
     assert "«kanskje» er ikke et resultat" in row["message"].iloc[0]
@@ -88,7 +89,8 @@ def test_a_course_requirement_still_needs_courses():
     broken = [REQUIREMENTS[0], ["K9", "Uten kurs", "advisors", "", "course", "", ""]]
     dataset = load_dataset(csv_file("a.csv", STAFF), csv_file("k.csv", COURSES),
                            requirements=csv_file("krav.csv", broken))
-    assert dataset.issues["message"].tolist() == ["Kravet mangler kurs; raden er ikke tatt med."]
+    assert with_messages(dataset.issues)["message"].tolist() == [
+        "Kravet mangler kurs; raden er ikke tatt med."]
 
 
 def test_what_if_marks_an_assessment_as_done():

@@ -10,6 +10,7 @@ from analysis import build_results
 from exports.json_export import TABLES, results_to_dict
 from loaders import load_dataset
 from tests.sample import GOLDEN, SAMPLE_AS_OF, SAMPLE_INPUTS, portable
+from wording.validation import with_messages
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def _gap_keys(results, kind):
 
 
 def _messages(results):
-    return list(results.issues["message"])
+    return list(with_messages(results.issues)["message"])
 
 
 def test_sample_contains_every_real_export_situation(sample):

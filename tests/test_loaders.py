@@ -13,6 +13,7 @@ from loaders.schema import alias_index
 from loaders.table import guess_kind, locate_table, why_not_recognised
 from loaders.values import cell_text, id_text, parse_date, parse_flag, parse_status, texts_of
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+from wording.validation import say, with_messages
 
 NO_CASE_HANDLER_COLUMN = (
     1, "saksbehandler (ja/nei)", "warning",
@@ -23,7 +24,7 @@ NO_CASE_HANDLER_COLUMN = (
 def issues_of(dataset):
     return [
         (i["row"], i["column"], i["severity"], i["message"])
-        for i in dataset.issues.to_dict("records")
+        for i in with_messages(dataset.issues).to_dict("records")
     ]
 
 
@@ -482,6 +483,6 @@ def test_a_course_export_without_any_person_column_is_named_as_such():
 def test_an_upload_no_kind_fits_is_told_what_its_closest_kind_lacks():
     sheets = read_sheets(xlsx_file(*COURSES_WITHOUT_PERSON))
     assert guess_kind(sheets) is None
-    assert why_not_recognised(sheets) == (
+    assert say(why_not_recognised(sheets)) == (
         "ser ut som kursdata, men fant ingen kolonne som identifiserer personen (ansattnr, "
         "e-post eller navn) i arket «Ark» (nødvendig i kursdata).")

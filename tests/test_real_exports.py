@@ -9,6 +9,7 @@ import pytest
 from analysis import build_results
 from loaders import load_dataset
 from tests.helpers import AS_OF, csv_file, rows, xlsx_file
+from wording.validation import with_messages
 
 HR = ["Ansattnr", "Navn", "E-post", "Enhetskode", "Enhet", "Startdato", "Sluttdato",
       "Saksbehandler", "Roller"]
@@ -38,7 +39,7 @@ def compute(staff, courses, advisors=None, units=None, as_of=AS_OF, requirements
 
 def issues(results, **where):
     return [(i["file"], i["row"], i["column"], i["message"])
-            for i in rows(results.issues, **where)]
+            for i in rows(with_messages(results.issues), **where)]
 
 
 def gaps(results, unit):
@@ -390,7 +391,7 @@ def test_a_numeric_unit_code_matches_a_zero_padded_one_only_when_exactly_one_fit
                                      *[[c, f"Enhet {c}"] for c in codes]])
     dataset = load_dataset(staff=staff, courses=csv_file("kurs.csv", [COURSES]), units=units)
     assert dataset.staff["unit_id"].tolist() == [resolved]
-    notes = [m for m in dataset.issues["message"] if "innledende nuller" in m]
+    notes = [m for m in with_messages(dataset.issues)["message"] if "innledende nuller" in m]
     assert notes == ([f"Enhetskoden 90006 er lest som {resolved} (innledende nuller mangler)."]
                      if warned else [])
 

@@ -12,6 +12,7 @@ from analysis.unit_view import child_rollup, unit_options, unit_path, units_belo
 from loaders import load_dataset
 from tests.helpers import AS_OF, COURSE_HEADER, STAFF_HEADER, csv_file
 from wording.actions import gap_actions
+from wording.validation import with_messages
 
 UNITS_HEADER = ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"]
 PARENT_HEADER = "Overordnet enhet"
@@ -143,7 +144,7 @@ def one_each(units: str) -> list[list[object]]:
 
 
 def issues(dataset) -> list[tuple]:
-    return [tuple(issue) for issue in dataset.issues[
+    return [tuple(issue) for issue in with_messages(dataset.issues)[
         ["file", "row", "column", "severity", "message"]].itertuples(index=False)]
 
 

@@ -10,8 +10,10 @@ from components.sidebar import page_lang
 from components.text import plain
 from exports.csv_export import to_safe_csv
 from i18n import COLUMN_CHOICE_NONE, kind_label, label_set, t
+from loaders import InputError
 from loaders.inspect import mappable_columns
 from loaders.schema import KINDS
+from wording.validation import problem_text, with_messages
 
 UPLOAD_KEY = "data_page_upload"
 
@@ -47,7 +49,7 @@ if from_sidebar:
 
 chosen_files: list[tuple[str, str, bytes]] = []
 chosen_mappings: list[tuple[str, str, str]] = []
-left_out: list[str] = []
+left_out: list[InputError] = []
 for number, (name, data) in enumerate(files):
     guessed = state.inspect(name, data)
     with st.container(border=True):
@@ -57,7 +59,7 @@ for number, (name, data) in enumerate(files):
                             format_func=lambda k: kind_label(k, lang),
                             placeholder=t("data.choose_kind", lang))
         if kind is None:
-            st.error(guessed.error, icon=":material/error:")
+            st.error(problem_text(guessed.error, lang), icon=":material/error:")
             left_out.append(guessed.error)
             continue
         manual = {}
@@ -74,7 +76,7 @@ for number, (name, data) in enumerate(files):
         if manual:
             report = state.inspect(name, data, kind, tuple(manual.items()))
         if report.error:
-            st.error(report.error, icon=":material/error:")
+            st.error(problem_text(report.error, lang), icon=":material/error:")
             left_out.append(report.error)
             continue
         where = t("data.sheet", lang, sheet=report.sheet) if report.sheet else ""
@@ -118,7 +120,7 @@ st.dataframe(
     hide_index=True)
 
 st.subheader(t("data.report", lang))
-issues = results.issues
+issues = with_messages(results.issues, lang)
 if issues.empty:
     st.success(t("data.no_issues", lang), icon=":material/check_circle:")
 else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from i18n.validation import VALIDATION_TEXTS
 from loaders.processes import find_process, processes
 from loaders.schema import (
     APPOINTED_DATE,
@@ -890,6 +891,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.download": ("Last ned valideringsrapporten (CSV)",
                       "Download the validation report (CSV)"),
     "data.report_file": ("valideringsrapport.csv", "validation-report.csv"),
+    **VALIDATION_TEXTS,
 }
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
