@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 import state
-from components.url_state import kept_params
+from components.url_state import open_view
 from i18n import label_set, t
 from wording.validation import problem_text
 
@@ -30,7 +30,7 @@ def remember(outcome: state.UploadOutcome, uploads: list[tuple[str, bytes]]) -> 
 def take_to_mapping() -> None:
     """After the navigation is defined: an upload waiting for a column opens the Data page."""
     if st.session_state.pop(TO_MAPPING_KEY, False):
-        st.switch_page(DATA_PAGE, query_params=kept_params())
+        open_view(DATA_PAGE)
 
 
 def forget() -> None:

@@ -91,3 +91,13 @@ def url_toggle(label: str, param: str, key: str, **kwargs) -> bool:
 def kept_params() -> dict[str, str]:
     """The parameters a link to another view carries along: the as-of date and the language."""
     return {k: st.query_params[k] for k in KEPT_ACROSS_PAGES if k in st.query_params}
+
+
+def asked_for(param: str) -> str | None:
+    """What the URL itself asks for under `param` (a link, a bookmark), before any widget."""
+    return st.query_params.get(param)
+
+
+def open_view(page: str, **params: str) -> None:
+    """Switch to another view with `params` in its URL, the date and language carried along."""
+    st.switch_page(page, query_params={**kept_params(), **params})

@@ -155,12 +155,12 @@ VALIDATION_TEXTS: dict[str, tuple[str, str]] = {
         "ikke.",
         "The unit «{unit}» is in neither the staff list nor the units list; the appointment "
         "does not count."),
-    "issue.course_unknown_person": ("Kursdata for ukjent person: {why} ({count} rader).",
-                                    "Course records for an unknown person: {why} ({count} "
-                                    "rows)."),
-    "issue.assessment_unknown_person": ("Vurdering for ukjent person: {why} ({count} rader).",
-                                        "Assessment of an unknown person: {why} ({count} "
-                                        "rows)."),
+    "issue.course_unknown_person": ("Kursdata for ukjent person: {why} ({rows}).",
+                                    "Course records for an unknown person: {why} ({rows})."),
+    "issue.assessment_unknown_person": ("Vurdering for ukjent person: {why} ({rows}).",
+                                        "Assessment of an unknown person: {why} ({rows})."),
+    "issue.row": ("1 rad", "1 row"),
+    "issue.rows": ("{count} rader", "{count} rows"),
     # finding the table
     "issue.no_header": (
         "fant ingen kjent overskriftsrad for {kind} i de første {rows} radene. Sjekk at filen har "

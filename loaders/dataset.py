@@ -455,7 +455,8 @@ def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableRea
         if person is None:
             person = employee_id or email or name
             reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
-                         note(unknown, why=why, count=int(sizes[code])))
+                         note(unknown, why=why, rows=note("row") if sizes[code] == 1
+                              else note("rows", count=int(sizes[code]))))
         resolved.append(person)
     _note_zero_matches(reader, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []

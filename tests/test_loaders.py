@@ -403,7 +403,7 @@ def test_every_dropped_merged_or_guessed_row_is_reported():
             3,
             "Ansattnr",
             "warning",
-            "Kursdata for ukjent person: 77 finnes ikke i ansattlisten (1 rader).",
+            "Kursdata for ukjent person: 77 finnes ikke i ansattlisten (1 rad).",
         ),
     ]
     assert sorted(dataset.staff["unit_id"]) == ["A", "A", "B"]

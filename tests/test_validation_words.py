@@ -56,12 +56,12 @@ def test_a_report_row_is_worded_in_the_readers_language():
             for lang in (NB, EN)}
     assert rows[NB] == [
         [2, "Saksbehandler", "«Kanskje» er ikke Ja/Nei; personen regnes ikke som saksbehandler."],
-        [2, "Ansattnr", "Kursdata for ukjent person: 9 finnes ikke i ansattlisten (1 rader)."]]
+        [2, "Ansattnr", "Kursdata for ukjent person: 9 finnes ikke i ansattlisten (1 rad)."]]
     assert rows[EN] == [
         [2, "Saksbehandler", "«Kanskje» is not Yes/No; the person does not count as a case "
                              "handler."],
         [2, "Ansattnr", "Course records for an unknown person: 9 is not in the staff list "
-                        "(1 rows)."]]
+                        "(1 row)."]]
 
 
 def test_a_refusal_names_the_file_and_labels_kinds_and_columns_per_language():

@@ -17,7 +17,7 @@ from components.url_state import (
     FACULTY_PARAM,
     ONLY_GAPS_PARAM,
     UNIT_PARAM,
-    kept_params,
+    open_view,
     url_selectbox,
     url_toggle,
 )
@@ -59,7 +59,7 @@ def _open_clicked_unit(event) -> None:
     """A click on a heatmap cell opens that unit's page, the unit carried in the URL."""
     unit = clicked_unit(event.selection)
     if unit:
-        st.switch_page("views/unit.py", query_params={**kept_params(), UNIT_PARAM: unit})
+        open_view("views/unit.py", **{UNIT_PARAM: unit})
 
 
 def _heatmap(figure, key: str) -> None:

@@ -24,8 +24,9 @@ from components.text import plain
 from components.url_state import (
     FACULTY_PARAM,
     UNIT_PARAM,
+    asked_for,
     follow_url,
-    kept_params,
+    open_view,
     write_url,
 )
 from i18n import (
@@ -89,7 +90,7 @@ options = unit_options(results.units)
 labels = {u: _option_label(label, rollup) for u, label, rollup in zip(
     options[UNIT_ID], options["label"], options["rollup"], strict=True)}
 names = dict(zip(results.units[UNIT_ID], results.units[UNIT_NAME], strict=True))
-if st.query_params.get(UNIT_PARAM, next(iter(labels))) not in labels:
+if asked_for(UNIT_PARAM) not in (None, *labels):
     st.warning(t("unit.not_found", lang), icon=":material/warning:")
 follow_url(UNIT_PARAM, UNIT_KEY, lambda u: u if u in labels else None,
            options.loc[~options["rollup"], UNIT_ID].iloc[0])
@@ -223,4 +224,4 @@ else:
     params = ({UNIT_PARAM: unit} if not rollup
               else {FACULTY_PARAM: unit} if unit in faculty_ids else {})
     if st.button(t("unit.open_gaps", lang), icon=":material/checklist:"):
-        st.switch_page("views/gaps.py", query_params={**kept_params(), **params})
+        open_view("views/gaps.py", **params)
