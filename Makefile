@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: help run test test-fast bench lint fmt sample golden
+.PHONY: help run test test-fast bench lint fmt sample golden postgres
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,13 +20,18 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Debian's PostgreSQL server binaries, for the store's tests (they start their own server)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 run: $(BIN)/.runtime /usr/bin/chromium ## serve the dashboard on the bundled sample data
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: $(BIN)/.dev /usr/bin/chromium ## install what the tests need and run them all
+test: $(BIN)/.dev /usr/bin/chromium postgres ## install what the tests need and run them all
 	$(BIN)/python -m pytest -q
 
-test-fast: $(BIN)/.dev ## quick loop without the browser test
+test-fast: $(BIN)/.dev postgres ## quick loop without the browser test
 	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(BIN)/.dev ## time reading, validation and computing at university and national size

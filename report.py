@@ -37,14 +37,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
     parser.add_argument("--pptx", help="skriv lysbilder for møter (kun samletall) til fil")
     parser.add_argument("--pdf", help="skriv møterapport som PDF (kun samletall) til fil")
-    parser.add_argument("--db", help="øyeblikksbildedatabase (SQLite-fil)")
+    parser.add_argument("--db", help="databasen: en SQLite-fil eller en URL, f.eks. "
+                                     "postgresql+psycopg://bruker@vert/db")
     parser.add_argument("--save", action="store_true", help="lagre resultatene i --db")
     parser.add_argument("--label", default="", help="merkelapp for øyeblikksbildet")
     parser.add_argument("--history", action="store_true",
                         help="list lagrede øyeblikksbilder i --db med enhetsoversikt")
+    parser.add_argument("--publish", action="store_true",
+                        help="publiser filene i --db: alle som åpner appen ser dem")
+    parser.add_argument("--by", default="", help="hvem som publiserer (f.eks. e-post)")
     args = parser.parse_args(argv)
-    if (args.save or args.history) and not args.db:
-        parser.error("--save og --history krever --db")
+    if (args.save or args.history or args.publish) and not args.db:
+        parser.error("--save, --history og --publish krever --db")
     if not args.history and not (args.staff and args.courses):
         parser.error("--staff og --courses er påkrevd")
     return args
@@ -89,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Feil: {error}", file=sys.stderr)
         return 2
     results = build_results(dataset, RuleConfig(), args.as_of or dt.date.today())
+    if args.publish:
+        _publish(args, dataset, results.as_of)
     if args.json:
         _write_json(results_to_dict(results), args.json)
     if args.save:
@@ -115,6 +121,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.pdf:
             build_pdf(content, args.pdf)
     return 0
+
+
+def _publish(args: argparse.Namespace, dataset, as_of: dt.date) -> None:
+    """The files just read, published as they are; the current publication until the next."""
+    from store.publications import FROM_COMMAND_LINE, PublicationStore
+    from store.publish import publish_files
+
+    given = {"staff": args.staff, "courses": args.courses, "advisors": args.advisors,
+             "requirements": args.requirements, "units": args.units,
+             "assessments": args.assessments}
+    files = tuple((kind, Path(path).name, Path(path).read_bytes())
+                  for kind, path in given.items() if path)
+    published = publish_files(PublicationStore(args.db), files, (), by=args.by,
+                              source=FROM_COMMAND_LINE, as_of=as_of, dataset=dataset)
+    print(f"Publisert som nr. {published}: {', '.join(name for _, name, _ in files)}.",
+          file=sys.stderr)
 
 
 def _open_store(path: str):

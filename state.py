@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,6 +33,8 @@ from loaders.schema import (
     UNITS,
 )
 from store import SnapshotStore
+from store.publications import FROM_APP, Publication, PublicationStore
+from store.publish import files_digest, manual_mappings, publish_files
 from wording.actions import worded_actions
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
@@ -58,17 +58,40 @@ Mappings = tuple[tuple[str, str, str], ...]
 
 
 def snapshot_store() -> SnapshotStore:
-    """The snapshot database; its path comes from SNAPSHOT_DB (default snapshots.db here)."""
-    return SnapshotStore(os.environ.get("SNAPSHOT_DB", Path(__file__).parent / "snapshots.db"))
+    """The snapshots in the app's database (DATABASE_URL, else snapshots.db beside the app)."""
+    return SnapshotStore()
 
 
-def files_digest(files: Files) -> str:
-    """The content hash that keys every cache: two users with different files never meet."""
-    digest = hashlib.sha256()
-    for kind, name, data in files:
-        digest.update(f"{kind}\0{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+def publication_store() -> PublicationStore:
+    return PublicationStore()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _published(publication_id: int) -> tuple[Publication, Files, Mappings]:
+    """One publication's facts, files and mappings, read from the database once per server
+    process: the cache follows the publication id, so a new one is read on the next rerun."""
+    store = publication_store()
+    publication = store.get(publication_id)
+    files, mappings = store.contents(publication_id)
+    return publication, files, mappings
+
+
+def shown_publication() -> Publication | None:
+    """The publication this session shows: the newest, unless a private preview is open."""
+    if is_preview():
+        return None
+    publication_id = publication_store().current_id()
+    return None if publication_id is None else _published(publication_id)[0]
+
+
+def _shared() -> tuple[Files, str, Mappings]:
+    """What a session without a preview shows: the current publication, else the sample."""
+    publication_id = publication_store().current_id()
+    if publication_id is None:
+        files, digest = _sample()
+        return files, digest, ()
+    publication, files, mappings = _published(publication_id)
+    return files, publication.digest, mappings
 
 
 @st.cache_resource
@@ -87,24 +110,27 @@ def _load_and_compute(digest: str, mappings: Mappings, as_of: dt.date, _files: F
 
     The files are read in a limited worker process (a hostile file ends only the worker);
     `_dataset` (not part of the cache key) hands over a data set the upload already read."""
-    manual: dict[str, dict[str, str]] = {}
-    for kind, raw, canonical in mappings:
-        manual.setdefault(kind, {})[raw] = canonical
     dataset = _dataset or load_dataset_isolated(
-        **{kind: (name, data) for kind, name, data in _files}, manual_mappings=manual)
+        **{kind: (name, data) for kind, name, data in _files},
+        manual_mappings=manual_mappings(mappings))
     return dataset, build_results(dataset, RuleConfig(), as_of)
 
 
+def is_preview() -> bool:
+    """This browser session shows its own upload, not yet published: seen by nobody else."""
+    return DATA_KEY in st.session_state
+
+
 def is_sample() -> bool:
-    return DATA_KEY not in st.session_state
+    return not is_preview() and publication_store().current_id() is None
 
 
 def current_files() -> Files:
-    return st.session_state.get(DATA_KEY) or _sample()[0]
+    return st.session_state[DATA_KEY] if is_preview() else _shared()[0]
 
 
 def _current_digest() -> str:
-    return st.session_state.get(DIGEST_KEY) or _sample()[1]
+    return st.session_state[DIGEST_KEY] if is_preview() else _shared()[1]
 
 
 def as_of() -> dt.date:
@@ -112,7 +138,7 @@ def as_of() -> dt.date:
 
 
 def current_mappings() -> Mappings:
-    return st.session_state.get(MAPPINGS_KEY, ())
+    return st.session_state.get(MAPPINGS_KEY, ()) if is_preview() else _shared()[2]
 
 
 def current() -> tuple[Dataset, Results]:
@@ -231,6 +257,28 @@ def inspect(name: str, data: bytes, kind: str | None = None,
     return inspect_upload_isolated(name, data, kind, dict(manual) or None)
 
 
-def use_sample() -> None:
+def close_preview() -> None:
+    """Back to what everyone sees: the current publication, else the sample."""
     for key in (DATA_KEY, DIGEST_KEY, MAPPINGS_KEY):
         st.session_state.pop(key, None)
+
+
+def publish_preview(by: str) -> int:
+    """Publish this session's preview for everyone; the session then shows the publication.
+    The files were read when they were previewed, so they are not read again."""
+    dataset, _ = current()
+    publication_id = publish_files(publication_store(), current_files(), current_mappings(),
+                                   by=by, source=FROM_APP, as_of=as_of(),
+                                   dataset=dataset)
+    close_preview()
+    return publication_id
+
+
+def current_user() -> str:
+    """Who is signed in (their e-mail), or "" when the app runs without sign-in."""
+    user = st.user
+    return str(user.get("email", "")) if getattr(user, "is_logged_in", False) else ""
+
+
+def restore_publication(publication_id: int, by: str) -> int:
+    return publication_store().restore(publication_id, by)

@@ -10,6 +10,7 @@ import state
 from components import upload_flow
 from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
+from wording.publications import published_line
 
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
@@ -85,8 +86,11 @@ def data_sidebar() -> None:
         write_url(DATE_PARAM, state.AS_OF_KEY,
                   None if chosen == dt.date.today() else chosen.isoformat())
     with status:
-        if state.is_sample():
-            st.warning(t("sample_marker", lang), icon=":material/science:")
-        else:
+        publication = state.shown_publication()
+        if state.is_preview():
             names = ", ".join(name for _, name, _ in state.current_files())
-            st.success(t("sidebar.uploaded", lang, names=names), icon=":material/folder_open:")
+            st.warning(t("sidebar.uploaded", lang, names=names), icon=":material/visibility:")
+        elif publication is not None:
+            st.success(published_line(publication, lang), icon=":material/verified:")
+        else:
+            st.warning(t("sample_marker", lang), icon=":material/science:")

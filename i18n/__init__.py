@@ -615,7 +615,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.to_mapping": ("Gå til kolonnekoblingen", "Go to the column mapping"),
     "upload.pending": ("Filene fra sidepanelet venter på et valg av kolonne:",
                        "The files from the sidebar wait for a column choice:"),
-    "sidebar.uploaded": ("Viser opplastede filer: {names}", "Showing uploaded files: {names}"),
+    "sidebar.uploaded": ("Viser opplastede filer: {names}. Forhåndsvisning, bare i denne "
+                         "nettleseren til den publiseres på Data-siden.",
+                         "Showing uploaded files: {names}. A preview, in this browser only "
+                         "until it is published on the Data page."),
+    "sidebar.published": ("Publisert {date} kl. {time} av {by}, data per {as_of}.",
+                          "Published {date} at {time} by {by}, data as of {as_of}."),
+    "publication.nobody": ("ukjent (ingen innlogging)", "unknown (no sign-in)"),
+    "publication.app": ("appen", "the app"),
+    "publication.command line": ("kommandolinjen", "the command line"),
     # Oversikt
     "overview.only_gaps": ("Bare enheter som ikke oppfyller kravene",
                            "Only units not meeting the requirements"),
@@ -867,7 +875,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.read_as": ("Tolket som", "Read as"),
     "data.preview": ("Forhåndsvisning (de første radene)", "Preview (the first rows)"),
     "data.use": ("Bruk disse dataene", "Use these data"),
-    "data.back": ("Tilbake til eksempeldata", "Back to the sample data"),
+    "data.back": ("Lukk forhåndsvisningen", "Close the preview"),
+    "data.publish": ("Publiser for alle", "Publish for everyone"),
+    "data.publish_help": (
+        "Bare du ser disse filene nå. Når du publiserer, lagres filene og kolonnevalgene i "
+        "databasen, og alle som åpner appen ser disse dataene.",
+        "Only you see these files now. Publishing stores the files and column choices in the "
+        "database, and everyone who opens the app sees these data."),
+    "data.publish_button": ("Publiser disse dataene", "Publish these data"),
+    "data.published": ("Publisert som nr. {id}. Alle som åpner appen ser nå disse dataene.",
+                       "Published as no. {id}. Everyone who opens the app now sees these data."),
+    "data.publications": ("Publiseringer", "Publications"),
+    "data.no_publications": ("Ingenting er publisert ennå; alle ser eksempeldataene.",
+                             "Nothing is published yet; everyone sees the sample data."),
+    "data.publications_help": ("De {count} siste publiseringene beholdes; eldre slettes med "
+                               "personopplysningene i dem.",
+                               "The latest {count} publications are kept; older ones are deleted "
+                               "with the personal data in them."),
+    "data.pub.id": ("Nr.", "No."),
+    "data.pub.at": ("Publisert", "Published"),
+    "data.pub.by": ("Av", "By"),
+    "data.pub.source": ("Fra", "From"),
+    "data.pub.as_of": ("Data per", "Data as of"),
+    "data.pub.files": ("Filer", "Files"),
+    "data.pub.restored": ("Gjenoppretter nr.", "Restores no."),
+    "data.pub.current": ("gjeldende", "current"),
+    "data.restore_choice": ("Gjenopprett en tidligere publisering", "Restore an earlier "
+                            "publication"),
+    "data.restore": ("Gjenopprett", "Restore"),
+    "data.restored": ("Nr. {old} er gjenopprettet som nr. {id}; alle ser nå de dataene.",
+                      "No. {old} is restored as no. {id}; everyone now sees those data."),
     "data.snapshot": ("Lagre et øyeblikksbilde", "Save a snapshot"),
     "data.snapshot_help": ("Lagrer tallene per enhet (ingen navn) slik at utviklingen kan "
                            "følges over tid og sammenlignes med forrige møte.",

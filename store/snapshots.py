@@ -1,33 +1,19 @@
-"""Snapshots in an embedded SQLite file; plain SQL so a shared PostgreSQL can replace it."""
+"""Snapshots of the aggregate results in the store's database (SQLite or PostgreSQL)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import sqlalchemy as sa
 
 from analysis.results import Results
 from exports.json_export import table_rows
-
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS snapshot (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        saved_at TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        label TEXT NOT NULL DEFAULT '',
-        source TEXT NOT NULL DEFAULT ''
-    )""",
-    """CREATE TABLE IF NOT EXISTS snapshot_table (
-        snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        rows_json TEXT NOT NULL,
-        PRIMARY KEY (snapshot_id, name)
-    )""",
-)
+from store.database import engine_for, writing
+from store.tables import snapshot, snapshot_table
 
 
 def gap_counts(gaps: pd.DataFrame) -> pd.DataFrame:
@@ -47,17 +33,8 @@ class Saved:
 class SnapshotStore:
     """Save and read snapshots; every write is one transaction, safe with concurrent savers."""
 
-    def __init__(self, path: str | Path):
-        self.path = str(path)
-        with self._connect() as connection:
-            for statement in _SCHEMA:
-                connection.execute(statement)
-
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30)
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA journal_mode = WAL")
-        return connection
+    def __init__(self, target: str | Path | None = None):
+        self.engine = engine_for(target)
 
     def save(self, results: Results, label: str = "", source: str = "",
              saved_at: dt.datetime | None = None) -> Saved:
@@ -72,34 +49,31 @@ class SnapshotStore:
         }.items()}
         stamp = (saved_at or dt.datetime.now()).isoformat(timespec="seconds")
         as_of = results.as_of.isoformat()
-        connection = self._connect()
-        try:
-            with connection:  # one transaction: all of a snapshot or nothing
-                # Taken before reading, so two savers of the same figures cannot both miss
-                # each other's snapshot.
-                connection.execute("BEGIN IMMEDIATE")
-                replaced = self._same_figures(connection, as_of, rows)
-                if replaced is not None:
-                    connection.execute("DELETE FROM snapshot WHERE id = ?", (replaced,))
-                cursor = connection.execute(
-                    "INSERT INTO snapshot (saved_at, as_of, label, source) VALUES (?, ?, ?, ?)",
-                    (stamp, as_of, label, source))
-                snapshot_id = int(cursor.lastrowid)
-                connection.executemany(
-                    "INSERT INTO snapshot_table (snapshot_id, name, rows_json) VALUES (?, ?, ?)",
-                    [(snapshot_id, name, text) for name, text in rows.items()])
-        finally:
-            connection.close()
+        # one transaction, its writer's lock taken before reading, so two savers of the same
+        # figures cannot both miss each other's snapshot
+        with writing(self.engine) as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.text("LOCK TABLE snapshot IN SHARE ROW EXCLUSIVE MODE"))
+            replaced = self._same_figures(connection, as_of, rows)
+            if replaced is not None:
+                connection.execute(snapshot.delete().where(snapshot.c.id == replaced))
+            snapshot_id = connection.execute(snapshot.insert().values(
+                saved_at=stamp, as_of=as_of, label=label, source=source,
+            ).returning(snapshot.c.id)).scalar_one()
+            connection.execute(snapshot_table.insert(), [
+                {"snapshot_id": snapshot_id, "name": name, "rows_json": text}
+                for name, text in rows.items()])
         return Saved(snapshot_id, replaced)
 
     @staticmethod
-    def _same_figures(connection: sqlite3.Connection, as_of: str,
+    def _same_figures(connection: sa.Connection, as_of: str,
                       rows: dict[str, str]) -> int | None:
         """The id of a stored snapshot of this date whose tables equal `rows`, if any."""
         stored: dict[int, dict[str, str]] = {}
         for snapshot_id, name, text in connection.execute(
-                "SELECT s.id, t.name, t.rows_json FROM snapshot s JOIN snapshot_table t "
-                "ON t.snapshot_id = s.id WHERE s.as_of = ? ORDER BY s.id", (as_of,)):
+                sa.select(snapshot.c.id, snapshot_table.c.name, snapshot_table.c.rows_json)
+                .join(snapshot_table, snapshot_table.c.snapshot_id == snapshot.c.id)
+                .where(snapshot.c.as_of == as_of).order_by(snapshot.c.id)):
             stored.setdefault(snapshot_id, {})[name] = text
         return next((snapshot_id for snapshot_id, tables in stored.items() if tables == rows),
                     None)
@@ -108,25 +82,22 @@ class SnapshotStore:
         """The id and date of the latest snapshot taken before `as_of`: the one "since last
         time" means; None when every snapshot is from that day or later, as one just saved
         of today's figures is. One indexed row, not every snapshot's summary."""
-        connection = self._connect()
-        try:
+        with self.engine.connect() as connection:
             row = connection.execute(
-                "SELECT id, as_of FROM snapshot WHERE as_of < ? ORDER BY as_of DESC, id DESC "
-                "LIMIT 1", (as_of.isoformat(),)).fetchone()
-        finally:
-            connection.close()
+                sa.select(snapshot.c.id, snapshot.c.as_of)
+                .where(snapshot.c.as_of < as_of.isoformat())
+                .order_by(snapshot.c.as_of.desc(), snapshot.c.id.desc()).limit(1)).first()
         return None if row is None else (int(row[0]), dt.date.fromisoformat(row[1]))
 
     def snapshots(self) -> pd.DataFrame:
         """All snapshots, oldest first, with headline figures from their unit summaries."""
-        connection = self._connect()
-        try:
+        with self.engine.connect() as connection:
             rows = connection.execute(
-                "SELECT s.id, s.saved_at, s.as_of, s.label, s.source, t.rows_json "
-                "FROM snapshot s JOIN snapshot_table t ON t.snapshot_id = s.id "
-                "AND t.name = 'unit_summary' ORDER BY s.as_of, s.id").fetchall()
-        finally:
-            connection.close()
+                sa.select(snapshot.c.id, snapshot.c.saved_at, snapshot.c.as_of, snapshot.c.label,
+                          snapshot.c.source, snapshot_table.c.rows_json)
+                .join(snapshot_table, (snapshot_table.c.snapshot_id == snapshot.c.id)
+                      & (snapshot_table.c.name == "unit_summary"))
+                .order_by(snapshot.c.as_of, snapshot.c.id)).all()
         records = []
         for snapshot_id, saved_at, as_of, label, source, summary_json in rows:
             summary = json.loads(summary_json)
@@ -143,13 +114,11 @@ class SnapshotStore:
 
     def table(self, snapshot_id: int, name: str) -> pd.DataFrame:
         """One stored table of one snapshot."""
-        connection = self._connect()
-        try:
+        with self.engine.connect() as connection:
             row = connection.execute(
-                "SELECT rows_json FROM snapshot_table WHERE snapshot_id = ? AND name = ?",
-                (snapshot_id, name)).fetchone()
-        finally:
-            connection.close()
+                sa.select(snapshot_table.c.rows_json)
+                .where((snapshot_table.c.snapshot_id == snapshot_id)
+                       & (snapshot_table.c.name == name))).first()
         return pd.DataFrame(json.loads(row[0])) if row else pd.DataFrame()
 
     def history(self) -> list[dict[str, object]]:

@@ -70,7 +70,7 @@ def test_only_units_with_gaps_keeps_the_figures_and_the_url():
 
 def test_the_change_since_the_previous_snapshot_is_on_the_headline(tmp_path, monkeypatch):
     database = tmp_path / "s.db"
-    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    monkeypatch.setenv("DATABASE_URL", str(database))
     SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
                                                as_of=dt.date(2026, 9, 1)))
     app = start()
@@ -225,7 +225,7 @@ def test_every_page_runs_standalone(page):
 
 
 def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
-    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "s.db"))
+    monkeypatch.setenv("DATABASE_URL", str(tmp_path / "s.db"))
     app = start()
     app.switch_page("views/trends.py").run()
     assert not app.exception
@@ -246,7 +246,7 @@ def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
 
 def test_saving_the_same_figures_again_replaces_the_snapshot(tmp_path, monkeypatch):
     database = tmp_path / "s.db"
-    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    monkeypatch.setenv("DATABASE_URL", str(database))
     app = start()
     app.switch_page("views/data.py").run()
     app.button(key="save_snapshot").click().run()
@@ -262,7 +262,7 @@ def test_saving_the_same_figures_again_replaces_the_snapshot(tmp_path, monkeypat
 
 def test_trends_compare_with_the_previous_snapshot_by_default(tmp_path, monkeypatch):
     database = tmp_path / "s.db"
-    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    monkeypatch.setenv("DATABASE_URL", str(database))
     store = SnapshotStore(database)
     dataset = load_dataset(**SAMPLE_INPUTS)
     for as_of, label in ((dt.date(2026, 8, 1), "August"), (dt.date(2026, 9, 1), "September"),

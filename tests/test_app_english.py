@@ -43,7 +43,7 @@ NORWEGIAN = [" av ", "Enhet", "enheter", "Avvik", "Oppfyll", "Beregnet", "Last n
 @pytest.fixture(autouse=True)
 def no_snapshots(monkeypatch, tmp_path):
     """Each test reads its own snapshot database, never the working tree's."""
-    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "snapshots.db"))
+    monkeypatch.setenv("DATABASE_URL", str(tmp_path / "snapshots.db"))
 
 
 def open_page(page: str = OVERVIEW, lang: str | None = "en", **query) -> AppTest:
@@ -342,7 +342,7 @@ def test_meeting_change_since_a_snapshot_in_english(monkeypatch, tmp_path):
     from tests.sample import SAMPLE_INPUTS
 
     database = tmp_path / "snapshots.db"
-    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    monkeypatch.setenv("DATABASE_URL", str(database))
     SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
                                                as_of=dt.date(2026, 9, 1)))
     app = open_page(MEETING)
@@ -402,7 +402,9 @@ def test_data_page_upload_in_english():
     assert not app.exception
     report = table(app, "Row", "Column", "Severity")
     assert report[["Row", "Column", "Severity"]].values.tolist() == [[5, "Startdato", "Warning"]]
-    assert app.sidebar.success[0].value == "Showing uploaded files: rot.xlsx, kurs.csv"
+    assert app.sidebar.warning[0].value == (
+        "Showing uploaded files: rot.xlsx, kurs.csv. A preview, in this browser only until it "
+        "is published on the Data page.")
 
 
 @pytest.mark.parametrize("page,title", [(MATRIX, "Competency matrix"), (WHATIF, "What if?"),

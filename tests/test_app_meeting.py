@@ -32,7 +32,7 @@ def sample_cached():
 @pytest.fixture(autouse=True)
 def no_snapshots(monkeypatch, tmp_path):
     """Each test reads its own snapshot database, never the working tree's."""
-    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "snapshots.db"))
+    monkeypatch.setenv("DATABASE_URL", str(tmp_path / "snapshots.db"))
 
 
 def start(**query) -> AppTest:
@@ -145,7 +145,7 @@ def test_choosing_a_faculty_updates_the_url():
 
 def test_change_since_the_previous_snapshot_is_shown(monkeypatch, tmp_path):
     database = tmp_path / "snapshots.db"
-    monkeypatch.setenv("SNAPSHOT_DB", str(database))
+    monkeypatch.setenv("DATABASE_URL", str(database))
     dataset = load_dataset(**SAMPLE_INPUTS)
     SnapshotStore(database).save(build_results(dataset, as_of=dt.date(2026, 9, 1)))
     app = start()

@@ -59,7 +59,7 @@ def test_without_it_the_same_files_know_three_processes():
 
 
 def test_the_overview_heatmap_has_its_column(fourth, monkeypatch, tmp_path):
-    monkeypatch.setenv("SNAPSHOT_DB", str(tmp_path / "snapshots.db"))
+    monkeypatch.setenv("DATABASE_URL", str(tmp_path / "snapshots.db"))
     app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
     app.session_state["as_of"] = AS_OF
     app.run()

@@ -13,7 +13,10 @@ from i18n import COLUMN_CHOICE_NONE, kind_label, label_set, t
 from loaders import InputError
 from loaders.inspect import mappable_columns
 from loaders.schema import KINDS
+from wording.publications import history_rows
 from wording.validation import problem_text, with_messages
+
+PUBLISHED_KEY = "data_published_note"  # the note shown after the rerun that publishing makes
 
 UPLOAD_KEY = "data_page_upload"
 
@@ -95,8 +98,8 @@ if files and st.button(t("data.use", lang), type="primary", key="use_uploads"):
     st.rerun()
 if files:
     upload_flow.show_outcome(lang, link_to_data_page=False, links=not from_sidebar)
-if not state.is_sample() and st.button(t("data.back", lang), key="use_sample"):
-    state.use_sample()
+if state.is_preview() and st.button(t("data.back", lang), key="close_preview"):
+    state.close_preview()
     st.rerun()
 
 st.subheader(t("data.snapshot", lang))
@@ -145,3 +148,30 @@ else:
     st.download_button(t("data.download", lang), to_safe_csv(table),
                        file_name=t("data.report_file", lang), mime="text/csv",
                        key="download_issues")
+
+st.subheader(t("data.publications", lang))
+if state.is_preview():
+    st.caption(t("data.publish_help", lang))
+    if st.button(t("data.publish_button", lang), type="primary", icon=":material/publish:",
+                 key="publish"):
+        published = state.publish_preview(by=state.current_user())
+        st.session_state[PUBLISHED_KEY] = t("data.published", lang, id=published)
+        st.rerun()
+if PUBLISHED_KEY in st.session_state:
+    st.success(st.session_state.pop(PUBLISHED_KEY), icon=":material/check_circle:")
+store = state.publication_store()
+history = store.history()
+if not history:
+    st.caption(t("data.no_publications", lang))
+else:
+    st.caption(t("data.publications_help", lang, count=store.retention))
+    st.dataframe(history_rows(history, store.file_names(), lang), hide_index=True)
+    earlier = [publication.id for publication in history[1:]]
+    if earlier:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        chosen = left.selectbox(t("data.restore_choice", lang), earlier, key="restore_choice",
+                                format_func=lambda number: f"{t('data.pub.id', lang)} {number}")
+        if right.button(t("data.restore", lang), icon=":material/history:", key="restore"):
+            restored = state.restore_publication(chosen, by=state.current_user())
+            st.session_state[PUBLISHED_KEY] = t("data.restored", lang, old=chosen, id=restored)
+            st.rerun()

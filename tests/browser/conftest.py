@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -26,15 +27,18 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve() -> Iterator[str]:
+def serve(database: str | None = None) -> Iterator[str]:
     """A `streamlit run` of the dashboard on a free loopback port, until the block ends; the
-    URL is given once the server answers its health check (no page has been asked for)."""
+    URL is given once the server answers its health check (no page has been asked for).
+    `database` (a URL or path) is the store it uses; by default a new empty one."""
     port = _free_port()
+    database = database or str(Path(tempfile.mkdtemp(prefix="store-")) / "app.db")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "DATABASE_URL": database})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

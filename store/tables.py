@@ -1,0 +1,49 @@
+"""The stored tables as SQLAlchemy Core sees them; the migrations create them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+snapshot = sa.Table(
+    "snapshot", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("saved_at", sa.Text, nullable=False),
+    sa.Column("as_of", sa.Text, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+)
+snapshot_table = sa.Table(
+    "snapshot_table", metadata,
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshot.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("rows_json", sa.Text, nullable=False),
+)
+publication = sa.Table(
+    "publication", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("published_by", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("digest", sa.Text, nullable=False),
+    sa.Column("restored_from", sa.Integer, nullable=True),
+)
+publication_file = sa.Table(
+    "publication_file", metadata,
+    sa.Column("publication_id", sa.Integer, sa.ForeignKey("publication.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+)
+publication_mapping = sa.Table(
+    "publication_mapping", metadata,
+    sa.Column("publication_id", sa.Integer, sa.ForeignKey("publication.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),
+    sa.Column("raw", sa.Text, primary_key=True),
+    sa.Column("canonical", sa.Text, nullable=False),
+)
