@@ -34,8 +34,9 @@ test: $(BIN)/.dev /usr/bin/chromium postgres ## install what the tests need and 
 test-fast: $(BIN)/.dev postgres ## quick loop without the browser test
 	$(BIN)/python -m pytest -q -m "not browser"
 
-bench: $(BIN)/.dev ## time reading, validation and computing at university and national size
+bench: $(BIN)/.dev postgres ## time reading, computing, publishing at university and national size
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/publish.py
 
 lint: $(BIN)/.dev ## ruff
 	$(BIN)/ruff check .

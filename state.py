@@ -125,24 +125,26 @@ def is_sample() -> bool:
     return not is_preview() and publication_store().current_id() is None
 
 
+def _source() -> tuple[Files, str, Mappings]:
+    """This session's files, their digest and mappings, taken together: a publication landing
+    between two separate look-ups could otherwise cache one data set under another's key."""
+    if is_preview():
+        return (st.session_state[DATA_KEY], st.session_state[DIGEST_KEY],
+                st.session_state.get(MAPPINGS_KEY, ()))
+    return _shared()
+
+
 def current_files() -> Files:
-    return st.session_state[DATA_KEY] if is_preview() else _shared()[0]
-
-
-def _current_digest() -> str:
-    return st.session_state[DIGEST_KEY] if is_preview() else _shared()[1]
+    return _source()[0]
 
 
 def as_of() -> dt.date:
     return st.session_state.get(AS_OF_KEY) or dt.date.today()
 
 
-def current_mappings() -> Mappings:
-    return st.session_state.get(MAPPINGS_KEY, ()) if is_preview() else _shared()[2]
-
-
 def current() -> tuple[Dataset, Results]:
-    return _load_and_compute(_current_digest(), current_mappings(), as_of(), current_files())
+    files, digest, mappings = _source()
+    return _load_and_compute(digest, mappings, as_of(), files)
 
 
 @st.cache_data(max_entries=8, show_spinner="Regner ut opplæring måned for måned …")
@@ -160,8 +162,8 @@ def _overview(digest: str, mappings: Mappings, as_of: dt.date, faculty: str | No
 
 def overview(faculty: str | None, only_gaps: bool = False) -> OverviewTables:
     """The overview's tables for one faculty filter, cached so a rerun only redraws."""
-    return _overview(_current_digest(), current_mappings(), as_of(), faculty, only_gaps,
-                     current_files())
+    files, digest, mappings = _source()
+    return _overview(digest, mappings, as_of(), faculty, only_gaps, files)
 
 
 def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | None:
@@ -195,12 +197,14 @@ def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, lang: str,
 def actions(lang: str) -> pd.DataFrame:
     """Every gap with its suggested action in `lang`; ranking candidates is the slow part,
     so it runs once per data set, whichever language asks first, not on every click."""
-    return _gap_actions(_current_digest(), current_mappings(), as_of(), lang, current_files())
+    files, digest, mappings = _source()
+    return _gap_actions(digest, mappings, as_of(), lang, files)
 
 
 def training_coverage() -> pd.DataFrame:
     """Month-by-month training coverage of the current data, cached like the results."""
-    return _training_coverage(_current_digest(), current_mappings(), as_of(), current_files())
+    files, digest, mappings = _source()
+    return _training_coverage(digest, mappings, as_of(), files)
 
 
 @dataclass(frozen=True)
@@ -266,10 +270,10 @@ def close_preview() -> None:
 def publish_preview(by: str) -> int:
     """Publish this session's preview for everyone; the session then shows the publication.
     The files were read when they were previewed, so they are not read again."""
-    dataset, _ = current()
-    publication_id = publish_files(publication_store(), current_files(), current_mappings(),
-                                   by=by, source=FROM_APP, as_of=as_of(),
-                                   dataset=dataset)
+    files, digest, mappings = _source()
+    dataset, _ = _load_and_compute(digest, mappings, as_of(), files)
+    publication_id = publish_files(publication_store(), files, mappings, by=by,
+                                   source=FROM_APP, as_of=as_of(), dataset=dataset)
     close_preview()
     return publication_id
 
