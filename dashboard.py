@@ -22,6 +22,7 @@ page = st.navigation([
     st.Page("views/trends.py", title=t("nav.trends", lang), icon=":material/trending_up:"),
     st.Page("views/data.py", title=t("nav.data", lang), icon=":material/upload_file:"),
     st.Page("views/about.py", title=t("nav.about", lang), icon=":material/info:"),
+    st.Page("views/access.py", title=t("nav.access", lang), icon=":material/shield_person:"),
 ])
 data_sidebar()
 upload_flow.take_to_mapping()

@@ -46,10 +46,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--publish", action="store_true",
                         help="publiser filene i --db: alle som åpner appen ser dem")
     parser.add_argument("--by", default="", help="hvem som publiserer (f.eks. e-post)")
+    parser.add_argument("--grant", nargs=2, metavar=("ROLLE", "EPOST"),
+                        help="gi EPOST rollen owner, unit eller viewer i --db")
+    parser.add_argument("--grant-units", default="",
+                        help="enhetskoder for rollen unit, kommaseparert")
     args = parser.parse_args(argv)
-    if (args.save or args.history or args.publish) and not args.db:
-        parser.error("--save, --history og --publish krever --db")
-    if not args.history and not (args.staff and args.courses):
+    if (args.save or args.history or args.publish or args.grant) and not args.db:
+        parser.error("--save, --history, --publish og --grant krever --db")
+    if args.grant and args.grant[0] not in ("owner", "unit", "viewer"):
+        parser.error(f"ukjent rolle «{args.grant[0]}» (bruk owner, unit eller viewer)")
+    if args.grant and args.grant[0] == "unit" and not args.grant_units:
+        parser.error("rollen unit krever --grant-units")
+    if not (args.history or args.grant) and not (args.staff and args.courses):
         parser.error("--staff og --courses er påkrevd")
     return args
 
@@ -81,6 +89,14 @@ def _write_json(document: object, target: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     args = parse_args(argv)
+    if args.grant:
+        from store.access import AccessStore
+
+        role, email = args.grant
+        units = tuple(u.strip() for u in args.grant_units.split(",") if u.strip())
+        AccessStore(args.db).grant(email, role, units, by=args.by or "kommandolinjen")
+        print(f"{email} har nå rollen {role}.", file=sys.stderr)
+        return 0
     if args.history:
         history = {"snapshots": _open_store(args.db).history()}
         _write_json(history, args.json or "-")

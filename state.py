@@ -67,10 +67,10 @@ def publication_store() -> PublicationStore:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _published(publication_id: int) -> tuple[Publication, Files, Mappings]:
-    """One publication's facts, files and mappings, read from the database once per server
+def _published(database: str, publication_id: int) -> tuple[Publication, Files, Mappings]:
+    """One publication's facts, files and mappings, read from `database` once per server
     process: the cache follows the publication id, so a new one is read on the next rerun."""
-    store = publication_store()
+    store = PublicationStore(database)
     publication = store.get(publication_id)
     files, mappings = store.contents(publication_id)
     return publication, files, mappings
@@ -80,17 +80,19 @@ def shown_publication() -> Publication | None:
     """The publication this session shows: the newest, unless a private preview is open."""
     if is_preview():
         return None
-    publication_id = publication_store().current_id()
-    return None if publication_id is None else _published(publication_id)[0]
+    store = publication_store()
+    publication_id = store.current_id()
+    return None if publication_id is None else _published(store.url, publication_id)[0]
 
 
 def _shared() -> tuple[Files, str, Mappings]:
     """What a session without a preview shows: the current publication, else the sample."""
-    publication_id = publication_store().current_id()
+    store = publication_store()
+    publication_id = store.current_id()
     if publication_id is None:
         files, digest = _sample()
         return files, digest, ()
-    publication, files, mappings = _published(publication_id)
+    publication, files, mappings = _published(store.url, publication_id)
     return files, publication.digest, mappings
 
 

@@ -70,6 +70,8 @@ def data_sidebar() -> None:
         st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
     lang = page_lang()
     with st.sidebar:
+        # no sign-in is enforced yet: everyone who reaches the address is told so, every page
+        st.info(t("auth.open", lang), icon=":material/lock_open:")
         st.header(t("sidebar.header", lang))
         status = st.container()
         uploads = st.file_uploader(

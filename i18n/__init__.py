@@ -241,6 +241,13 @@ _LABEL_SETS: dict[str, tuple[Mapping, Mapping]] = {
     "column": (column_labels, _column_labels_en),
     "source": (_SOURCE_NB, _SOURCE_EN),
     "yes_no": (YES_NO, {True: "Yes", False: "No"}),
+    "role": ({"owner": "Prosesseier", "unit": "Enhet", "viewer": "Ledelse (samletall)"},
+             {"owner": "Process owner", "unit": "Unit", "viewer": "Management (aggregates)"}),
+    "audit_action": (
+        {"sign_in": "Innlogging", "publish": "Publisering", "restore": "Gjenoppretting",
+         "access_change": "Tilgangsendring", "named_export": "Eksport med navn"},
+        {"sign_in": "Sign-in", "publish": "Publication", "restore": "Restore",
+         "access_change": "Access change", "named_export": "Export with names"}),
 }
 
 # key: (bokmål, English); `{name}` placeholders are filled by t().
@@ -586,6 +593,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.trends": ("Utvikling", "Trends"),
     "nav.data": ("Data", "Data"),
     "nav.about": ("Om tallene", "About the numbers"),
+    "nav.access": ("Tilgang og logg", "Access and audit"),
     # Sidepanelet
     "sidebar.header": ("Data", "Data"),
     "sidebar.upload": ("Last opp ansattliste, kursdata og eventuelt rådgiverliste, "
@@ -619,6 +627,46 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "nettleseren til den publiseres på Data-siden.",
                          "Showing uploaded files: {names}. A preview, in this browser only "
                          "until it is published on the Data page."),
+    "access.title": ("Tilgang og logg", "Access and audit"),
+    "access.intro": (
+        "Hvem som får se hva når innlogging er slått på: prosesseiere ser alt og kan publisere, "
+        "enhetsbrukere ser navn i egne enheter og enhetene under dem, ledelsen ser bare "
+        "samletall. Alle andre får ingen tilgang. Loggen viser innlogginger, publiseringer, "
+        "gjenopprettinger, tilgangsendringer og eksporter med navn.",
+        "Who sees what once sign-in is on: process owners see everything and may publish, unit "
+        "users see names in their own units and the units below them, management sees "
+        "aggregates only. Everyone else gets no access. The log shows sign-ins, publications, "
+        "restores, access changes and exports with names."),
+    "access.list": ("Tilgangsliste", "Access list"),
+    "access.empty": ("Ingen står på tilgangslisten ennå.", "Nobody is on the access list yet."),
+    "access.give": ("Gi tilgang", "Give access"),
+    "access.email": ("E-post", "E-mail"),
+    "access.role": ("Rolle", "Role"),
+    "access.units": ("Enheter", "Units"),
+    "access.units_help": ("Bare for rollen Enhet", "Only for the role Unit"),
+    "access.every_unit": ("alle", "all"),
+    "access.save": ("Lagre", "Save"),
+    "access.bad_email": ("Skriv en e-postadresse.", "Enter an e-mail address."),
+    "access.needs_units": ("Rollen Enhet trenger minst én enhet.",
+                           "The role Unit needs at least one unit."),
+    "access.saved": ("{email} har nå rollen {role}.", "{email} now has the role {role}."),
+    "access.remove_choice": ("Fjern fra tilgangslisten", "Remove from the access list"),
+    "access.remove": ("Fjern", "Remove"),
+    "access.removed": ("{email} er fjernet fra tilgangslisten.",
+                       "{email} is removed from the access list."),
+    "access.audit": ("Logg", "Audit log"),
+    "access.no_audit": ("Loggen er tom.", "The log is empty."),
+    "access.all_actions": ("Alle hendelser", "All events"),
+    "access.shown": ("{shown} av {total} hendelser vises.", "{shown} of {total} events shown."),
+    "access.col.at": ("Tidspunkt", "Time"),
+    "access.col.actor": ("Hvem", "Who"),
+    "access.col.action": ("Hendelse", "Event"),
+    "access.col.detail": ("Hva", "What"),
+    "access.col.units": ("Enheter", "Units"),
+    "access.download": ("Last ned loggen (CSV)", "Download the log (CSV)"),
+    "access.audit_file": ("logg.csv", "audit-log.csv"),
+    "auth.open": ("Ingen innlogging: alle som når adressen ser alt.",
+                  "No sign-in: everyone who reaches this address sees everything."),
     "sidebar.published": ("Publisert {date} kl. {time} av {by}, data per {as_of}.",
                           "Published {date} at {time} by {by}, data as of {as_of}."),
     "publication.nobody": ("ukjent (ingen innlogging)", "unknown (no sign-in)"),

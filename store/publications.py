@@ -14,7 +14,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from store.database import engine_for, writing
+from store.access import PUBLISH, RESTORE, audit_row
+from store.database import database_url, engine_for, writing
 from store.tables import publication, publication_file, publication_mapping
 
 DEFAULT_RETENTION = 12
@@ -43,7 +44,8 @@ class Publication:
 
 class PublicationStore:
     def __init__(self, target: str | Path | None = None, retention: int | None = None):
-        self.engine = engine_for(target)
+        self.url = database_url(target)
+        self.engine = engine_for(self.url)
         self.retention = retention or retention_from_env()
 
     def publish(self, files: Files, mappings: Mappings, by: str, source: str,
@@ -63,6 +65,8 @@ class PublicationStore:
                 connection.execute(publication_mapping.insert(), [
                     {"publication_id": new_id, "kind": kind, "raw": raw, "canonical": canonical}
                     for kind, raw, canonical in mappings])
+            audit_row(connection, by, RESTORE if restored_from else PUBLISH,
+                      f"nr. {new_id}" + (f" (nr. {restored_from})" if restored_from else ""))
             doomed = connection.execute(sa.select(publication.c.id).order_by(
                 publication.c.id.desc()).offset(self.retention)).scalars().all()
             if doomed:  # their files and mappings go with them (foreign keys cascade)

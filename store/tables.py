@@ -47,3 +47,20 @@ publication_mapping = sa.Table(
     sa.Column("raw", sa.Text, primary_key=True),
     sa.Column("canonical", sa.Text, nullable=False),
 )
+access_entry = sa.Table(
+    "access_entry", metadata,
+    sa.Column("email", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("units", sa.Text, nullable=False),  # a JSON list of unit ids
+    sa.Column("granted_by", sa.Text, nullable=False),
+    sa.Column("granted_at", sa.DateTime(timezone=True), nullable=True),
+)
+audit = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("units", sa.Text, nullable=False),
+)

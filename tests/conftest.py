@@ -4,9 +4,12 @@ the whole run."""
 
 import os
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import empty_database, postgres_server
 
 
 def pytest_configure(config) -> None:
@@ -18,3 +21,18 @@ def own_database(tmp_path_factory, monkeypatch) -> Path:
     path = tmp_path_factory.mktemp("store") / "test.db"
     monkeypatch.setenv("DATABASE_URL", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server for the run, started on first use."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path) -> str:
+    """An empty database of each engine: an SQLite file, or a new database on the server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return empty_database(request.getfixturevalue("postgres"), f"t{uuid.uuid4().hex[:12]}")

@@ -238,7 +238,7 @@ def test_snapshot_saved_on_the_data_page_shows_on_trends(tmp_path, monkeypatch):
     assert not app.exception
     assert len(app.get("plotly_chart")) == 2
     # Today's own snapshot is no "previous" one: nothing is compared until one is chosen.
-    assert [i.value for i in app.info] == [
+    assert [i.value for i in app.main.info] == [
         "Ingen øyeblikksbilder er eldre enn dataene per 01.11.2026; velg ett for å sammenligne."]
     assert app.selectbox(key="compare_snapshot").value is None
     assert not app.metric

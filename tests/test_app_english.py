@@ -30,7 +30,8 @@ DATA = "views/data.py"
 MATRIX = "views/matrix.py"
 WHATIF = "views/whatif.py"
 ABOUT = "views/about.py"
-PAGES = [OVERVIEW, UNIT, GAPS, MEETING, MATRIX, WHATIF, TRENDS, DATA, ABOUT]
+ACCESS = "views/access.py"
+PAGES = [OVERVIEW, UNIT, GAPS, MEETING, MATRIX, WHATIF, TRENDS, DATA, ABOUT, ACCESS]
 # Bokmål words of the app's own texts; none of them may show on an English page (unit names,
 # people's names and course titles are data and are not looked at).
 NORWEGIAN = [" av ", "Enhet", "enheter", "Avvik", "Oppfyll", "Beregnet", "Last ned", "mangler",
@@ -205,13 +206,13 @@ def test_navigation_titles_follow_the_language(monkeypatch):
     english, bokmal = ([(page.title, page.url_path) for page in pages] for pages in seen)
     assert [title for title, _ in english] == [
         "Overview", "Unit", "Gaps and actions", "Meeting view", "Competency matrix", "What if",
-        "Trends", "Data", "About the numbers"]
+        "Trends", "Data", "About the numbers", "Access and audit"]
     assert [title for title, _ in bokmal] == [
         "Oversikt", "Enhet", "Avvik og tiltak", "Møtevisning", "Kompetansematrise", "Hva om",
-        "Utvikling", "Data", "Om tallene"]
+        "Utvikling", "Data", "Om tallene", "Tilgang og logg"]
     # The paths come from the files, whatever the language; the default page has none.
     assert [path for _, path in english] == [path for _, path in bokmal] == [
-        "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about"]
+        "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about", "access"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -361,7 +362,7 @@ def test_data_and_trends_in_english_with_a_saved_snapshot():
     app.switch_page(TRENDS).run()
     assert not app.exception
     assert app.title[0].value == "Trends over time"
-    assert [i.value for i in app.info] == [
+    assert [i.value for i in app.main.info] == [
         "No snapshot is older than the data as of 01.11.2026; choose one to compare with."]
     app.selectbox(key="compare_snapshot").set_value(1).run()
     assert metrics(app) == {"Units meeting the requirements": "25 of 65"}

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -23,24 +22,9 @@ from store.database import engine_for
 from store.publications import PublicationStore
 from store.publish import files_digest, publish_files
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file
-from tests.postgres import empty_database, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 1)
-
-
-@pytest.fixture(scope="module")
-def postgres():
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, tmp_path) -> str:
-    """An empty database of each engine: an SQLite file, or a new database on the server."""
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
-    return empty_database(request.getfixturevalue("postgres"), f"t{uuid.uuid4().hex[:12]}")
 
 
 def files(number: int) -> tuple[tuple[str, str, bytes], ...]:

@@ -51,4 +51,4 @@ def test_snapshots_are_saved_and_listed(tmp_path):
 def test_history_needs_a_database():
     done = run("--history")
     assert done.returncode == 2
-    assert done.stderr.strip().endswith("--save, --history og --publish krever --db")
+    assert done.stderr.strip().endswith("--save, --history, --publish og --grant krever --db")
