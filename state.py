@@ -78,7 +78,7 @@ def _published(database: str, publication_id: int) -> tuple[Publication, Files, 
 
 def shown_publication() -> Publication | None:
     """The publication this session shows: the newest, unless a private preview is open."""
-    if is_preview():
+    if is_preview() or unreadable_publication() is not None:
         return None
     store = publication_store()
     publication_id = store.current_id()
@@ -86,14 +86,40 @@ def shown_publication() -> Publication | None:
 
 
 def _shared() -> tuple[Files, str, Mappings]:
-    """What a session without a preview shows: the current publication, else the sample."""
+    """What a session without a preview shows: the current publication, else (nothing
+    published, or a publication the loaders can no longer read) the sample."""
+    if unreadable_publication() is None:
+        store = publication_store()
+        publication_id = store.current_id()
+        if publication_id is not None:
+            publication, files, mappings = _published(store.url, publication_id)
+            return files, publication.digest, mappings
+    files, digest = _sample()
+    return files, digest, ()
+
+
+def unreadable_publication() -> InputError | None:
+    """Why the current publication cannot be read, if it cannot: it was checked when it was
+    published, so only a change to the loaders since can make it so. Tried once per data set
+    and date (the results are cached), so a page never raises over it."""
     store = publication_store()
     publication_id = store.current_id()
     if publication_id is None:
-        files, digest = _sample()
-        return files, digest, ()
+        return None
     publication, files, mappings = _published(store.url, publication_id)
-    return files, publication.digest, mappings
+    return _load_problem(publication.digest, mappings, as_of(), files)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _load_problem(digest: str, mappings: Mappings, as_of: dt.date,
+                  _files: Files) -> InputError | None:
+    """Why these files cannot be loaded, or None: cached either way, so a broken publication
+    is not read again on every call of every rerun."""
+    try:
+        _load_and_compute(digest, mappings, as_of, _files)
+    except InputError as error:
+        return error
+    return None
 
 
 @st.cache_resource
@@ -124,7 +150,8 @@ def is_preview() -> bool:
 
 
 def is_sample() -> bool:
-    return not is_preview() and publication_store().current_id() is None
+    return not is_preview() and (publication_store().current_id() is None
+                                 or unreadable_publication() is not None)
 
 
 def _source() -> tuple[Files, str, Mappings]:

@@ -11,6 +11,7 @@ from components import upload_flow
 from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 from wording.publications import published_line
+from wording.validation import problem_text
 
 UPLOAD_KEY = "upload"
 APPLIED_KEY = "upload_applied"
@@ -88,6 +89,10 @@ def data_sidebar() -> None:
         write_url(DATE_PARAM, state.AS_OF_KEY,
                   None if chosen == dt.date.today() else chosen.isoformat())
     with status:
+        unreadable = None if state.is_preview() else state.unreadable_publication()
+        if unreadable is not None:
+            st.error(t("sidebar.unreadable", lang, problem=problem_text(unreadable, lang)),
+                     icon=":material/error:")
         publication = state.shown_publication()
         if state.is_preview():
             names = ", ".join(name for _, name, _ in state.current_files())

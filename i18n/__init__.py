@@ -667,6 +667,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "access.audit_file": ("logg.csv", "audit-log.csv"),
     "auth.open": ("Ingen innlogging: alle som når adressen ser alt.",
                   "No sign-in: everyone who reaches this address sees everything."),
+    "sidebar.unreadable": ("Den publiserte dataen kan ikke leses ({problem}); viser "
+                           "eksempeldata til noen publiserer på nytt.",
+                           "The published data cannot be read ({problem}); showing the sample "
+                           "data until someone publishes again."),
     "sidebar.published": ("Publisert {date} kl. {time} av {by}, data per {as_of}.",
                           "Published {date} at {time} by {by}, data as of {as_of}."),
     "publication.nobody": ("ukjent (ingen innlogging)", "unknown (no sign-in)"),

@@ -90,3 +90,21 @@ def test_an_earlier_publication_is_restored_in_one_click():
             in [s.value for s in app.success])
     assert metrics(start())[UNITS] == "3"
     assert PublicationStore().get(3).restored_from == first
+
+
+def test_a_publication_the_loaders_cannot_read_shows_the_sample_and_says_why():
+    """Publications are checked when published; a later loader change could still make one
+    unreadable (stored here directly): no page raises, the sidebar says why."""
+    PublicationStore().publish((("staff", "hr.csv", b"Navn;Alder\nKari;40\n"),
+                                ("courses", "kurs.csv", b"x")), (), by="x", source="app",
+                               as_of=dt.date(2026, 11, 1), digest="broken")
+    app = start()
+    assert metrics(app)[UNITS] == "65"
+    assert app.sidebar.error[0].value == (
+        "Den publiserte dataen kan ikke leses (hr.csv: filen mangler kolonne for "
+        "enhetskode/enhetsnavn (nødvendig i ansattliste (HR)).); viser eksempeldata til noen "
+        "publiserer på nytt.")
+    assert "EKSEMPELDATA – fiktive personer" in [w.value for w in app.sidebar.warning]
+    for page in ("views/data.py", "views/gaps.py", "views/trends.py"):
+        app.switch_page(page).run()
+        assert not app.exception
