@@ -1,4 +1,5 @@
-"""Saved snapshots of the aggregate results, for trends and 'what changed since last time'."""
+"""The app's database: publications (the organisation's current data set and its history),
+snapshots of the aggregate results, the access list and the audit log."""
 
 from store.snapshots import SnapshotStore
 
