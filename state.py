@@ -76,38 +76,41 @@ def _published(database: str, publication_id: int) -> tuple[Publication, Files, 
     return publication, files, mappings
 
 
-def shown_publication() -> Publication | None:
-    """The publication this session shows: the newest, unless a private preview is open."""
-    if is_preview() or unreadable_publication() is not None:
-        return None
+def _current_publication() -> tuple[tuple[Publication, Files, Mappings] | None,
+                                   InputError | None]:
+    """(the newest publication with its files and mappings, or None) and why it cannot be read,
+    if it cannot, from one look-up of the newest id. It was checked when it was published, so
+    only a change to the loaders since can make it unreadable; tried once per data set and
+    date (cached), so a page never raises over it."""
     store = publication_store()
     publication_id = store.current_id()
-    return None if publication_id is None else _published(store.url, publication_id)[0]
+    if publication_id is None:
+        return None, None
+    published = _published(store.url, publication_id)
+    publication, files, mappings = published
+    problem = _load_problem(publication.digest, mappings, as_of(), files)
+    return (None, problem) if problem else (published, None)
+
+
+def shown_publication() -> Publication | None:
+    """The publication this session shows: the newest, unless a private preview is open."""
+    published = None if is_preview() else _current_publication()[0]
+    return None if published is None else published[0]
+
+
+def unreadable_publication() -> InputError | None:
+    return _current_publication()[1]
 
 
 def _shared() -> tuple[Files, str, Mappings]:
     """What a session without a preview shows: the current publication, else (nothing
     published, or a publication the loaders can no longer read) the sample."""
-    if unreadable_publication() is None:
-        store = publication_store()
-        publication_id = store.current_id()
-        if publication_id is not None:
-            publication, files, mappings = _published(store.url, publication_id)
-            return files, publication.digest, mappings
+    published = _current_publication()[0]
+    if published is not None:
+        publication, files, mappings = published
+        return files, publication.digest, mappings
     files, digest = _sample()
     return files, digest, ()
-
-
-def unreadable_publication() -> InputError | None:
-    """Why the current publication cannot be read, if it cannot: it was checked when it was
-    published, so only a change to the loaders since can make it so. Tried once per data set
-    and date (the results are cached), so a page never raises over it."""
-    store = publication_store()
-    publication_id = store.current_id()
-    if publication_id is None:
-        return None
-    publication, files, mappings = _published(store.url, publication_id)
-    return _load_problem(publication.digest, mappings, as_of(), files)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -150,8 +153,7 @@ def is_preview() -> bool:
 
 
 def is_sample() -> bool:
-    return not is_preview() and (publication_store().current_id() is None
-                                 or unreadable_publication() is not None)
+    return not is_preview() and _current_publication()[0] is None
 
 
 def _source() -> tuple[Files, str, Mappings]:

@@ -15,9 +15,11 @@ def say(said: Note, lang: str = NB) -> str:
     """One note as a sentence. Values named `kind`, `kinds`, `process` and `column_groups` are ids
     labelled in `lang`; dates are written dd.mm.yyyy; a note inside a note is worded first."""
     values = {name: _shown(name, value, lang) for name, value in said.values.items()}
-    conjunctions = {"processes_or": t("issue.or", lang), "processes_and": t("issue.and", lang)}
-    known = {name: process_list(conjunction=word) for name, word in conjunctions.items()}
-    return t(f"issue.{said.key}", lang, **known, **values)
+    template = t(f"issue.{said.key}", lang)  # unfilled: no values given
+    for name, conjunction in (("processes_or", "issue.or"), ("processes_and", "issue.and")):
+        if f"{{{name}}}" in template:  # the known processes, listed only where a text names them
+            values[name] = process_list(conjunction=t(conjunction, lang))
+    return template.format(**values)
 
 
 def _shown(name: str, value: object, lang: str) -> object:
