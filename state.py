@@ -13,6 +13,7 @@ import streamlit as st
 from analysis import Results, RuleConfig, build_results
 from analysis.candidates import gap_remedies
 from analysis.overview import OverviewTables, overview_tables
+from analysis.scope import AGGREGATES_ONLY, EVERYTHING, Scope, scoped, units_and_below
 from analysis.suppression import ComplianceChange, compliance_change
 from analysis.trends import monthly_training_coverage
 from loaders import Dataset, InputError
@@ -33,6 +34,7 @@ from loaders.schema import (
     UNITS,
 )
 from store import SnapshotStore
+from store.access import OWNER, UNIT, AccessStore, Grant
 from store.publications import FROM_APP, Publication, PublicationStore
 from store.publish import files_digest, manual_mappings, publish_files
 from wording.actions import worded_actions
@@ -55,6 +57,8 @@ AS_OF_KEY = "as_of"
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "txt", "tsv", "xlsb", "numbers"]
 Files = tuple[tuple[str, str, bytes], ...]
 Mappings = tuple[tuple[str, str, str], ...]
+OPEN = Grant("", OWNER, ())  # without sign-in the app is open: everyone sees everything
+Access = tuple[str, tuple[str, ...]] | None  # a grant's role and units, as cache keys take it
 
 
 def snapshot_store() -> SnapshotStore:
@@ -173,28 +177,83 @@ def as_of() -> dt.date:
     return st.session_state.get(AS_OF_KEY) or dt.date.today()
 
 
+def sign_in_required() -> bool:
+    """`[auth]` in the secrets: users sign in and the access list decides what they see."""
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def grant() -> Grant | None:
+    """What this session may see: everything without sign-in; else the signed-in user's entry
+    on the access list, read on every run so a change takes effect at once; None when not
+    signed in or not on the list (default deny)."""
+    if not sign_in_required():
+        return OPEN
+    email = current_user()
+    return AccessStore().grant_of(email) if email else None
+
+
+def _access() -> Access:
+    given = grant()
+    return None if given is None else (given.role, given.units)
+
+
+def scope_of(access: Access, units: pd.DataFrame) -> Scope:
+    """Whose names a grant shows: an owner every name, a unit user those of the granted units
+    and the units below them, a viewer (and anyone without a grant) none."""
+    if access is None:
+        return AGGREGATES_ONLY
+    role, granted = access
+    if role == OWNER:
+        return EVERYTHING
+    return units_and_below(units, granted) if role == UNIT else AGGREGATES_ONLY
+
+
+def session_scope() -> Scope:
+    return scope_of(_access(), current()[1].units)
+
+
+def shows_every_name() -> bool:
+    return _access() == (OWNER, ())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _data(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
+          _files: Files) -> tuple[Dataset, Results]:
+    """The data set and results as `access` may see them: the one place the scope is applied,
+    so every view, download and export made from them stays inside it."""
+    dataset, results = _load_and_compute(digest, mappings, as_of, _files)
+    return scoped(dataset, results, scope_of(access, results.units))
+
+
+def _scoped_data(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
+                 files: Files) -> tuple[Dataset, Results]:
+    if access == (OWNER, ()):  # nothing to hide: no second cached copy of the data
+        return _load_and_compute(digest, mappings, as_of, files)
+    return _data(digest, mappings, as_of, access, files)
+
+
 def current() -> tuple[Dataset, Results]:
     files, digest, mappings = _source()
-    return _load_and_compute(digest, mappings, as_of(), files)
+    return _scoped_data(digest, mappings, as_of(), _access(), files)
 
 
 @st.cache_data(max_entries=8, show_spinner="Regner ut opplæring måned for måned …")
-def _training_coverage(digest: str, mappings: Mappings, as_of: dt.date,
+def _training_coverage(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
                        _files: Files) -> pd.DataFrame:
-    return monthly_training_coverage(*_load_and_compute(digest, mappings, as_of, _files))
+    return monthly_training_coverage(*_scoped_data(digest, mappings, as_of, access, _files))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _overview(digest: str, mappings: Mappings, as_of: dt.date, faculty: str | None,
-              only_gaps: bool, _files: Files) -> OverviewTables:
-    return overview_tables(_load_and_compute(digest, mappings, as_of, _files)[1], faculty,
+def _overview(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
+              faculty: str | None, only_gaps: bool, _files: Files) -> OverviewTables:
+    return overview_tables(_scoped_data(digest, mappings, as_of, access, _files)[1], faculty,
                            only_gaps)
 
 
 def overview(faculty: str | None, only_gaps: bool = False) -> OverviewTables:
     """The overview's tables for one faculty filter, cached so a rerun only redraws."""
     files, digest, mappings = _source()
-    return _overview(digest, mappings, as_of(), faculty, only_gaps, files)
+    return _overview(digest, mappings, as_of(), _access(), faculty, only_gaps, files)
 
 
 def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | None:
@@ -213,29 +272,29 @@ def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | 
 
 
 @st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")
-def _gap_remedies(digest: str, mappings: Mappings, as_of: dt.date,
+def _gap_remedies(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
                   _files: Files) -> pd.DataFrame:
-    dataset, results = _load_and_compute(digest, mappings, as_of, _files)
+    dataset, results = _scoped_data(digest, mappings, as_of, access, _files)
     return gap_remedies(results, results.staff, dataset.courses)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, lang: str,
+def _gap_actions(digest: str, mappings: Mappings, as_of: dt.date, access: Access, lang: str,
                  _files: Files) -> pd.DataFrame:
-    return worded_actions(_gap_remedies(digest, mappings, as_of, _files), lang)
+    return worded_actions(_gap_remedies(digest, mappings, as_of, access, _files), lang)
 
 
 def actions(lang: str) -> pd.DataFrame:
     """Every gap with its suggested action in `lang`; ranking candidates is the slow part,
     so it runs once per data set, whichever language asks first, not on every click."""
     files, digest, mappings = _source()
-    return _gap_actions(digest, mappings, as_of(), lang, files)
+    return _gap_actions(digest, mappings, as_of(), _access(), lang, files)
 
 
 def training_coverage() -> pd.DataFrame:
     """Month-by-month training coverage of the current data, cached like the results."""
     files, digest, mappings = _source()
-    return _training_coverage(digest, mappings, as_of(), files)
+    return _training_coverage(digest, mappings, as_of(), _access(), files)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import streamlit as st
 
 import state
 from components import upload_flow
+from components.signin import signed_in_line
 from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 from wording.publications import published_line
@@ -66,20 +67,28 @@ def _language_switch(lang: str) -> None:
         st.query_params[LANG_KEY] = lang
 
 
-def data_sidebar() -> None:
+def remember_lang() -> None:
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = resolve_lang(st.query_params.get(LANG_KEY))
+
+
+def data_sidebar(grant: state.Grant) -> None:
+    """`grant`: what the session may see; only those who see every name may upload."""
+    remember_lang()
     lang = page_lang()
     with st.sidebar:
-        # no sign-in is enforced yet: everyone who reaches the address is told so, every page
-        st.info(t("auth.open", lang), icon=":material/lock_open:")
+        if state.sign_in_required():
+            signed_in_line(grant, lang)
+        else:  # everyone who reaches the address is told so, on every page
+            st.info(t("auth.open", lang), icon=":material/lock_open:")
         st.header(t("sidebar.header", lang))
         status = st.container()
-        uploads = st.file_uploader(
-            t("sidebar.upload", lang), type=state.UPLOAD_TYPES,
-            accept_multiple_files=True, key=UPLOAD_KEY)
-        _apply_new_uploads(uploads or [], lang)
-        upload_flow.show_outcome(lang, link_to_data_page=True)
+        if grant.role == state.OWNER:
+            uploads = st.file_uploader(
+                t("sidebar.upload", lang), type=state.UPLOAD_TYPES,
+                accept_multiple_files=True, key=UPLOAD_KEY)
+            _apply_new_uploads(uploads or [], lang)
+            upload_flow.show_outcome(lang, link_to_data_page=True)
         _language_switch(lang)
         # `?dato=ÅÅÅÅ-MM-DD` (a bookmark, back and forward) sets the as-of date; it is
         # written back on every run, so it survives a page switch

@@ -650,6 +650,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "access.needs_units": ("Rollen Enhet trenger minst én enhet.",
                            "The role Unit needs at least one unit."),
     "access.saved": ("{email} har nå rollen {role}.", "{email} now has the role {role}."),
+    "access.from_file": ("Tilgangsliste fra fil", "Access list from a file"),
+    "access.file": ("Excel- eller CSV-fil med kolonnene E-post, Rolle og Enheter",
+                    "Excel or CSV file with the columns E-mail, Role and Units"),
+    "access.file_problems": ("{count} rad(er) kan ikke brukes:", "{count} row(s) cannot be used:"),
+    "access.give_all": ("Gi tilgang til alle {count} i filen",
+                        "Give access to all {count} in the file"),
+    "access.given_from_file": ("{count} fra {file} står nå på tilgangslisten.",
+                               "{count} from {file} are now on the access list."),
     "access.remove_choice": ("Fjern fra tilgangslisten", "Remove from the access list"),
     "access.remove": ("Fjern", "Remove"),
     "access.removed": ("{email} er fjernet fra tilgangslisten.",
@@ -667,6 +675,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "access.audit_file": ("logg.csv", "audit-log.csv"),
     "auth.open": ("Ingen innlogging: alle som når adressen ser alt.",
                   "No sign-in: everyone who reaches this address sees everything."),
+    "auth.please": ("Logg inn med brukeren din i organisasjonen for å se dekningen av "
+                    "prosessrådgivere og opplæring.",
+                    "Sign in with your organisation account to see the coverage of process "
+                    "advisors and training."),
+    "auth.sign_in": ("Logg inn", "Sign in"),
+    "auth.sign_out": ("Logg ut", "Sign out"),
+    "auth.signed_in": ("Innlogget som {email} ({role}).", "Signed in as {email} ({role})."),
+    "auth.denied": ("{email} har ikke tilgang til denne tjenesten. Be prosesseieren om å "
+                    "legge deg til på tilgangslisten.",
+                    "{email} has no access to this service. Ask the process owner to add you "
+                    "to the access list."),
+    "auth.owner_only": ("Denne siden er bare for prosesseieren.",
+                        "This page is for the process owner only."),
+    "auth.names_elsewhere": ("Navn vises bare for enhetene du har tilgang til; her ser du "
+                             "samletallene.",
+                             "Names are shown only for the units you have access to; here you "
+                             "see the aggregates."),
+    "auth.your_units": ("Viser enhetene du har tilgang til.",
+                        "Showing the units you have access to."),
     "sidebar.unreadable": ("Den publiserte dataen kan ikke leses ({problem}); viser "
                            "eksempeldata til noen publiserer på nytt.",
                            "The published data cannot be read ({problem}); showing the sample "

@@ -6,6 +6,20 @@ from __future__ import annotations
 
 VALIDATION_TEXTS: dict[str, tuple[str, str]] = {
     "issue.and": ("og", "and"),
+    # an access list
+    "issue.access_headers": (
+        "Finner ikke kolonnene for e-post og rolle (for eksempel «E-post», «Rolle», «Enheter»).",
+        "The e-mail and role columns are not found (for example «E-mail», «Role», «Units»)."),
+    "issue.access_bad_email": ("«{value}» er ikke en e-postadresse; raden er ikke brukt.",
+                               "«{value}» is not an e-mail address; the row is not used."),
+    "issue.access_bad_role": (
+        "«{value}» er ikke en rolle (Prosesseier, Enhet eller Ledelse); raden er ikke brukt.",
+        "«{value}» is not a role (Owner, Unit or Viewer); the row is not used."),
+    "issue.access_no_units": ("Rollen Enhet trenger minst én enhetskode; raden er ikke brukt.",
+                              "The role Unit needs at least one unit code; the row is not used."),
+    "issue.access_unknown_units": (
+        "Ukjente enhetskoder «{value}» i dataene som vises; raden er ikke brukt.",
+        "Unknown unit codes «{value}» in the data shown; the row is not used."),
     "issue.or": ("eller", "or"),
     # cells and rows
     "issue.formula_no_value": (

@@ -76,6 +76,20 @@ class AccessStore:
         with writing(self.engine) as connection:
             audit_row(connection, actor, action, detail, units)
 
+    def record_sign_in(self, email: str, detail: str, units: tuple[str, ...],
+                       token_issued: dt.datetime | None) -> bool:
+        """One audit row per sign-in, not per browser session: a reload opens a new session
+        on the same identity token, and a row written after the token was issued is this
+        sign-in's already. False when it was."""
+        with writing(self.engine) as connection:
+            if token_issued is not None and connection.execute(
+                    sa.select(audit.c.id).where(
+                        audit.c.actor == email_key(email), audit.c.action == SIGN_IN,
+                        audit.c.at >= token_issued.astimezone(dt.UTC)).limit(1)).first():
+                return False
+            audit_row(connection, email_key(email), SIGN_IN, detail, units)
+        return True
+
     def audit_log(self) -> pd.DataFrame:
         """The whole log, oldest first: at, actor, action, detail, units."""
         with self.engine.connect() as connection:

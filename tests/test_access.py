@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store.access import ACCESS_CHANGE, PUBLISH, RESTORE, AccessStore, Grant
+from store.access import ACCESS_CHANGE, PUBLISH, RESTORE, SIGN_IN, AccessStore, Grant
 from store.publications import PublicationStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,3 +60,62 @@ def test_the_first_owner_is_set_from_the_command_line(tmp_path):
                              timeout=120)
     assert refused.returncode == 2
     assert refused.stderr.strip().endswith("rollen unit krever --grant-units")
+
+
+def test_a_sign_in_is_one_row_however_often_its_token_opens_a_session(database):
+    store = AccessStore(database)
+    issued = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
+    assert store.record_sign_in("Eier@Uni.no", "owner", (), issued)
+    assert not store.record_sign_in("eier@uni.no", "owner", (), issued)  # a page reload
+    assert store.record_sign_in("leder@uni.no", "unit", ("IEL",), issued)  # someone else
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+    assert store.record_sign_in("eier@uni.no", "owner", (), later)  # signed in again
+    assert store.record_sign_in("ukjent@uni.no", "denied", (), None)
+    log = store.audit_log()
+    assert list(zip(log["actor"], log["action"], log["detail"], log["units"], strict=True)) == [
+        ("eier@uni.no", SIGN_IN, "owner", ""), ("leder@uni.no", SIGN_IN, "unit", "IEL"),
+        ("eier@uni.no", SIGN_IN, "owner", ""), ("ukjent@uni.no", SIGN_IN, "denied", "")]
+
+
+def test_an_access_list_file_gives_its_good_rows_and_reports_the_rest():
+    from loaders.access_list import read_access_list
+    from tests.helpers import xlsx_file
+    from wording.validation import with_messages
+
+    listed = xlsx_file("tilgang.xlsx", {"Ark1": [
+        ["Tilgangsliste høsten 2026"],
+        ["E-post", "Rolle", "Enheter"],
+        ["Eier@Uni.no", "Prosesseier", ""],
+        ["leder@uni.no", "Enhet", "IEL, IES"],
+        ["ledelse@uni.no", "ledelse", "IEL"],  # units of a viewer are not kept
+        [None, None, None],
+        ["ikke-en-adresse", "Enhet", "IEL"],
+        ["ny@uni.no", "Admin", ""],
+        ["tom@uni.no", "Enhet", ""],
+        ["feil@uni.no", "Enhet", "IEL, XYZ"],
+    ]})
+    rows = read_access_list(listed, {"IEL", "IES"})
+    assert rows.grants == [("Eier@Uni.no", "owner", ()), ("leder@uni.no", "unit", ("IEL", "IES")),
+                           ("ledelse@uni.no", "viewer", ())]
+    report = with_messages(rows.issues)
+    assert list(zip(report["row"], report["column"], report["message"], strict=True)) == [
+        (7, "E-post", "«ikke-en-adresse» er ikke en e-postadresse; raden er ikke brukt."),
+        (8, "Rolle", "«Admin» er ikke en rolle (Prosesseier, Enhet eller Ledelse); raden er ikke "
+                     "brukt."),
+        (9, "Enheter", "Rollen Enhet trenger minst én enhetskode; raden er ikke brukt."),
+        (10, "Enheter", "Ukjente enhetskoder «XYZ» i dataene som vises; raden er ikke brukt."),
+    ]
+    assert set(report["file"]) == {"tilgang.xlsx"} and set(report["sheet"]) == {"Ark1"}
+
+
+def test_a_file_without_the_columns_is_refused_with_one_message():
+    from loaders import InputError
+    from loaders.access_list import read_access_list
+    from tests.helpers import csv_file
+    from wording.validation import problem_text
+
+    with pytest.raises(InputError) as refused:
+        read_access_list(csv_file("liste.csv", [["Navn", "Avdeling"], ["Ola", "IEL"]]), set())
+    assert problem_text(refused.value) == (
+        "liste.csv: Finner ikke kolonnene for e-post og rolle (for eksempel «E-post», «Rolle», "
+        "«Enheter»).")

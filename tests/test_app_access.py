@@ -74,3 +74,20 @@ def test_the_audit_log_filters_by_event_and_person_and_downloads():
     assert "1 av 2 hendelser vises." in [c.value for c in app.caption]
     download = app.get("download_button")[0]
     assert download.proto.label == "Last ned loggen (CSV)"
+
+
+def test_an_access_list_is_loaded_from_a_file_and_its_bad_rows_named():
+    from tests.helpers import csv_file
+
+    name, data = csv_file("tilgang.csv", [["E-post", "Rolle", "Enheter"],
+                                          ["leder@uni.no", "Enhet", "IEL"],
+                                          ["ledelse@uni.no", "Ledelse", ""],
+                                          ["leder2@uni.no", "Enhet", "FINNES_IKKE"]])
+    app = start()
+    app.file_uploader(key="access_file").set_value([(name, data, "text/csv")]).run()
+    assert not app.exception
+    assert "1 rad(er) kan ikke brukes:" in [w.value for w in app.warning]
+    app.button(key="grant_file").click().run()
+    assert "2 fra tilgang.csv står nå på tilgangslisten." in [s.value for s in app.success]
+    assert [(g.email, g.role, g.units) for g in AccessStore().grants()] == [
+        ("ledelse@uni.no", "viewer", ()), ("leder@uni.no", "unit", ("IEL",))]

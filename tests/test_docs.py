@@ -14,7 +14,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 ALIAS_CASES = sorted({(kind, alias) for kind in KINDS
                       for names in aliases(kind).values() for alias in names})
 ROUTER = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-PAGES = re.findall(r'st\.Page\("([^"]+)"', ROUTER)
+PAGES = re.findall(r'\("(views/[^"]+\.py)"', ROUTER)
 
 
 @pytest.mark.parametrize(("kind", "alias"), ALIAS_CASES,

@@ -5,13 +5,21 @@ import streamlit as st
 
 import state
 from components.sidebar import page_lang
+from components.signin import audited
+from components.text import plain
 from exports.csv_export import to_safe_csv
 from i18n import label_set, t
+from loaders import InputError
+from loaders.access_list import read_access_list
 from loaders.schema import UNIT_ID, UNIT_NAME
-from store.access import ROLES, UNIT, AccessStore
+from store.access import ROLES, UNIT, AccessStore, Grant
 from wording.access import audit_rows, grant_rows
+from wording.validation import problem_text, with_messages
 
 lang = page_lang()
+if not state.shows_every_name():  # not offered in the navigation either
+    st.error(t("auth.owner_only", lang), icon=":material/block:")
+    st.stop()
 ROLE_LABELS = label_set("role", lang)
 CHANGED_KEY = "access_changed_note"  # the note shown after the rerun a change makes
 
@@ -50,6 +58,31 @@ with st.form("grant", border=True):
                                               role=ROLE_LABELS[grant.role])
             st.rerun()
 
+with st.expander(t("access.from_file", lang), icon=":material/upload_file:"):
+    listed = st.file_uploader(t("access.file", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"],
+                              key="access_file")
+    if listed is not None:
+        try:
+            rows = read_access_list((listed.name, listed.getvalue()), set(units))
+        except InputError as error:
+            st.error(plain(problem_text(error, lang)), icon=":material/error:")
+        else:
+            if not rows.issues.empty:
+                st.warning(t("access.file_problems", lang, count=len(rows.issues)),
+                           icon=":material/warning:")
+                st.dataframe(with_messages(rows.issues, lang)[["row", "column", "message"]],
+                             hide_index=True, width="stretch")
+            if rows.grants:
+                st.dataframe(grant_rows([Grant(*row) for row in rows.grants], units, lang),
+                             hide_index=True)
+                if st.button(t("access.give_all", lang, count=len(rows.grants)),
+                             key="grant_file", type="primary"):
+                    for email, role, granted_units in rows.grants:
+                        store.grant(email, role, granted_units, by=state.current_user())
+                    st.session_state[CHANGED_KEY] = t("access.given_from_file", lang,
+                                                      count=len(rows.grants), file=listed.name)
+                    st.rerun()
+
 if grants:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     removed = left.selectbox(t("access.remove_choice", lang), [g.email for g in grants],
@@ -74,6 +107,6 @@ else:
         shown = shown[shown[actor_column].str.contains(actor.strip(), case=False, regex=False)]
     st.caption(t("access.shown", lang, shown=len(shown), total=len(log)))
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(t("access.download", lang), to_safe_csv(shown),
-                       file_name=t("access.audit_file", lang), mime="text/csv",
-                       key="download_audit")
+    log_file = t("access.audit_file", lang)
+    st.download_button(t("access.download", lang), to_safe_csv(shown), file_name=log_file,
+                       mime="text/csv", on_click=audited(log_file), key="download_audit")

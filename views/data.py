@@ -7,6 +7,7 @@ import streamlit as st
 import state
 from components import upload_flow
 from components.sidebar import page_lang
+from components.signin import audited
 from components.text import plain
 from exports.csv_export import to_safe_csv
 from i18n import COLUMN_CHOICE_NONE, kind_label, label_set, t
@@ -21,6 +22,9 @@ PUBLISHED_KEY = "data_published_note"  # the note shown after the rerun that pub
 UPLOAD_KEY = "data_page_upload"
 
 lang = page_lang()
+if not state.shows_every_name():  # not offered in the navigation either
+    st.error(t("auth.owner_only", lang), icon=":material/block:")
+    st.stop()
 COLUMN_LABELS = label_set("column", lang)
 ISSUE_LABELS = label_set("issue", lang)
 SEVERITY_LABELS = label_set("severity", lang)
@@ -145,9 +149,9 @@ else:
     st.dataframe(table, hide_index=True, width="stretch", height=min(36 * len(table) + 40, 600),
                  column_config={ISSUE_LABELS["message"]: st.column_config.TextColumn(
                      width=900), ISSUE_LABELS["file"]: st.column_config.TextColumn(width=160)})
-    st.download_button(t("data.download", lang), to_safe_csv(table),
-                       file_name=t("data.report_file", lang), mime="text/csv",
-                       key="download_issues")
+    report_file = t("data.report_file", lang)
+    st.download_button(t("data.download", lang), to_safe_csv(table), file_name=report_file,
+                       mime="text/csv", on_click=audited(report_file), key="download_issues")
 
 st.subheader(t("data.publications", lang))
 if state.is_preview():

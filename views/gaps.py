@@ -15,6 +15,7 @@ from analysis.gap_groups import gap_groups
 from analysis.hierarchy import FACULTY_ID, FACULTY_NAME, faculties
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, GAP_KINDS
 from components.sidebar import page_lang
+from components.signin import audited
 from components.text import person_label, plain
 from components.url_state import (
     FACULTY_PARAM,
@@ -74,6 +75,11 @@ groups = faculties(results.units)
 units = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID, how="left")
 actions = state.actions(lang).merge(
     units, on=UNIT_ID, how="left")
+seen = state.session_scope()
+if not seen.everything:  # the people of other units are in the figures, not in the lists
+    units = units[units[UNIT_ID].map(seen.names)]
+    actions = actions[actions[UNIT_ID].map(seen.names)]
+    st.caption(t("auth.your_units", lang))
 faculty_names = dict(zip(units[FACULTY_ID], units[FACULTY_NAME], strict=False))
 
 columns = st.columns(4)
@@ -176,9 +182,10 @@ with st.expander(t("gaps.all_rows", lang, count=len(shown))):
                      TABLE_LABELS[REQUIREMENT_ID]: st.column_config.TextColumn(
                          width=REQUIREMENT_WIDTH),
                      TABLE_LABELS["action"]: st.column_config.TextColumn(width=900)})
+gaps_file = t("gaps.file", lang, date=f"{results.as_of:%Y-%m-%d}")
 st.download_button(t("gaps.download", lang),
                    to_safe_csv(export.rename(columns=TABLE_LABELS)),
-                   file_name=t("gaps.file", lang, date=f"{results.as_of:%Y-%m-%d}"),
+                   file_name=gaps_file, on_click=audited(gaps_file),
                    mime="text/csv", icon=":material/download:", disabled=shown.empty)
 
 st.subheader(t("gaps.candidates", lang))

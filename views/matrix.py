@@ -16,6 +16,7 @@ from analysis.matrix import (
     with_words,
 )
 from components.sidebar import page_lang
+from components.signin import audited
 from components.url_state import FACULTY_PARAM, PROCESS_PARAM, ROLE_PARAM, UNIT_PARAM, url_selectbox
 from exports.csv_export import to_safe_csv
 from i18n import portal_note, process_label, t
@@ -41,6 +42,10 @@ def url_choice(column, label: str, options: list[str], param: str, key: str, for
 
 groups = faculties(results.units)
 judged = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID)
+seen = state.session_scope()
+if not seen.everything:  # the people of other units are in the figures, not in the lists
+    judged = judged[judged[UNIT_ID].map(seen.names)]
+    st.caption(t("auth.your_units", lang))
 faculty_names = dict(zip(judged[FACULTY_ID], judged[FACULTY_NAME], strict=True))
 everyone = t("all", lang)
 
@@ -68,6 +73,8 @@ days = int(days_column.number_input(t("matrix.days", lang), min_value=0, max_val
 ids = requirement_ids(results)
 matrix = filter_matrix(competency_matrix(dataset, results, days, portal_note(lang)), role,
                        faculty or None, unit or None, process or None)
+if not seen.everything:
+    matrix = matrix[matrix[UNIT_ID].isin(judged[UNIT_ID])]
 counts = symbol_counts(matrix, ids)
 columns = st.columns(4)
 columns[0].metric(t("matrix.people", lang), len(matrix))
@@ -104,7 +111,8 @@ st.dataframe(
 export = with_words(matrix, t("yes", lang), t("no", lang))
 export_headers = {FACULTY_ID: headers[FACULTY_ID], UNIT_ID: t("unit_id", lang),
                   **{column: label for column, label in headers.items() if column != FACULTY_ID}}
+matrix_file = t("matrix.file", lang)
 st.download_button(
-    t("matrix.download", lang), on_click="ignore", mime="text/csv",
+    t("matrix.download", lang), on_click=audited(matrix_file), mime="text/csv",
     data=to_safe_csv(export[[*export_headers, *ids]].rename(columns=export_headers)),
-    file_name=t("matrix.file", lang), icon=":material/download:")
+    file_name=matrix_file, icon=":material/download:")

@@ -21,6 +21,7 @@ from charts.meeting import (
     make_unit_process_heatmap,
 )
 from components.sidebar import page_lang
+from components.signin import audited
 from components.url_state import FACULTY_PARAM, url_selectbox
 from exports.excel import write_excel_report
 from exports.figures import meeting_content
@@ -117,8 +118,10 @@ def _pdf() -> bytes:
 stem = f"prosessradgivere_{results.as_of:%Y-%m-%d}"
 # The reports stay in bokmål, like the Excel report and the command line's.
 with download.popover(t("meeting.download", lang), icon=":material/download:", width="stretch"):
-    st.download_button(t("meeting.xlsx", lang), _excel, f"{stem}.xlsx", XLSX,
-                       on_click="ignore", icon=":material/table:", key="download_xlsx")
+    if state.session_scope().any_names:  # the report lists gaps person by person
+        st.download_button(t("meeting.xlsx", lang), _excel, f"{stem}.xlsx", XLSX,
+                           on_click=audited(f"{stem}.xlsx"), icon=":material/table:",
+                           key="download_xlsx")
     st.download_button(t("meeting.pptx", lang), _slides, f"{stem}_mote.pptx", PPTX,
                        on_click="ignore", icon=":material/slideshow:", key="download_pptx")
     st.download_button(t("meeting.pdf", lang), _pdf, f"{stem}_mote.pdf", "application/pdf",

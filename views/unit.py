@@ -155,6 +155,10 @@ else:
     _table(cover.rename(columns={"units_ok": "status"}), [PROCESS, "advisors", "status"],
            status=st.column_config.TextColumn(t("unit.status", lang)))
 
+if not all(map(state.session_scope().names, unit_ids)):
+    st.info(t("auth.names_elsewhere", lang), icon=":material/visibility_off:")
+    st.stop()
+
 st.subheader(t("unit.advisors", lang))
 training = advisor_training(results, results.staff, unit_ids)
 requirement_ids = list(dict.fromkeys(r.id for r in results.config.requirements

@@ -27,11 +27,18 @@ if state.is_sample():
 st.caption(t("whatif.intro", lang))
 
 summary = results.unit_summary
+seen = state.session_scope()
+if not seen.everything:  # the people of other units are in the figures, not in the lists
+    summary = summary[summary[UNIT_ID].map(seen.names)]
+    st.caption(t("auth.your_units", lang))
 unit_labels = {u: n if n == u else f"{n} ({u})"
                for u, n in zip(summary[UNIT_ID], summary[UNIT_NAME], strict=True)}
 options = sorted(unit_labels, key=unit_labels.get)
 not_compliant = set(summary.loc[~summary["compliant"], UNIT_ID])
 failing = [u for u in options if u in not_compliant]
+if not options:  # no unit whose people this user may see
+    st.info(t("auth.your_units", lang), icon=":material/visibility_off:")
+    st.stop()
 follow_url(UNIT_PARAM, "whatif_unit", lambda u: u if u in unit_labels else None,
            (failing or options)[0])
 if st.session_state["whatif_unit"] not in unit_labels:

@@ -20,23 +20,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
-def serve(database: str | None = None) -> Iterator[str]:
-    """A `streamlit run` of the dashboard on a free loopback port, until the block ends; the
-    URL is given once the server answers its health check (no page has been asked for).
-    `database` (a URL or path) is the store it uses; by default a new empty one."""
-    port = _free_port()
+def serve(database: str | None = None, port: int | None = None,
+          secrets: Path | None = None) -> Iterator[str]:
+    """A `streamlit run` of the dashboard on a loopback port (a free one by default), until
+    the block ends; the URL is given once the server answers its health check (no page has
+    been asked for). `database` (a URL or path) is the store it uses; by default a new empty
+    one. `secrets`: a secrets.toml to use (sign-in), else none."""
+    port = port or free_port()
     database = database or str(Path(tempfile.mkdtemp(prefix="store-")) / "app.db")
+    secret_files = ["--secrets.files", str(secrets)] if secrets else []
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
+         "--browser.gatherUsageStats", "false", *secret_files],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         env={**os.environ, "DATABASE_URL": database})
     url = f"http://127.0.0.1:{port}"

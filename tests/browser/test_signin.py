@@ -1,0 +1,160 @@
+"""Sign-in for real: the app behind `st.login` against an OpenID Connect provider on loopback
+(oidc-provider-mock), in headless Chromium. An owner, a unit leader of IEL, a viewer and an
+unknown user sign in; every view each is offered and every download are scanned for names
+outside their scope: what the server sent over the websocket (tables travel as Arrow bytes,
+which page text would miss) and the files' bytes. The audit log then holds one row per
+sign-in and per download with names."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from i18n import NB, t
+from store.access import NAMED_EXPORT, OWNER, SIGN_IN, UNIT, VIEWER, AccessStore
+from tests.browser.conftest import free_port, serve
+from tests.helpers import names_in
+from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
+
+pytestmark = pytest.mark.browser
+
+OWNER_EMAIL, IEL_EMAIL, VIEWER_EMAIL = "eier@ntnu.no", "leder.iel@ntnu.no", "ledelse@ntnu.no"
+UNKNOWN_EMAIL = "ukjent@ntnu.no"
+IDLE = "() => document.querySelector('[data-test-script-state]')?.getAttribute(" \
+       "'data-test-script-state') === 'notRunning'"
+NAV_LINK = '[data-testid="stSidebarNavLink"]'
+
+
+@pytest.fixture(scope="module")
+def signed_app(tmp_path_factory):
+    """The app with `[auth]` pointing at a provider on loopback, and an access list."""
+    from oidc_provider_mock import run_server_in_thread
+
+    folder = tmp_path_factory.mktemp("signin")
+    database = str(folder / "app.db")
+    store = AccessStore(database)
+    store.grant(OWNER_EMAIL, OWNER, by="test")
+    store.grant(IEL_EMAIL, UNIT, ("IEL",), by="test")
+    store.grant(VIEWER_EMAIL, VIEWER, by="test")
+    os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # the provider is plain http
+    with run_server_in_thread(port=0) as provider:
+        port = free_port()
+        secrets = folder / "secrets.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            'cookie_secret = "a-test-secret-shared-by-every-replica"\n'
+            'client_id = "prosessradgivere"\nclient_secret = "hemmelig"\n'
+            f'server_metadata_url = "http://127.0.0.1:{provider.server_port}'
+            '/.well-known/openid-configuration"\n')
+        with serve(database, port=port, secrets=secrets) as url:
+            yield url, database
+
+
+@contextlib.contextmanager
+def signed_in(browser, url: str, email: str):
+    """A fresh browser signed in as `email`; yields the page and what the server sent it."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1400},
+                                  accept_downloads=True)
+    received: list[bytes] = []
+    page = context.new_page()
+    page.on("websocket", lambda socket: socket.on(
+        "framereceived", lambda payload: received.append(
+            payload if isinstance(payload, bytes) else payload.encode())))
+    try:
+        page.goto(url)
+        page.get_by_role("button", name=t("auth.sign_in", NB)).click()
+        page.locator("input[name=sub]").fill(email)
+        page.get_by_role("button", name="Authorize", exact=True).click()
+        page.wait_for_url(f"{url}/**", timeout=60_000)
+        page.wait_for_selector("[data-test-script-state]", timeout=60_000)
+        page.wait_for_function(IDLE, timeout=90_000)
+        yield page, received
+    finally:
+        context.close()
+
+
+def sent_text(received: list[bytes]) -> str:
+    return b"\n".join(received).decode("utf-8", errors="ignore")
+
+
+def visit(page, title: str) -> None:
+    page.locator(NAV_LINK, has_text=title).click()
+    page.wait_for_timeout(300)
+    page.wait_for_function(IDLE, timeout=90_000)
+
+
+def download(page, label: str) -> tuple[str, bytes]:
+    with page.expect_download(timeout=90_000) as started:
+        page.get_by_role("button", name=label).click()
+    taken = started.value
+    return taken.suggested_filename, Path(taken.path()).read_bytes()
+
+
+def offered(page) -> list[str]:
+    return [link.inner_text().strip().splitlines()[-1] for link in page.locator(NAV_LINK).all()]
+
+
+def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
+        browser, signed_app, sample):  # noqa: F811 - pytest fixture
+    url, database = signed_app
+    everyone = set(sample[0].staff["name"]) - {""}
+
+    with signed_in(browser, url, UNKNOWN_EMAIL) as (page, received):
+        body = page.locator('[data-testid="stMain"]').inner_text()
+        assert f"{UNKNOWN_EMAIL} har ikke tilgang til denne tjenesten" in body
+        assert offered(page) == [] and names_in(sent_text(received), everyone) == []
+
+    with signed_in(browser, url, VIEWER_EMAIL) as (page, received):
+        assert offered(page) == [t("nav.meeting", NB), t("nav.about", NB)]
+        visit(page, t("nav.about", NB))
+        visit(page, t("nav.meeting", NB))
+        page.get_by_role("button", name=t("meeting.download", NB)).click()
+        assert page.get_by_role("button", name=t("meeting.xlsx", NB)).count() == 0
+        name, pdf = download(page, t("meeting.pdf", NB))
+        assert name.endswith("_mote.pdf") and pdf.startswith(b"%PDF")
+        assert names_in(sent_text(received), everyone) == []
+
+    outside_iel = names_outside(sample, ["IEL"])
+    gaps_file = f"avvik_og_tiltak_{dt.date.today():%Y-%m-%d}.csv"  # sign-in drops ?dato
+    with signed_in(browser, url, IEL_EMAIL) as (page, received):
+        views = offered(page)
+        assert views == [t(f"nav.{v}", NB) for v in (
+            "overview", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "about")]
+        files = {}
+        for view in views:
+            visit(page, view)
+            if view == t("nav.gaps", NB):
+                files.update([download(page, t("gaps.download", NB))])
+            if view == t("nav.matrix", NB):
+                files.update([download(page, t("matrix.download", NB))])
+        page.goto(f"{url}/unit?enhet=IEL")
+        page.wait_for_function(IDLE, timeout=90_000)
+        text = sent_text(received)
+        assert names_in(text, outside_iel) == []
+        assert names_in(text, everyone - outside_iel)  # IEL's own people are named
+        for name, data in files.items():
+            assert names_in(data.decode("utf-8-sig"), outside_iel) == [], name
+        assert set(files) == {gaps_file, "kompetansematrise.csv"}
+
+    with signed_in(browser, url, OWNER_EMAIL) as (page, received):
+        assert t("nav.access", NB) in offered(page) and t("nav.data", NB) in offered(page)
+        visit(page, t("nav.gaps", NB))
+        assert len(names_in(sent_text(received), outside_iel)) > 50  # every unit's names
+        visit(page, t("nav.access", NB))
+
+    log = AccessStore(database).audit_log()
+    steps = [(actor, action, detail) for actor, action, detail in zip(
+        log["actor"], log["action"], log["detail"], strict=True) if actor != "test"]
+    assert steps == [
+        (UNKNOWN_EMAIL, SIGN_IN, "denied"),
+        (VIEWER_EMAIL, SIGN_IN, VIEWER),
+        (IEL_EMAIL, SIGN_IN, UNIT),
+        (IEL_EMAIL, NAMED_EXPORT, gaps_file),
+        (IEL_EMAIL, NAMED_EXPORT, "kompetansematrise.csv"),
+        (OWNER_EMAIL, SIGN_IN, OWNER),
+    ]
