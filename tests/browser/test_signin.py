@@ -15,8 +15,22 @@ from pathlib import Path
 import pytest
 
 from i18n import NB, t
-from store.access import NAMED_EXPORT, OWNER, SIGN_IN, UNIT, VIEWER, AccessStore
+from state import SAMPLE_DIR, SAMPLE_FILES
+from store.access import (
+    ACCESS_CHANGE,
+    NAMED_EXPORT,
+    OWNER,
+    PUBLISH,
+    RESTORE,
+    SIGN_IN,
+    UNIT,
+    VIEWER,
+    AccessStore,
+)
+from store.publications import FROM_COMMAND_LINE, PublicationStore
+from store.publish import files_digest
 from tests.browser.conftest import free_port, serve
+from tests.browser.test_publish import _files
 from tests.helpers import names_in
 from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
 
@@ -40,6 +54,11 @@ def signed_app(tmp_path_factory):
     store.grant(OWNER_EMAIL, OWNER, by="test")
     store.grant(IEL_EMAIL, UNIT, ("IEL",), by="test")
     store.grant(VIEWER_EMAIL, VIEWER, by="test")
+    sample_files = tuple((kind, name, (SAMPLE_DIR / name).read_bytes())
+                         for kind, name in SAMPLE_FILES.items())
+    PublicationStore(database).publish(sample_files, (), by="test", source=FROM_COMMAND_LINE,
+                                       as_of=dt.date(2026, 11, 1),
+                                       digest=files_digest(sample_files))
     os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # the provider is plain http
     with run_server_in_thread(port=0) as provider:
         port = free_port()
@@ -100,7 +119,7 @@ def offered(page) -> list[str]:
 
 
 def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
-        browser, signed_app, sample):  # noqa: F811 - pytest fixture
+        browser, signed_app, sample, tmp_path):  # noqa: F811 - pytest fixture
     url, database = signed_app
     everyone = set(sample[0].staff["name"]) - {""}
 
@@ -145,7 +164,19 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
         assert t("nav.access", NB) in offered(page) and t("nav.data", NB) in offered(page)
         visit(page, t("nav.gaps", NB))
         assert len(names_in(sent_text(received), outside_iel)) > 50  # every unit's names
+        visit(page, t("nav.data", NB))  # publish an upload, then restore the sample
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+            _files(tmp_path))
+        page.get_by_role("button", name=t("data.publish_button", NB)).click(timeout=90_000)
+        page.get_by_text("Publisert som nr. 2.").wait_for(timeout=60_000)
+        page.get_by_role("button", name=t("data.restore", NB)).click()
+        page.get_by_text("Nr. 1 er gjenopprettet som nr. 3").wait_for(timeout=60_000)
         visit(page, t("nav.access", NB))
+        page.get_by_label(t("access.email", NB), exact=True).fill("ny.eier@ntnu.no")
+        page.get_by_role("button", name=t("access.save", NB)).click()
+        page.get_by_text("ny.eier@ntnu.no har nå rollen Prosesseier.").wait_for(timeout=60_000)
+        name, log_file = download(page, t("access.download", NB))
+        assert name == "logg.csv" and b"ny.eier@ntnu.no: owner" in log_file
 
     log = AccessStore(database).audit_log()
     steps = [(actor, action, detail) for actor, action, detail in zip(
@@ -157,4 +188,8 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
         (IEL_EMAIL, NAMED_EXPORT, gaps_file),
         (IEL_EMAIL, NAMED_EXPORT, "kompetansematrise.csv"),
         (OWNER_EMAIL, SIGN_IN, OWNER),
+        (OWNER_EMAIL, PUBLISH, "nr. 2"),
+        (OWNER_EMAIL, RESTORE, "nr. 3 (nr. 1)"),
+        (OWNER_EMAIL, ACCESS_CHANGE, "ny.eier@ntnu.no: owner"),
+        (OWNER_EMAIL, NAMED_EXPORT, "logg.csv"),
     ]
