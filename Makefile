@@ -37,6 +37,7 @@ test-fast: $(BIN)/.dev postgres ## quick loop without the browser test
 bench: $(BIN)/.dev postgres ## time reading, computing, publishing at university and national size
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/publish.py
+	$(BIN)/python bench/sessions.py
 
 lint: $(BIN)/.dev ## ruff
 	$(BIN)/ruff check .

@@ -26,9 +26,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Served(str):
+    """The served app's URL, the server's process id (to read its memory) and, where a test
+    sets it, the database it serves."""
+
+    pid: int
+    database: str
+
+
 @contextlib.contextmanager
 def serve(database: str | None = None, port: int | None = None,
-          secrets: Path | None = None) -> Iterator[str]:
+          secrets: Path | None = None) -> Iterator[Served]:
     """A `streamlit run` of the dashboard on a loopback port (a free one by default), until
     the block ends; the URL is given once the server answers its health check (no page has
     been asked for). `database` (a URL or path) is the store it uses; by default a new empty
@@ -42,7 +50,8 @@ def serve(database: str | None = None, port: int | None = None,
          "--browser.gatherUsageStats", "false", *secret_files],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         env={**os.environ, "DATABASE_URL": database})
-    url = f"http://127.0.0.1:{port}"
+    url = Served(f"http://127.0.0.1:{port}")
+    url.pid = server.pid
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -7,15 +7,12 @@ sign-in and per download with names."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
 
 from i18n import NB, t
-from state import SAMPLE_DIR, SAMPLE_FILES
 from store.access import (
     ACCESS_CHANGE,
     NAMED_EXPORT,
@@ -27,9 +24,7 @@ from store.access import (
     VIEWER,
     AccessStore,
 )
-from store.publications import FROM_COMMAND_LINE, PublicationStore
-from store.publish import files_digest
-from tests.browser.conftest import free_port, serve
+from tests.browser.signin_server import IDLE, sent_text, signed_in, signed_server
 from tests.browser.test_publish import _files
 from tests.helpers import names_in
 from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
@@ -38,67 +33,17 @@ pytestmark = pytest.mark.browser
 
 OWNER_EMAIL, IEL_EMAIL, VIEWER_EMAIL = "eier@ntnu.no", "leder.iel@ntnu.no", "ledelse@ntnu.no"
 UNKNOWN_EMAIL = "ukjent@ntnu.no"
-IDLE = "() => document.querySelector('[data-test-script-state]')?.getAttribute(" \
-       "'data-test-script-state') === 'notRunning'"
 NAV_LINK = '[data-testid="stSidebarNavLink"]'
 
 
 @pytest.fixture(scope="module")
 def signed_app(tmp_path_factory):
-    """The app with `[auth]` pointing at a provider on loopback, and an access list."""
-    from oidc_provider_mock import run_server_in_thread
-
+    """The app with `[auth]` pointing at a provider on loopback, an access list, and the
+    sample published as nr. 1."""
     folder = tmp_path_factory.mktemp("signin")
-    database = str(folder / "app.db")
-    store = AccessStore(database)
-    store.grant(OWNER_EMAIL, OWNER, by="test")
-    store.grant(IEL_EMAIL, UNIT, ("IEL",), by="test")
-    store.grant(VIEWER_EMAIL, VIEWER, by="test")
-    sample_files = tuple((kind, name, (SAMPLE_DIR / name).read_bytes())
-                         for kind, name in SAMPLE_FILES.items())
-    PublicationStore(database).publish(sample_files, (), by="test", source=FROM_COMMAND_LINE,
-                                       as_of=dt.date(2026, 11, 1),
-                                       digest=files_digest(sample_files))
-    os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")  # the provider is plain http
-    with run_server_in_thread(port=0) as provider:
-        port = free_port()
-        secrets = folder / "secrets.toml"
-        secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            'cookie_secret = "a-test-secret-shared-by-every-replica"\n'
-            'client_id = "prosessradgivere"\nclient_secret = "hemmelig"\n'
-            f'server_metadata_url = "http://127.0.0.1:{provider.server_port}'
-            '/.well-known/openid-configuration"\n')
-        with serve(database, port=port, secrets=secrets) as url:
-            yield url, database
-
-
-@contextlib.contextmanager
-def signed_in(browser, url: str, email: str):
-    """A fresh browser signed in as `email`; yields the page and what the server sent it."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1400},
-                                  accept_downloads=True)
-    received: list[bytes] = []
-    page = context.new_page()
-    page.on("websocket", lambda socket: socket.on(
-        "framereceived", lambda payload: received.append(
-            payload if isinstance(payload, bytes) else payload.encode())))
-    try:
-        page.goto(url)
-        page.get_by_role("button", name=t("auth.sign_in", NB)).click()
-        page.locator("input[name=sub]").fill(email)
-        page.get_by_role("button", name="Authorize", exact=True).click()
-        page.wait_for_url(f"{url}/**", timeout=60_000)
-        page.wait_for_selector("[data-test-script-state]", timeout=60_000)
-        page.wait_for_function(IDLE, timeout=90_000)
-        yield page, received
-    finally:
-        context.close()
-
-
-def sent_text(received: list[bytes]) -> str:
-    return b"\n".join(received).decode("utf-8", errors="ignore")
+    grants = [(OWNER_EMAIL, OWNER, ()), (IEL_EMAIL, UNIT, ("IEL",)), (VIEWER_EMAIL, VIEWER, ())]
+    with signed_server(folder, grants, publish_sample=True) as url:
+        yield url, url.database
 
 
 def visit(page, title: str) -> None:
