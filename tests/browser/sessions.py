@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,4 +173,8 @@ async def _run(url: str, pid: int, sessions: list[Session], folder: Path, everyo
 
 def run_sessions(url: str, pid: int, sessions: list[Session], folder: Path,
                  everyone: set[str], outside_iel: set[str]) -> LoadReport:
-    return asyncio.run(_run(url, pid, sessions, folder, everyone, outside_iel))
+    """Run in a thread of its own: the sync Playwright of other tests keeps an event loop
+    running in the main thread, where asyncio cannot start another."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run,
+                             _run(url, pid, sessions, folder, everyone, outside_iel)).result()

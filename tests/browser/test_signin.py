@@ -56,6 +56,8 @@ def download(page, label: str) -> tuple[str, bytes]:
     with page.expect_download(timeout=90_000) as started:
         page.get_by_role("button", name=label).click()
     taken = started.value
+    page.wait_for_timeout(300)  # the click's rerun writes the audit row: let it finish
+    page.wait_for_function(IDLE, timeout=90_000)
     return taken.suggested_filename, Path(taken.path()).read_bytes()
 
 
