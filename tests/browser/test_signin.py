@@ -50,6 +50,7 @@ def visit(page, title: str) -> None:
     page.locator(NAV_LINK, has_text=title).click()
     page.wait_for_timeout(300)
     page.wait_for_function(IDLE, timeout=90_000)
+    assert page.locator('[data-testid="stException"]').count() == 0, title
 
 
 def download(page, label: str) -> tuple[str, bytes]:
@@ -108,8 +109,11 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
         assert set(files) == {gaps_file, "kompetansematrise.csv"}
 
     with signed_in(browser, url, OWNER_EMAIL) as (page, received):
-        assert t("nav.access", NB) in offered(page) and t("nav.data", NB) in offered(page)
-        visit(page, t("nav.gaps", NB))
+        assert offered(page) == [t(f"nav.{v}", NB) for v in (
+            "overview", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about",
+            "access")]
+        for view in offered(page):
+            visit(page, view)
         assert len(names_in(sent_text(received), outside_iel)) > 50  # every unit's names
         visit(page, t("nav.data", NB))  # publish an upload, then restore the sample
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
