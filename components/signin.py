@@ -12,10 +12,9 @@ import streamlit as st
 import state
 from components.text import plain
 from i18n import label_set, t
-from store.access import NAMED_EXPORT, AccessStore, Grant
+from store.access import DENIED, NAMED_EXPORT, AccessStore, Grant
 
 SIGNED_IN_KEY = "sign_in_recorded"  # the e-mail whose sign-in this session has logged
-DENIED = "denied"  # the audit detail of a sign-in that the access list refuses
 
 
 def require_sign_in(lang: str) -> Grant:

@@ -663,6 +663,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "access.removed": ("{email} er fjernet fra tilgangslisten.",
                        "{email} is removed from the access list."),
     "access.audit": ("Logg", "Audit log"),
+    "access.denied": ("ingen tilgang", "no access"),
     "access.no_audit": ("Loggen er tom.", "The log is empty."),
     "access.all_actions": ("Alle hendelser", "All events"),
     "access.shown": ("{shown} av {total} hendelser vises.", "{shown} of {total} events shown."),

@@ -19,6 +19,7 @@ ROLES = (OWNER, UNIT, VIEWER)
 # what the audit log records
 SIGN_IN, PUBLISH, RESTORE, ACCESS_CHANGE, NAMED_EXPORT = (
     "sign_in", "publish", "restore", "access_change", "named_export")
+DENIED = "denied"  # the audit detail of a sign-in that the access list refuses
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,16 @@ def test_a_file_without_the_columns_is_refused_with_one_message():
     assert problem_text(refused.value) == (
         "liste.csv: Finner ikke kolonnene for e-post og rolle (for eksempel «E-post», «Rolle», "
         "«Enheter»).")
+
+
+def test_the_log_words_roles_and_refusals_in_the_page_language(tmp_path):
+    from wording.access import audit_rows
+
+    store = AccessStore(tmp_path / "log.db")
+    store.record_sign_in("ukjent@uni.no", "denied", (), None)
+    store.record_sign_in("leder@uni.no", "unit", ("IEL",), None)
+    store.grant("dir@uni.no", "viewer", by="eier@uni.no")
+    assert audit_rows(store.audit_log(), "nb")["Hva"].tolist() == [
+        "dir@uni.no: Ledelse (samletall)", "Enhet", "ingen tilgang"]
+    assert audit_rows(store.audit_log(), "en")["What"].tolist() == [
+        "dir@uni.no: Management (aggregates)", "Unit", "no access"]

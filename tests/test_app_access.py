@@ -55,8 +55,8 @@ def test_access_is_given_replaced_and_removed_in_the_app_and_logged():
     log = table(app, "Hendelse")
     assert log[["Hvem", "Hendelse", "Hva"]].values.tolist() == [
         ["ukjent (ingen innlogging)", "Tilgangsendring", "per@uni.no: –"],
-        ["ukjent (ingen innlogging)", "Tilgangsendring", "dir@uni.no: viewer"],
-        ["ukjent (ingen innlogging)", "Tilgangsendring", "per@uni.no: unit"]]
+        ["ukjent (ingen innlogging)", "Tilgangsendring", "dir@uni.no: Ledelse (samletall)"],
+        ["ukjent (ingen innlogging)", "Tilgangsendring", "per@uni.no: Enhet"]]
 
 
 def test_the_audit_log_filters_by_event_and_person_and_downloads():
