@@ -59,6 +59,7 @@ Files = tuple[tuple[str, str, bytes], ...]
 Mappings = tuple[tuple[str, str, str], ...]
 OPEN = Grant("", OWNER, ())  # without sign-in the app is open: everyone sees everything
 Access = tuple[str, tuple[str, ...]] | None  # a grant's role and units, as cache keys take it
+GRANT_KEY = "grant_this_run"  # (e-mail, grant) as the entry page read it at this run's start
 
 
 def snapshot_store() -> SnapshotStore:
@@ -182,14 +183,23 @@ def sign_in_required() -> bool:
     return st.secrets.load_if_toml_exists() and "auth" in st.secrets
 
 
+def refresh_grant() -> Grant | None:
+    """The signed-in user's entry on the access list, read anew. The entry page does this at
+    the start of every run, so an access change takes effect at the user's next click and the
+    rest of the run asks the database no more."""
+    email = current_user()
+    given = AccessStore().grant_of(email) if email else None
+    st.session_state[GRANT_KEY] = (email, given)
+    return given
+
+
 def grant() -> Grant | None:
     """What this session may see: everything without sign-in; else the signed-in user's entry
-    on the access list, read on every run so a change takes effect at once; None when not
-    signed in or not on the list (default deny)."""
+    on the access list; None when not signed in or not on the list (default deny)."""
     if not sign_in_required():
         return OPEN
-    email = current_user()
-    return AccessStore().grant_of(email) if email else None
+    email, given = st.session_state.get(GRANT_KEY, (None, None))
+    return given if email == current_user() else refresh_grant()
 
 
 def _access() -> Access:
@@ -208,8 +218,9 @@ def scope_of(access: Access, units: pd.DataFrame) -> Scope:
     return units_and_below(units, granted) if role == UNIT else AGGREGATES_ONLY
 
 
-def session_scope() -> Scope:
-    return scope_of(_access(), current()[1].units)
+def session_scope(units: pd.DataFrame) -> Scope:
+    """Whose names this session may see among `units` (the current results' units)."""
+    return scope_of(_access(), units)
 
 
 def shows_every_name() -> bool:

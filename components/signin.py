@@ -29,7 +29,7 @@ def require_sign_in(lang: str) -> Grant:
             st.login()
         st.stop()
     email = state.current_user()
-    grant = state.grant()
+    grant = state.refresh_grant()
     _record_sign_in(email, grant)
     if grant is None:
         st.title(t("app.title", lang))

@@ -75,7 +75,7 @@ groups = faculties(results.units)
 units = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID, how="left")
 actions = state.actions(lang).merge(
     units, on=UNIT_ID, how="left")
-seen = state.session_scope()
+seen = state.session_scope(results.units)
 if not seen.everything:  # the people of other units are in the figures, not in the lists
     units = units[units[UNIT_ID].map(seen.names)]
     actions = actions[actions[UNIT_ID].map(seen.names)]

@@ -42,7 +42,7 @@ def url_choice(column, label: str, options: list[str], param: str, key: str, for
 
 groups = faculties(results.units)
 judged = results.unit_summary[[UNIT_ID, UNIT_NAME]].merge(groups, on=UNIT_ID)
-seen = state.session_scope()
+seen = state.session_scope(results.units)
 if not seen.everything:  # the people of other units are in the figures, not in the lists
     judged = judged[judged[UNIT_ID].map(seen.names)]
     st.caption(t("auth.your_units", lang))

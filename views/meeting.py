@@ -118,7 +118,7 @@ def _pdf() -> bytes:
 stem = f"prosessradgivere_{results.as_of:%Y-%m-%d}"
 # The reports stay in bokmål, like the Excel report and the command line's.
 with download.popover(t("meeting.download", lang), icon=":material/download:", width="stretch"):
-    if state.session_scope().any_names:  # the report lists gaps person by person
+    if state.session_scope(results.units).any_names:  # the report lists gaps person by person
         st.download_button(t("meeting.xlsx", lang), _excel, f"{stem}.xlsx", XLSX,
                            on_click=audited(f"{stem}.xlsx"), icon=":material/table:",
                            key="download_xlsx")

@@ -155,7 +155,7 @@ else:
     _table(cover.rename(columns={"units_ok": "status"}), [PROCESS, "advisors", "status"],
            status=st.column_config.TextColumn(t("unit.status", lang)))
 
-if not all(map(state.session_scope().names, unit_ids)):
+if not all(map(state.session_scope(results.units).names, unit_ids)):
     st.info(t("auth.names_elsewhere", lang), icon=":material/visibility_off:")
     st.stop()
 

@@ -27,7 +27,7 @@ if state.is_sample():
 st.caption(t("whatif.intro", lang))
 
 summary = results.unit_summary
-seen = state.session_scope()
+seen = state.session_scope(results.units)
 if not seen.everything:  # the people of other units are in the figures, not in the lists
     summary = summary[summary[UNIT_ID].map(seen.names)]
     st.caption(t("auth.your_units", lang))
