@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import struct
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -87,6 +88,22 @@ def in_part(part: str, old: bytes, new: bytes) -> Callable[[str, bytes], bytes |
 
 def cut_short(part: str) -> Callable[[str, bytes], bytes | None]:
     return lambda name, content: content[: len(content) // 2] if name == part else content
+
+
+def with_entry_field(part: str, local_offset: int, value: int) -> Callable[[], tuple]:
+    """A staff workbook whose zip headers (the local one and the central directory's) state
+    another 4-byte `value` for one field of `part`: its CRC (local offset 14) or size (22)."""
+    def build() -> tuple[str, bytes]:
+        data = bytearray(staff_xlsx(staff_row())[1])
+        name = part.encode()
+        for signature, field_offset, name_offset in ((b"PK\x03\x04", local_offset, 30),
+                                                     (b"PK\x01\x02", local_offset + 2, 46)):
+            start = data.find(signature)
+            while data[start + name_offset:start + name_offset + len(name)] != name:
+                start = data.find(signature, start + 1)
+            data[start + field_offset:start + field_offset + 4] = struct.pack("<I", value)
+        return "hr.xlsx", bytes(data)
+    return build
 
 
 def plain_zip(name: str, parts: dict[str, bytes]) -> Callable[[], tuple[str, bytes]]:
@@ -201,6 +218,10 @@ CORPUS: dict[str, Hostile] = {
         f"hr.xlsx: {CORRUPT}"),
     "xlsx_sheet_cut_short": Hostile(
         "staff", xlsx_edited(cut_short("xl/worksheets/sheet1.xml")), f"hr.xlsx: {CORRUPT}"),
+    "xlsx_sheet_crc_wrong": Hostile(
+        "staff", with_entry_field("xl/worksheets/sheet1.xml", 14, 12345), f"hr.xlsx: {CORRUPT}"),
+    "xlsx_sheet_size_understated": Hostile(
+        "staff", with_entry_field("xl/worksheets/sheet1.xml", 22, 10), f"hr.xlsx: {CORRUPT}"),
     "xlsx_without_sheets": Hostile("staff", xlsx_edited(in_part(
         "xl/workbook.xml", b'<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
         b'2006/relationships" name="Ark" sheetId="1" state="visible" r:id="rId1"/>', b"")),
