@@ -16,6 +16,7 @@ from analysis.overview import OverviewTables, overview_tables
 from analysis.scope import AGGREGATES_ONLY, EVERYTHING, Scope, scoped, units_and_below
 from analysis.suppression import ComplianceChange, compliance_change
 from analysis.trends import monthly_training_coverage
+from exports.figures import MeetingContent, meeting_content
 from loaders import Dataset, InputError
 from loaders.inspect import UploadReport
 from loaders.isolated import (
@@ -280,6 +281,24 @@ def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | 
     change = compliance_change(store.table(snapshot_id, "unit_summary"), results.unit_summary,
                                unit_ids)
     return f"{taken:%d.%m.%Y}", change
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _meeting_content(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
+                     faculty_id: str | None, change: str, sample: bool,
+                     _files: Files) -> MeetingContent:
+    _, results = _scoped_data(digest, mappings, as_of, access, _files)
+    return meeting_content(results, faculty_id, change, sample=sample)
+
+
+def meeting_content_maker(faculty_id: str | None, change: str,
+                          sample: bool) -> Callable[[], MeetingContent]:
+    """What makes the meeting deck's and PDF's figures and heatmaps: once per data set,
+    scope, faculty and change, whichever of the two is asked for first. The session is read
+    now; the maker runs when a download is pressed, on a server thread without a session."""
+    files, digest, mappings = _source()
+    key = (digest, mappings, as_of(), _access(), faculty_id, change, sample, files)
+    return lambda: _meeting_content(*key)
 
 
 @st.cache_data(max_entries=16, show_spinner="Finner kandidater og tiltak …")

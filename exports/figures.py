@@ -3,14 +3,10 @@ meeting deck and the PDF share: headline figures, heatmap images and the top gap
 
 from __future__ import annotations
 
-import threading
-import warnings
 from dataclasses import dataclass
 
-import kaleido
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from analysis.config import RuleConfig
 from analysis.results import Results
@@ -28,6 +24,7 @@ from charts.meeting import (
     make_unit_process_heatmap,
 )
 from exports import SAMPLE_MARKER
+from exports.renderer import figure_pngs
 from i18n import GAP_TABLE_LABELS, NB, process_label, t
 from loaders.schema import UNIT_ID
 from wording.meeting import MeetingKpi, meeting_figures
@@ -36,21 +33,6 @@ IMAGE_WIDTH = 1200
 IMAGE_SCALE = 2
 TOP_GAPS = 8
 WHOLE_ORGANISATION = "Hele organisasjonen"
-
-# One kaleido browser serves the whole process; its queue is not safe for concurrent callers
-# (two downloads at once in the app), so renders take turns.
-_render_lock = threading.Lock()
-
-
-def figure_png(fig: go.Figure, width: int, height: int, scale: float = IMAGE_SCALE) -> bytes:
-    """The figure as PNG bytes, `width` × `height` layout pixels times `scale`."""
-    with _render_lock:
-        kaleido.start_sync_server(silence_warnings=True)
-        with warnings.catch_warnings():
-            # plotly passes its default request headers, which a running server ignores.
-            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-            return pio.to_image(fig, format="png", width=width, height=height, scale=scale)
-
 
 @dataclass(frozen=True)
 class MeetingImage:
@@ -93,19 +75,31 @@ class MeetingContent:
         return SAMPLE_MARKER if self.sample else ""
 
 
-def _image(fig: go.Figure, title: str, caption: str, own_page: bool = True) -> MeetingImage:
-    height = int(fig.layout.height)
-    return MeetingImage(title, caption, figure_png(fig, IMAGE_WIDTH, height), IMAGE_WIDTH, height,
-                        own_page)
+@dataclass(frozen=True)
+class _Planned:
+    """A heatmap to render, with what the deck and the PDF print beside it."""
+
+    fig: go.Figure
+    title: str
+    caption: str
+    own_page: bool = True
+
+
+def _rendered(planned: list[_Planned]) -> list[MeetingImage]:
+    """All images in one batch: the renderer's tabs share them out."""
+    sizes = [(p.fig, IMAGE_WIDTH, int(p.fig.layout.height)) for p in planned]
+    return [MeetingImage(p.title, p.caption, png, width, height, p.own_page)
+            for p, png, (_, width, height) in zip(planned, figure_pngs(sizes, IMAGE_SCALE),
+                                                  sizes, strict=True)]
 
 
 def _unit_heatmap(results: Results, unit_ids: set[str], name: str,
-                  own_page: bool = True) -> MeetingImage:
+                  own_page: bool = True) -> _Planned:
     config = results.config
     order = unit_order(results, unit_ids)
     rows = results.unit_process[results.unit_process[UNIT_ID].isin(unit_ids)]
     fig = make_unit_process_heatmap(rows, order, config.min_distinct_advisors)
-    return _image(fig, name, "Antall prosessrådgivere per enhet og prosess. Blå: oppfylt. "
+    return _Planned(fig, name, "Antall prosessrådgivere per enhet og prosess. Blå: oppfylt. "
                   "Oransje: mangler rådgiver, eller færre enn "
                   f"{config.min_distinct_advisors} ulike personer.", own_page)
 
@@ -121,24 +115,22 @@ def meeting_images(results: Results, faculty_id: str | None = None,
                         f"{limit} personer. –: ingen i målgruppen.")
     if faculty_id is not None:
         unit_ids = faculty_units(results, faculty_id)
-        return [
+        return _rendered([
             _unit_heatmap(results, unit_ids, names[faculty_id]),
-            _image(make_suppressed_share_heatmap(
+            _Planned(make_suppressed_share_heatmap(
                 training_by_unit(results, unit_ids, withheld=withheld), limit),
-                   f"Kompetanse – {names[faculty_id]}", training_caption),
-        ]
-    images = [
-        _image(make_coverage_rollup_heatmap(coverage_by_faculty(results),
-                                            config.min_distinct_advisors),
-               "Dekning per fakultet", "Enheter som oppfyller regelen, av enhetene som "
-               "vurderes. Blå: alle. Gul: halvparten. Oransje: ingen."),
-        _image(make_suppressed_share_heatmap(training_by_faculty(results), limit),
-               "Kompetanse per fakultet", training_caption),
-    ]
-    for faculty, name in names.items():
-        images.append(_unit_heatmap(results, faculty_units(results, faculty), name,
-                                    own_page=False))
-    return images
+                f"Kompetanse – {names[faculty_id]}", training_caption),
+        ])
+    return _rendered([
+        _Planned(make_coverage_rollup_heatmap(coverage_by_faculty(results),
+                                              config.min_distinct_advisors),
+                 "Dekning per fakultet", "Enheter som oppfyller regelen, av enhetene som "
+                 "vurderes. Blå: alle. Gul: halvparten. Oransje: ingen."),
+        _Planned(make_suppressed_share_heatmap(training_by_faculty(results), limit),
+                 "Kompetanse per fakultet", training_caption),
+        *(_unit_heatmap(results, faculty_units(results, faculty), name, own_page=False)
+          for faculty, name in names.items()),
+    ])
 
 
 def about_lines(config: RuleConfig) -> list[str]:

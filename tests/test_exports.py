@@ -209,10 +209,12 @@ def _page_streams(data: bytes) -> list[bytes]:
     for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
         if b"/Image" in data[data.rfind(b" obj", 0, match.start()):match.start()]:
             continue
+        body = match.group(1)
+        if b"/ASCII85Decode" in data[data.rfind(b" obj", 0, match.start()):match.start()]:
+            body = base64.a85decode(body.strip().removesuffix(b"~>"))
         try:
-            streams.append(zlib.decompress(base64.a85decode(
-                match.group(1).strip().removesuffix(b"~>"))))
-        except ValueError:
+            streams.append(zlib.decompress(body))
+        except (ValueError, zlib.error):
             continue
     return streams
 

@@ -24,7 +24,6 @@ from components.sidebar import page_lang
 from components.signin import audited
 from components.url_state import FACULTY_PARAM, url_selectbox
 from exports.excel import write_excel_report
-from exports.figures import meeting_content
 from exports.pdf import build_pdf
 from exports.slides import build_deck
 from i18n import (
@@ -103,15 +102,18 @@ def _excel() -> bytes:
     return buffer.getvalue()
 
 
+meeting_content = state.meeting_content_maker(faculty_id, change, sample)
+
+
 def _slides() -> bytes:
     buffer = io.BytesIO()
-    build_deck(meeting_content(results, faculty_id, change, sample=sample)).save(buffer)
+    build_deck(meeting_content()).save(buffer)
     return buffer.getvalue()
 
 
 def _pdf() -> bytes:
     buffer = io.BytesIO()
-    build_pdf(meeting_content(results, faculty_id, change, sample=sample), buffer)
+    build_pdf(meeting_content(), buffer)
     return buffer.getvalue()
 
 
