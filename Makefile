@@ -34,10 +34,12 @@ test: $(BIN)/.dev /usr/bin/chromium postgres ## install what the tests need and 
 test-fast: $(BIN)/.dev postgres ## quick loop without the browser test
 	$(BIN)/python -m pytest -q -m "not browser"
 
-bench: $(BIN)/.dev postgres ## time reading, computing, publishing at university and national size
+bench: $(BIN)/.dev /usr/bin/chromium postgres ## time reading, computing, publishing, the app; targets
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/publish.py
 	$(BIN)/python bench/sessions.py
+	$(BIN)/python bench/targets.py
+	$(BIN)/python bench/app_speed.py
 
 lint: $(BIN)/.dev ## ruff
 	$(BIN)/ruff check .

@@ -139,17 +139,24 @@ def _sample() -> tuple[Files, str]:
     return files, files_digest(files)
 
 
-@st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
-def _load_and_compute(digest: str, mappings: Mappings, as_of: dt.date, _files: Files,
-                      _dataset: Dataset | None = None) -> tuple[Dataset, Results]:
-    """Cached on the files' content hash (`digest`), computed once per session's data set,
-    so a rerun does not hash megabytes of uploads again.
+@st.cache_data(max_entries=8, show_spinner=False)
+def _parsed(digest: str, mappings: Mappings, _files: Files,
+            _dataset: Dataset | None = None) -> Dataset:
+    """The files read once per content hash (`digest`) and server process, whichever session,
+    page or date asks, so a rerun does not hash megabytes of uploads again either.
 
     The files are read in a limited worker process (a hostile file ends only the worker);
     `_dataset` (not part of the cache key) hands over a data set the upload already read."""
-    dataset = _dataset or load_dataset_isolated(
+    return _dataset or load_dataset_isolated(
         **{kind: (name, data) for kind, name, data in _files},
         manual_mappings=manual_mappings(mappings))
+
+
+@st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
+def _load_and_compute(digest: str, mappings: Mappings, as_of: dt.date, _files: Files,
+                      _dataset: Dataset | None = None) -> tuple[Dataset, Results]:
+    """The data set and its results as of a date; computed once per data set and date."""
+    dataset = _parsed(digest, mappings, _files, _dataset)
     return dataset, build_results(dataset, RuleConfig(), as_of)
 
 

@@ -36,16 +36,17 @@ class Served(str):
 
 @contextlib.contextmanager
 def serve(database: str | None = None, port: int | None = None,
-          secrets: Path | None = None) -> Iterator[Served]:
+          secrets: Path | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[Served]:
     """A `streamlit run` of the dashboard on a loopback port (a free one by default), until
     the block ends; the URL is given once the server answers its health check (no page has
     been asked for). `database` (a URL or path) is the store it uses; by default a new empty
-    one. `secrets`: a secrets.toml to use (sign-in), else none."""
+    one. `secrets`: a secrets.toml to use (sign-in), else none. `script`: another page to
+    serve instead (the benchmark's yardstick)."""
     port = port or free_port()
     database = database or str(Path(tempfile.mkdtemp(prefix="store-")) / "app.db")
     secret_files = ["--secrets.files", str(secrets)] if secrets else []
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", *secret_files],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
