@@ -130,11 +130,12 @@ def _person(name: str, employee_id: str) -> str:
 def _lines(rows) -> list[str]:
     """One line per gap: who or which process, then the action, as plain text."""
     lines = []
-    for row in rows.itertuples():
-        who = _person(getattr(row, NAME), getattr(row, EMPLOYEE_ID))
+    for name, employee_id, process, action in zip(
+            rows[NAME].tolist(), rows[EMPLOYEE_ID].tolist(), rows[PROCESS].tolist(),
+            rows["action"].tolist(), strict=True):
         # the action names the requirement already
-        what = who or (process_label(row.process, lang) if row.process else "")
-        lines.append(f"{what}: {row.action}" if what else row.action)
+        what = _person(name, employee_id) or (process_label(process, lang) if process else "")
+        lines.append(f"{what}: {action}" if what else action)
     return lines
 
 
@@ -155,18 +156,22 @@ st.subheader(t("gaps.per_unit", lang))
 if len(with_gaps) > MAX_UNIT_SECTIONS:
     st.caption(t("gaps.first_units", lang, shown=MAX_UNIT_SECTIONS, total=len(with_gaps)))
 names = dict(zip(units[UNIT_ID], units[UNIT_NAME], strict=True))
-rows_of = dict(list(shown.groupby([UNIT_ID, "kind"], sort=False)))  # one pass, not per section
+# one pass over the rows and the groups, not one filter per unit's section
+rows_of = dict(list(shown.groupby([UNIT_ID, "kind"], sort=False)))
+groups_of: dict[str, list[dict]] = {}
+for group in groups.to_dict("records"):
+    groups_of.setdefault(group[UNIT_ID], []).append(group)
 for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
-    in_unit = groups[groups[UNIT_ID] == unit_id]
-    summary = ", ".join(f"{gap_kind_label(g.kind, lang)}: {g.people or g.gaps}"
-                        for g in in_unit.itertuples())
+    in_unit = groups_of[unit_id]
+    summary = ", ".join(f"{gap_kind_label(g['kind'], lang)}: {g['people'] or g['gaps']}"
+                        for g in in_unit)
     label = f"{names.get(unit_id, unit_id)} ({unit_id}) · {summary}"
     with st.expander(plain(label), expanded=len(with_gaps) == 1):
-        for group in in_unit.itertuples():
-            rows = rows_of[(unit_id, group.kind)]
-            st.markdown(f"**{plain(gap_kind_label(group.kind, lang))}**")
-            if group.kind == CASE_HANDLER_MISSING_REQUIREMENT:
-                _case_handlers(rows, group.people)
+        for group in in_unit:
+            rows = rows_of[(unit_id, group["kind"])]
+            st.markdown(f"**{plain(gap_kind_label(group['kind'], lang))}**")
+            if group["kind"] == CASE_HANDLER_MISSING_REQUIREMENT:
+                _case_handlers(rows, group["people"])
             else:
                 st.markdown("\n".join(f"- {plain(line)}" for line in _lines(rows)))
 
