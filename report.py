@@ -77,8 +77,23 @@ def is_sample(paths: list[str | None]) -> bool:
                for f in files)
 
 
+def _json_text(document: object) -> str:
+    """The document with each table row on a line of its own: as readable as an indented
+    dump, and written by json's C encoder (an indented dump runs in pure Python: 1.2 s of a
+    national-size run)."""
+    def dumped(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    if not isinstance(document, dict):
+        return dumped(document)
+    fields = [f"{dumped(key)}: [\n" + ",\n".join(f"  {dumped(row)}" for row in value) + "\n ]"
+              if isinstance(value, list) and value else f"{dumped(key)}: {dumped(value)}"
+              for key, value in document.items()]
+    return "{\n " + ",\n ".join(fields) + "\n}"
+
+
 def _write_json(document: object, target: str) -> None:
-    text = json.dumps(document, ensure_ascii=False, indent=1)
+    text = _json_text(document)
     if target == "-":
         sys.stdout.write(text + "\n")
     else:

@@ -27,10 +27,19 @@ def _plain(value: object) -> object:
     return value
 
 
+def _column_values(column: pd.Series) -> list[object]:
+    """A column's cells as JSON values, typed columns converted whole (a cell-by-cell pass
+    took a second at national size); object columns, which may mix types, cell by cell."""
+    if column.dtype == object:
+        return [_plain(value) for value in column.tolist()]
+    if pd.api.types.is_datetime64_any_dtype(column):
+        column = column.dt.strftime("%Y-%m-%d")
+    return column.astype(object).where(column.notna(), None).tolist()
+
+
 def table_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
-    columns = list(frame.columns)
-    return [{c: _plain(v) for c, v in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False)]
+    columns = {name: _column_values(frame[name]) for name in frame.columns}
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def results_to_dict(results: Results) -> dict[str, object]:

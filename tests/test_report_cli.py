@@ -30,6 +30,10 @@ def test_json_has_the_canonical_tables_and_columns():
                                          "requirement_id", "message"]
     assert list(document["unit_requirement"][0]) == ["unit_id", "requirement_id", "audience",
                                                      "target", "met", "share"]
+    # one row per line, so the file reads (and diffs) as a table
+    rows = sum(len(document[name]) for name in document if name != "as_of")
+    assert len(done.stdout.splitlines()) == rows + 3 + 2 * (len(document) - 1)
+    assert json.loads(done.stdout.splitlines()[3].rstrip(",")) == document["unit_process"][0]
 
 
 def test_snapshots_are_saved_and_listed(tmp_path):
