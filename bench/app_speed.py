@@ -5,6 +5,7 @@ and measured in the same run; and how long a page switch takes. PASS or MISS per
 
 from __future__ import annotations
 
+import math
 import statistics
 import sys
 import tempfile
@@ -68,6 +69,40 @@ def new_sessions(browser: Browser, url: str, selector: str, runs: int) -> list[f
     return times
 
 
+MILESTONES = (  # what a new session's overview shows, in order: when each appeared
+    ("the app's frame", '[data-testid="stSidebarNav"]'),
+    ("the page title", '[data-testid="stMain"] h1'),
+    ("the headline figures", '[data-testid="stMetric"]'),
+    ("the faculty table", '[data-testid="stDataFrame"]'),
+    ("the process heatmap", OVERVIEW_HEATMAP),
+    ("the competency heatmap", '.st-key-requirement_heatmap .js-plotly-plot .main-svg'),
+)
+
+
+def milestones(browser: Browser, url: str) -> list[tuple[str, float]]:
+    """Seconds from a new session's request to each part of the overview, and to the end of
+    its run: where the wait for the first heatmap goes."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    seen = []
+    for label, selector in MILESTONES:
+        page.wait_for_selector(selector, timeout=180_000)
+        seen.append((label, time.perf_counter() - start))
+    page.wait_for_function(IDLE, timeout=180_000)
+    seen.append(("the run's end (every element sent)", time.perf_counter() - start))
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    seen.append((f"page height {height:,} px", math.nan))
+    # the frontend's code comes in chunks, loaded when a page first needs an element type
+    chunks = page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter(r => r.name.endsWith('.js') && r.decodedBodySize > 300000)
+        .map(r => [r.name.split('/').pop(), r.decodedBodySize, r.responseEnd / 1000])""")
+    seen += [(f"script {name} ({size / 1e6:.1f} MB) loaded", end) for name, size, end in chunks]
+    context.close()
+    return seen
+
+
 def switch(page: Page, title: str, ready: Callable[[Page], None]) -> float:
     start = time.perf_counter()
     page.locator('[data-testid="stSidebarNavLink"]', has_text=title).click()
@@ -114,8 +149,12 @@ def measure() -> list[Target]:
                 overview += new_sessions(browser, app, OVERVIEW_HEATMAP, 1)
                 bare += new_sessions(browser, minimal, ANY_HEATMAP, 1)
             to_gaps, to_overview = page_switches(browser, app)
+            parts = milestones(browser, app)
         browser.close()
     first, yardstick = statistics.median(overview), statistics.median(bare)
+    print("\nA new session's overview, part by part (one session, seconds from the request):")
+    for label, seconds in parts:
+        print(f"  {seconds:6.2f} s  {label}" if not math.isnan(seconds) else f"          {label}")
     return [
         Target("app: new session's first overview heatmap ÷ minimal page",
                f"{first:.2f} s vs {yardstick:.2f} s", first / yardstick, FIRST_HEATMAP_RATIO),

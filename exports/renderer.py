@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import threading
 
 import kaleido
@@ -71,15 +72,31 @@ _renderer: _Renderer | None = None
 _starting = threading.Lock()
 
 
+def _started() -> _Renderer:
+    global _renderer
+    with _starting:
+        if _renderer is None:
+            _renderer = _Renderer()
+        return _renderer
+
+
+def warm_up() -> None:
+    """Open the browser in the background, so the first deck or PDF does not wait the
+    seconds it takes; a failure here is left to the first render to report."""
+    def start() -> None:
+        with contextlib.suppress(Exception):
+            _started()
+
+    if _renderer is None:
+        threading.Thread(target=start, daemon=True, name="figure-renderer-start").start()
+
+
 def figure_pngs(figures: list[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
     """Each (figure, width, height) as PNG bytes, `scale` pixels per layout pixel. Callers
     from several sessions at once share the tabs; a renderer that failed is started anew on
     the next call."""
     global _renderer
-    with _starting:
-        if _renderer is None:
-            _renderer = _Renderer()
-        renderer = _renderer
+    renderer = _started()
     try:
         return renderer.render(figures, scale)
     except Exception:

@@ -25,6 +25,7 @@ from components.signin import audited
 from components.url_state import FACULTY_PARAM, url_selectbox
 from exports.excel import write_excel_report
 from exports.pdf import build_pdf
+from exports.renderer import warm_up
 from exports.slides import build_deck
 from i18n import (
     ALL,
@@ -103,6 +104,7 @@ def _excel() -> bytes:
 
 
 meeting_content = state.meeting_content_maker(faculty_id, change, sample)
+warm_up()  # the deck's and PDF's heatmaps are drawn by a browser that takes seconds to open
 
 
 def _slides() -> bytes:
