@@ -31,6 +31,7 @@ from bench.measure import AS_OF, median_seconds, timed  # noqa: E402
 from bench.synth import NATIONAL, UNIVERSITY, Size, bench_inputs  # noqa: E402
 from loaders import load_dataset  # noqa: E402
 from loaders.read import read_sheets  # noqa: E402
+from tests.browser.sessions import server_memory_mb  # noqa: E402
 
 READ_RUNS = 5
 COMMAND_RUNS = 3
@@ -104,22 +105,6 @@ def reading_targets() -> list[Target]:
     return targets
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the reading worker too)."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(row.split()[1]) for row in status.splitlines()
-                          if row.startswith("VmRSS:"))
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except (OSError, StopIteration):
-            continue
-        pending += [int(child) for child in children]
-    return total / 1024
-
-
 @dataclass(frozen=True)
 class CommandRun:
     seconds: float
@@ -141,7 +126,7 @@ def run_command(size: Size) -> CommandRun:
     def sample() -> None:
         nonlocal peak
         while not stop.wait(0.02):
-            peak = max(peak, _tree_rss_mb(process.pid))
+            peak = max(peak, server_memory_mb(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

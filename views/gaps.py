@@ -139,14 +139,18 @@ def _lines(rows) -> list[str]:
     return lines
 
 
+PEOPLE_COLUMNS = [NAME, EMPLOYEE_ID, REQUIREMENT_ID]
+PEOPLE_LABELS = [TABLE_LABELS[column] for column in PEOPLE_COLUMNS]
+
+
 def _case_handlers(rows, people: int) -> None:
     """Case handlers lacking a course: one line for the unit, the people one click away."""
-    requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID]))
+    requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID].tolist()))
     st.markdown(plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)))
-    st.markdown("\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"])))
+    st.markdown("\n".join(f"- {plain(action)}"
+                          for action in dict.fromkeys(rows["action"].tolist())))
     with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
-        st.dataframe(rows[[NAME, EMPLOYEE_ID, REQUIREMENT_ID]].rename(columns=TABLE_LABELS),
-                     hide_index=True)
+        st.dataframe(rows[PEOPLE_COLUMNS].set_axis(PEOPLE_LABELS, axis=1), hide_index=True)
 
 
 order = units.sort_values([FACULTY_NAME, UNIT_NAME])[UNIT_ID].tolist()
