@@ -57,7 +57,7 @@ from loaders.values import (
     STATUS_NOT_COMPLETED,
     cell_text,
     control_marks,
-    email_key,
+    email_text,
     id_text,
     is_blank,
     map_codes,
@@ -201,7 +201,7 @@ def person_keys(reader: TableReader) -> pd.DataFrame:
         names = names.where(names.ne(""), joined)
     return pd.DataFrame({
         EMPLOYEE_ID: reader.texts(EMPLOYEE_ID, id_text),
-        EMAIL: reader.texts(EMAIL).map(email_key).astype("str"),
+        EMAIL: reader.texts(EMAIL, email_text),  # once per distinct address, not per row
         NAME: names,
     })
 

@@ -222,9 +222,17 @@ def looks_like_flags(values: list[object]) -> bool:
     return flags >= 0.8 * len(texts)
 
 
+_ANY_SPACE = re.compile(r"\s+")
+
+
 def email_key(text: str) -> str:
     """An e-mail as matched: case and every space ignored (never the domain)."""
-    return re.sub(r"\s+", "", text).lower()
+    return _ANY_SPACE.sub("", text).lower()
+
+
+def email_text(value: object) -> str:
+    """A cell's e-mail as matched (`email_key` of its text)."""
+    return email_key(cell_text(value))
 
 
 def id_key(text: str) -> str:
