@@ -23,8 +23,7 @@ from analysis.overview import overview_tables  # noqa: E402
 from bench.targets import Target, line  # noqa: E402
 from charts.heatmaps import make_process_heatmap, split_headings  # noqa: E402
 from loaders import load_dataset  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.browser.signin_server import IDLE  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE, serve  # noqa: E402
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS  # noqa: E402
 
 SESSIONS = 5

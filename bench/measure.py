@@ -63,10 +63,12 @@ def read_with_pandas(data: bytes, engine: str) -> dict[str, pd.DataFrame]:
 
 
 def read_calamine_raw(data: bytes) -> list[list[list[object]]]:
-    """Every sheet as Python lists straight from calamine: the floor for any pandas reader."""
+    """Every worksheet (the sheets the loaders read) as Python lists straight from calamine:
+    the bare parse, the floor for any reader."""
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    return [workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in workbook.sheet_names]
+    return [workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            for meta in workbook.sheets_metadata
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import build_results  # noqa: E402
-from bench.measure import AS_OF, median_seconds, timed  # noqa: E402
+from bench.measure import AS_OF, median_seconds, read_calamine_raw, timed  # noqa: E402
 from bench.synth import NATIONAL, UNIVERSITY, Size, bench_inputs  # noqa: E402
 from loaders import load_dataset  # noqa: E402
 from loaders.read import read_sheets  # noqa: E402
@@ -71,13 +70,6 @@ def progress(step: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] targets: {step} …", file=sys.stderr, flush=True)
 
 
-def bare_parse(data: bytes) -> list[list[list[object]]]:
-    """Every worksheet as calamine's Python lists: the floor any reader is held to."""
-    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    return [workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-
-
 def interleaved(actions: dict[str, Callable[[], object]], runs: int,
                 best: bool = False) -> dict[str, float]:
     """Medians (or, `best`, minimums) of actions run in turn, so they share whatever else
@@ -100,7 +92,7 @@ def reading_targets() -> list[Target]:
             # best of the runs: the same work each time, and this shared machine's bursts of
             # other load hit one reader or the other (medians moved the ratio by 0.4)
             medians = interleaved({"ours": lambda p=path, d=data: read_sheets((p.name, d)),
-                                   "bare": lambda d=data: bare_parse(d)}, runs, best=True)
+                                   "bare": lambda d=data: read_calamine_raw(d)}, runs, best=True)
             ours, bare = medians["ours"], medians["bare"]
             targets.append(Target(
                 f"read {size.name} {kind} file ÷ bare calamine parse",
@@ -166,12 +158,12 @@ def command_targets() -> tuple[list[Target], list[str]]:
     openpyxl = median_seconds(lambda: pd.read_excel(io.BytesIO(courses), header=None,
                                                     dtype=object, engine="openpyxl"), 1)
     small = median_run(UNIVERSITY, COMMAND_RUNS)
-    small_bare = median_seconds(lambda: [bare_parse(university[kind].read_bytes())
+    small_bare = median_seconds(lambda: [read_calamine_raw(university[kind].read_bytes())
                                          for kind in ("staff", "courses")], 3)
     progress("whole command, national, beside the bare parse of its two big files")
     national = bench_inputs(NATIONAL)
     big = [national[kind].read_bytes() for kind in ("staff", "courses")]
-    bare = median_seconds(lambda: [bare_parse(data) for data in big], 2)
+    bare = median_seconds(lambda: [read_calamine_raw(data) for data in big], 2)
     large = median_run(NATIONAL, 2)
     floors = [f"    {name}: start and imports {start:.2f} s + bare parse of the staff and "
               f"course files {bare_of:.2f} s = {start + bare_of:.2f} s, "

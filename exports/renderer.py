@@ -87,7 +87,7 @@ def warm_up() -> None:
         with contextlib.suppress(Exception):
             _started()
 
-    if _renderer is None:
+    if _renderer is None and not _starting.locked():  # not one thread per rerun meanwhile
         threading.Thread(target=start, daemon=True, name="figure-renderer-start").start()
 
 

@@ -16,6 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+# the page's script has run to its end (Streamlit marks its state on the app's root)
+IDLE = ("() => document.querySelector('[data-test-script-state]')?.getAttribute("
+        "'data-test-script-state') === 'notRunning'")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

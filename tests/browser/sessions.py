@@ -14,8 +14,8 @@ from pathlib import Path
 
 from i18n import NB, t
 from store.access import OWNER, UNIT, VIEWER
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.signin_server import IDLE, listen, sent_text, sign_in_async
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE
+from tests.browser.signin_server import listen, sent_text, sign_in_async
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, names_in
 
 UPLOADER, UNKNOWN = "uploader", "unknown"

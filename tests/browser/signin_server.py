@@ -16,10 +16,8 @@ from state import SAMPLE_DIR, SAMPLE_FILES
 from store.access import AccessStore
 from store.publications import FROM_COMMAND_LINE, PublicationStore
 from store.publish import files_digest
-from tests.browser.conftest import Served, free_port, serve
+from tests.browser.conftest import IDLE, Served, free_port, serve
 
-IDLE = ("() => document.querySelector('[data-test-script-state]')?.getAttribute("
-        "'data-test-script-state') === 'notRunning'")
 COOKIE_SECRET = "a-test-secret-shared-by-every-replica"
 
 

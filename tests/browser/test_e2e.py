@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.signin_server import IDLE
+from tests.browser.conftest import IDLE
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 
 pytestmark = pytest.mark.browser

@@ -24,7 +24,8 @@ from store.access import (
     VIEWER,
     AccessStore,
 )
-from tests.browser.signin_server import IDLE, sent_text, signed_in, signed_server
+from tests.browser.conftest import IDLE
+from tests.browser.signin_server import sent_text, signed_in, signed_server
 from tests.browser.test_publish import _files
 from tests.helpers import names_in
 from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
