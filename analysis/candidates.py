@@ -45,7 +45,7 @@ def advisor_requirement_ids(config: RuleConfig, process: str | None = None) -> l
         if r.for_advisors and (r.process is None or r.process == process)))
 
 
-def _rank_key(lacking: int, case_handler: bool, start: object, name: object,
+def rank_key(lacking: int, case_handler: bool, start: object, name: object,
               employee_id: str) -> tuple:
     """The candidate order: fewest lacking, case handlers first, earliest start (unknown
     last), then name and employee id (unknown last), so no two people tie."""
@@ -78,7 +78,7 @@ def rank_candidates(staff: pd.DataFrame, advisors: pd.DataFrame, person_status: 
         lacking_requirements=[", ".join(ids) for ids in lacking],
         advisor_for=[roles.get(person, "") for person in people[EMPLOYEE_ID]],
     )
-    keys = [_rank_key(*row) for row in ranked[
+    keys = [rank_key(*row) for row in ranked[
         ["lacking", CASE_HANDLER, START_DATE, NAME, EMPLOYEE_ID]].itertuples(index=False)]
     order = sorted(range(len(keys)), key=keys.__getitem__)
     return ranked.iloc[order][CANDIDATE_COLUMNS].reset_index(drop=True)
@@ -118,7 +118,7 @@ class _CandidatePool:
             if person in current:
                 continue
             lacking = [r for r in required if (person, r) not in self.met]
-            rows.append((_rank_key(len(lacking), case_handler, start, name, person),
+            rows.append((rank_key(len(lacking), case_handler, start, name, person),
                          (name, len(lacking), ", ".join(lacking))))
         return [shown for _, shown in sorted(rows, key=lambda row: row[0])]
 

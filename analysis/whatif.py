@@ -40,6 +40,15 @@ class Appointment:
 
 
 @dataclass(frozen=True)
+class Relief:
+    """Relieve an advisor of one process in one unit (a replacement appoints someone else)."""
+
+    unit_id: str
+    employee_id: str
+    process: str
+
+
+@dataclass(frozen=True)
 class Completion:
     """A person meets a requirement: completes its course, or passes its assessment."""
 
@@ -48,12 +57,24 @@ class Completion:
 
 
 def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
-                  completions: Iterable[Completion], as_of: dt.date) -> Dataset:
-    """A new Dataset with the appointments and completions (dated `as_of`); the input is kept.
-    Each completion is recorded as its requirement's kind of evidence (analysis.evidence)."""
+                  completions: Iterable[Completion], as_of: dt.date,
+                  reliefs: Iterable[Relief] = ()) -> Dataset:
+    """A new Dataset with the reliefs, appointments and completions (dated `as_of`); the input
+    is kept. Each completion is recorded as its requirement's kind of evidence
+    (analysis.evidence). A relief removes the person's rows for the process in the unit, and
+    their rows without a unit when that is the only unit they work in (such a row counts for
+    the main position, which is then this unit)."""
+    advisors = dataset.advisors
+    single_unit = dataset.staff.groupby(EMPLOYEE_ID)[UNIT_ID].nunique() == 1
+    for relief in reliefs:
+        placed = advisors[UNIT_ID] == relief.unit_id
+        if single_unit.get(relief.employee_id, False):
+            placed |= advisors[UNIT_ID].fillna("") == ""
+        advisors = advisors[~(placed & (advisors[EMPLOYEE_ID] == relief.employee_id)
+                              & (advisors[PROCESS] == relief.process))]
     added = [{EMPLOYEE_ID: a.employee_id, UNIT_ID: a.unit_id, PROCESS: a.process,
               APPOINTED_DATE: pd.Timestamp(as_of), SOURCE: WHAT_IF} for a in appointments]
-    advisors = appended(dataset.advisors, added).drop_duplicates(
+    advisors = appended(advisors.reset_index(drop=True), added).drop_duplicates(
         [UNIT_ID, EMPLOYEE_ID, PROCESS], ignore_index=True)
     met = [(completion.employee_id, completion.requirement) for completion in completions]
     return with_met(replace(dataset, advisors=advisors), met, as_of)

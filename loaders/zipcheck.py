@@ -26,6 +26,7 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 MAX_SPARSE_CELLS = 2_000_000
 MAX_RANGE_CELLS = 60_000_000
 MAX_COLUMNS = 20_000
+_COUNT_CHUNK = 4 * 1024 * 1024
 _LAST_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
 _WIDE_CELL = re.compile(rb" r=\"[A-Z]{2}")  # a cell beyond column Z: most sheets have none
 # the farthest column: look for three-letter references first (rare), then two-letter ones
@@ -33,14 +34,29 @@ _CELLS_BY_WIDTH = (re.compile(rb" r=\"([A-Z]{3,})\d"), re.compile(rb" r=\"([A-Z]
 
 
 @dataclass
-class ZipFindings:
-    """What the archive revealed: formula cells without a saved value, per sheet name."""
+class CheckedZip:
+    """An archive that passed the checks the Excel reader needs first, with each sheet's XML
+    kept for the checks that may run while the reader parses (`findings`)."""
 
-    formulas_without_value: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    name: str
+    sheets: dict[str, tuple[zipfile.ZipInfo, bytes | bytearray]] = field(default_factory=dict)
+
+    def findings(self) -> dict[str, list[tuple[int, str]]]:
+        """Sheet name → its formula cells without a saved value; a part whose CRC is wrong
+        is refused. Frees the kept XML."""
+        formulas = {}
+        sheets, self.sheets = self.sheets, {}
+        for sheet, (info, xml) in sheets.items():
+            if deflate.crc32(xml) != info.CRC:
+                raise InputError(self.name, note("corrupt"))
+            if found := _formulas_without_value(xml):
+                formulas[sheet] = found
+        return formulas
 
 
-def inspect_zip(name: str, data: bytes) -> ZipFindings:
-    """Refuse bombs and XML entity tricks; find formula cells that have no saved value."""
+def inspect_zip(name: str, data: bytes) -> CheckedZip:
+    """Refuse bombs, XML entity tricks and absurd used ranges: what must be refused before the
+    Excel reader allocates anything."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -57,16 +73,15 @@ def inspect_zip(name: str, data: bytes) -> ZipFindings:
                     prolog = handle.read(_PROLOG_BYTES)
                 if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                     raise InputError(name, note("xml_bomb"))
-            findings = ZipFindings()
-            # each sheet's XML is inflated once here, for both checks: it is the bulk of the
-            # file, and inflating it costs a tenth of the Excel reader's own parse
+            checked = CheckedZip(name)
+            # each sheet's XML is inflated once, here: it is the bulk of the file, and
+            # inflating it costs a twentieth of the Excel reader's own parse
             for sheet, part in _sheet_parts(archive, set(xml_parts)).items():
                 if part in xml_parts:
                     xml = _inflated(archive, data, part)
                     _check_extent(name, sheet, xml)
-                    if formulas := _formulas_without_value(xml):
-                        findings.formulas_without_value[sheet] = formulas
-            return findings
+                    checked.sheets[sheet] = archive.getinfo(part), xml
+            return checked
         except (zipfile.BadZipFile, EOFError, OSError, KeyError, DefusedXmlException,
                 SyntaxError, ValueError) as exc:
             if isinstance(exc, InputError):
@@ -76,7 +91,7 @@ def inspect_zip(name: str, data: bytes) -> ZipFindings:
 
 def _inflated(archive: zipfile.ZipFile, data: bytes, part: str) -> bytes | bytearray:
     """A part's bytes, inflated with libdeflate (six times zlib's speed here) into exactly the
-    size the archive declares, which the bomb check has bounded; checked against its CRC."""
+    size the archive declares, which the bomb check has bounded; its CRC is checked later."""
     info = archive.getinfo(part)
     if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
         return archive.read(part)  # stored or encrypted parts: zipfile's own way
@@ -90,8 +105,6 @@ def _inflated(archive: zipfile.ZipFile, data: bytes, part: str) -> bytes | bytea
                                               info.file_size)
     except deflate.DeflateError:
         raise zipfile.BadZipFile(part) from None
-    if deflate.crc32(inflated) != info.CRC:
-        raise zipfile.BadZipFile(part)
     return inflated
 
 
@@ -131,14 +144,26 @@ def _check_extent(name: str, sheet: str, xml: bytes | bytearray) -> None:
     extent = rows * columns
     if extent <= MAX_SPARSE_CELLS and columns <= MAX_COLUMNS:
         return  # no need to count the cells
-    cells = xml.count(b"<c ")
-    if columns <= MAX_COLUMNS and extent <= MAX_RANGE_CELLS and extent <= 20 * cells:
+    if columns <= MAX_COLUMNS and extent <= MAX_RANGE_CELLS and extent <= 20 * _cells_at_least(
+            xml, -(-extent // 20)):
         return  # dense enough without counting the rare cells written without attributes
-    cells += xml.count(b"<c>")
+    cells = xml.count(b"<c ") + xml.count(b"<c>")
     if columns > MAX_COLUMNS or extent > MAX_RANGE_CELLS or extent > 20 * max(cells, 1):
         rows_, columns_, extent_, cells_ = map(spaced_number, (rows, columns, extent, cells))
         raise InputError(name, note("sheet_too_wide", sheet=sheet, rows=rows_,
                                     columns=columns_, extent=extent_, cells=cells_))
+
+
+def _cells_at_least(xml: bytes | bytearray, needed: int) -> int:
+    """The cells written with attributes, counted until `needed` are found: a dense sheet's
+    first megabytes show it is dense. A cell cut by a chunk's end is missed, so this is at
+    most the true count."""
+    cells = 0
+    for start in range(0, len(xml), _COUNT_CHUNK):
+        cells += xml.count(b"<c ", start, start + _COUNT_CHUNK)
+        if cells >= needed:
+            break
+    return cells
 
 
 def spaced_number(number: int) -> str:

@@ -139,18 +139,21 @@ def _lines(rows) -> list[str]:
     return lines
 
 
-PEOPLE_COLUMNS = [NAME, EMPLOYEE_ID, REQUIREMENT_ID]
-PEOPLE_LABELS = [TABLE_LABELS[column] for column in PEOPLE_COLUMNS]
-
-
 def _case_handlers(rows, people: int) -> None:
     """Case handlers lacking a course: one line for the unit, the people one click away."""
     requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID].tolist()))
     st.markdown(plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)))
     st.markdown("\n".join(f"- {plain(action)}"
                           for action in dict.fromkeys(rows["action"].tolist())))
+    missing: dict[str, list[str]] = {}
+    for name, employee_id, requirement in zip(rows[NAME].tolist(), rows[EMPLOYEE_ID].tolist(),
+                                              rows[REQUIREMENT_ID].tolist(), strict=True):
+        missing.setdefault(_person(name, employee_id), []).append(requirement)
+    # a list, not a table: a data grid per unit took half the page's run, and the browser
+    # built one grid for every unit's popover
     with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
-        st.dataframe(rows[PEOPLE_COLUMNS].set_axis(PEOPLE_LABELS, axis=1), hide_index=True)
+        st.markdown("\n".join(f"- {plain(person)}: {plain(', '.join(requirements))}"
+                               for person, requirements in missing.items()))
 
 
 order = units.sort_values([FACULTY_NAME, UNIT_NAME])[UNIT_ID].tolist()
