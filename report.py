@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 
 from analysis import RuleConfig, build_results
-from exports.json_export import results_to_dict
+from exports.json_export import results_to_dict, table_rows
 from loaders import InputError
 from loaders.isolated import load_dataset_isolated
 
@@ -37,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--xlsx", help="skriv Excel-rapport til fil")
     parser.add_argument("--pptx", help="skriv lysbilder for møter (kun samletall) til fil")
     parser.add_argument("--pdf", help="skriv møterapport som PDF (kun samletall) til fil")
+    parser.add_argument("--plan", help="skriv tiltaksplanen som Excel-oppgaveliste til fil, "
+                        "eller - for JSON på stdout")
+    parser.add_argument("--packs", help="skriv enhetspakker (én PDF per enhet) som zip til fil")
     parser.add_argument("--db", help="databasen: en SQLite-fil eller en URL, f.eks. "
                                      "postgresql+psycopg://bruker@vert/db")
     parser.add_argument("--save", action="store_true", help="lagre resultatene i --db")
@@ -136,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"fantes allerede (nr. {saved.replaced}); det er erstattet av nr. {saved.id}.",
                   file=sys.stderr)
     # only the exports say so; compared only when one is written
-    sample = bool(args.xlsx or args.pptx or args.pdf) and is_sample([args.staff, args.courses])
+    sample = bool(args.xlsx or args.pptx or args.pdf or args.plan) and is_sample(
+        [args.staff, args.courses])
+    if args.plan or args.packs:
+        _plan_outputs(args, results, sample)
     if args.xlsx:
         from exports.excel import write_excel_report
 
@@ -152,6 +158,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.pdf:
             build_pdf(content, args.pdf)
     return 0
+
+
+def _plan_outputs(args: argparse.Namespace, results, sample: bool) -> None:
+    from analysis.plan import make_plan
+
+    plan = make_plan(results)
+    if args.plan == "-":
+        _write_json({"as_of": results.as_of.isoformat(),
+                     "actions": table_rows(plan.actions), "cost": table_rows(plan.cost()),
+                     "unsolvable": table_rows(plan.unsolvable)}, "-")
+    elif args.plan:
+        from exports.plan_excel import write_plan
+
+        write_plan(plan, results, args.plan, sample=sample)
+    if args.packs:
+        from exports.unit_packs import write_unit_packs
+
+        write_unit_packs(results, plan, args.packs)
 
 
 def _publish(args: argparse.Namespace, dataset, as_of: dt.date) -> None:

@@ -99,7 +99,7 @@ class Column:
     number_format: str | None = None
 
 
-def _write_table(sheet: Worksheet, columns: Sequence[Column], frame: pd.DataFrame,
+def write_table(sheet: Worksheet, columns: Sequence[Column], frame: pd.DataFrame,
                  start_row: int = 1) -> None:
     """A header row and the frame's rows, with filter, frozen header and fitting widths."""
     for index, column in enumerate(columns, start=1):
@@ -154,7 +154,7 @@ def _process_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) ->
         columns.append(Column(process, process_label(process, NB)))
     frame["distinct"] = units["advisors"]
     columns.append(Column("distinct", f"{TOTAL_ADVISORS} (min. {config.min_distinct_advisors})"))
-    _write_table(sheet, columns, frame, header_row)
+    write_table(sheet, columns, frame, header_row)
     top, last_row = header_row + 1, len(frame) + header_row
     sheet.freeze_panes = f"D{top}"
     first = get_column_letter(4)
@@ -187,7 +187,7 @@ def _training_heatmap(sheet: Worksheet, results: Results, header_row: int = 1) -
     for index, key in enumerate(keys):
         frame[f"share_{index}"] = units[UNIT_ID].map(shares[key])
         columns.append(Column(f"share_{index}", key, PERCENT))
-    _write_table(sheet, columns, frame, header_row)
+    write_table(sheet, columns, frame, header_row)
     sheet.freeze_panes = f"D{header_row + 1}"
     cells = f"D{header_row + 1}:{get_column_letter(3 + len(keys))}{len(frame) + header_row}"
     low, middle = SHARE_SCALE[0][1], SHARE_SCALE[1][1]
@@ -300,7 +300,7 @@ def result_sheets(results: Results) -> dict[str, tuple[list[Column], pd.DataFram
     }
 
 
-def _mark_sample(sheet: Worksheet, row: int = 1) -> None:
+def mark_sample(sheet: Worksheet, row: int = 1) -> None:
     """The sample-data marker in a row kept free for it and in the print header, so no sheet
     of fictional figures can be taken for a real one, on screen or on paper."""
     cell = sheet.cell(row=row, column=1, value=SAMPLE_MARKER)
@@ -322,10 +322,10 @@ def write_excel_report(results: Results, target: str | Path | BinaryIO,
     _process_heatmap(workbook.create_sheet(PROCESS_HEATMAP_SHEET), results, header_row)
     _training_heatmap(workbook.create_sheet(TRAINING_HEATMAP_SHEET), results, header_row)
     for title, (columns, frame) in result_sheets(results).items():
-        _write_table(workbook.create_sheet(title), columns, frame, header_row)
+        write_table(workbook.create_sheet(title), columns, frame, header_row)
     if sample:
         for sheet in workbook.worksheets:
-            _mark_sample(sheet, 2 if sheet.title == ABOUT_SHEET else 1)  # under its title
+            mark_sample(sheet, 2 if sheet.title == ABOUT_SHEET else 1)  # under its title
     properties = workbook.properties
     properties.creator = None
     properties.lastModifiedBy = None

@@ -30,6 +30,7 @@ from loaders.schema import (
     COURSE_RECORDS,
     EMAIL,
     EMPLOYEE_ID,
+    LEADER_EMAIL,
     NAME,
     NOTE,
     PARENT_ID,
@@ -176,6 +177,7 @@ class UnitRegistry:
         self.from_file = unit_rows is not None
         self.names: dict[str, str] = {}
         self.parents: dict[str, str] = {}
+        self.leaders: dict[str, str] = {}  # unit → its leader's e-mail, where the file says
         self.code_by_name: dict[str, str] = {}
         # where each parent link was read: (the file's reader, its row), for reporting a loop
         self.parent_rows: dict[str, tuple[TableReader, int]] = {}
@@ -190,6 +192,8 @@ class UnitRegistry:
                 getattr(unit, PARENT_ID)
             self.names[unit_id] = name
             self.code_by_name.setdefault(_key(name), unit_id)
+            if leader := getattr(unit, LEADER_EMAIL):
+                self.leaders[unit_id] = leader
             if parent:
                 self.parents[unit_id] = parent
                 self.parent_rows[unit_id] = (reader, int(getattr(unit, ROW)))
@@ -325,8 +329,10 @@ class UnitRegistry:
             PARENT_ID: [self.parents.get(u, "") for u in ids],
             "has_children": [u in parent_ids for u in ids],
             "evaluated": [u in with_staff or u in file_leaves for u in ids],
+            LEADER_EMAIL: [self.leaders.get(u, "") for u in ids],
         })
-        return frame.astype({UNIT_ID: "str", UNIT_NAME: "str", PARENT_ID: "str"})
+        return frame.astype({UNIT_ID: "str", UNIT_NAME: "str", PARENT_ID: "str",
+                             LEADER_EMAIL: "str"})
 
 
 def _note_repeated_people(staff: pd.DataFrame, reader: TableReader) -> None:

@@ -28,6 +28,7 @@ from loaders.schema import (
     FIRST_NAME,
     GRACE_DAYS,
     LAST_NAME,
+    LEADER_EMAIL,
     MAIN_POSITION,
     NAME,
     NOTE,
@@ -476,6 +477,7 @@ def normalise_units(reader: TableReader) -> pd.DataFrame:
         UNIT_ID: codes.where(codes.ne(""), names),
         UNIT_NAME: names.where(names.ne(""), codes),
         PARENT_ID: reader.texts(PARENT_ID, id_text),
+        LEADER_EMAIL: reader.texts(LEADER_EMAIL, email_text),
         ROW: reader.frame.index,
     })
     for row in frame.index[frame[UNIT_ID].eq("")]:

@@ -14,6 +14,7 @@ NAME = "name"
 FIRST_NAME = "first_name"
 LAST_NAME = "last_name"
 EMAIL = "email"
+LEADER_EMAIL = "leader_email"
 UNIT_ID = "unit_id"
 UNIT_NAME = "unit_name"
 PARENT_ID = "parent_id"
@@ -239,6 +240,9 @@ _ALIASES: dict[str, dict[str, list[str]]] = {
             "overordnet enhetskode", "overordnet", "overordnet enhet", "overordnet kode",
             "parent", "parent code", "parent id", "parent unit", "parent unit code",
         ],
+        LEADER_EMAIL: ["leder e-post", "leders e-post", "leder epost", "e-post leder",
+                       "enhetsleder e-post", "leader email", "leader e-mail", "manager email",
+                       "head email"],
         IGNORED: ["type", "enhetstype", "nivå", "level", "kilde_status", "kilde", "status"],
     },
 }

@@ -1348,8 +1348,9 @@ def single_sheet_workbook(title: str) -> tuple[Workbook, Worksheet]:
 
 def write_units(units: list[Unit], path: Path) -> None:
     workbook, sheet = single_sheet_workbook("Enheter")
-    write_table(sheet, ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode"],
-                [(unit.code, unit.name, unit.parent) for unit in units])
+    write_table(sheet, ["Enhetskode", "Enhetsnavn", "Overordnet enhetskode", "Leder e-post"],
+                [(unit.code, unit.name, unit.parent, f"leder.{unit.code.lower()}@ntnu.no")
+                 for unit in units])
     save_reproducibly(workbook, path)
 
 
