@@ -179,7 +179,6 @@ def write_unit_packs(results: Results, plan: Plan, target: str | Path | BinaryIO
     chosen = list(results.unit_summary[UNIT_ID]) if units is None else [
         u for u in results.unit_summary[UNIT_ID] if u in set(units)]
     info = results.units.drop_duplicates(UNIT_ID).set_index(UNIT_ID)
-    leaders = info[LEADER_EMAIL] if LEADER_EMAIL in info else pd.Series(dtype="str")
     facts = _facts(results, plan, chosen, lang)
     index, taken = [], set()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -191,7 +190,7 @@ def write_unit_packs(results: Results, plan: Plan, target: str | Path | BinaryIO
             archive.writestr(name, unit_pack_pdf(results, facts, unit_id, lang))
             index.append({t("plan.col.unit_id", lang): unit_id,
                           t("plan.col.unit", lang): info[UNIT_NAME].get(unit_id, unit_id),
-                          t("pack.leader_email", lang): leaders.get(unit_id, ""),
+                          t("pack.leader_email", lang): info[LEADER_EMAIL].get(unit_id, ""),
                           t("pack.file", lang): name})
         archive.writestr(INDEX_NAME, to_safe_csv(pd.DataFrame(index)))
     return chosen

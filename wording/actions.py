@@ -13,6 +13,12 @@ from loaders.schema import PROCESS, REQUIREMENT_ID
 ACTION_COLUMNS = [*REMEDY_COLUMNS[:REMEDY_COLUMNS.index("candidates")], "action"]
 
 
+def process_in_action(process: str, lang: str) -> str:
+    """A process inside an action sentence: bokmål keeps the key as written (innsyn, SRU);
+    other languages label it."""
+    return process if lang == NB or not process else process_in_text(process, lang)
+
+
 def _candidate_text(candidates: tuple[tuple[str, int, str], ...], lang: str) -> str:
     if not candidates:
         return t("action.no_candidates", lang)
@@ -33,9 +39,8 @@ def action_text(remedy: dict, lang: str = NB) -> str:
             whom = t("action.new_advisor" if needed == 1 else "action.new_advisors", lang)
             return t("action.appoint_many", lang, count=needed, whom=whom,
                      candidates=candidates)
-        # bokmål keeps the process key as written (innsyn, SRU); other languages label it
-        shown = process if lang == NB else process_in_text(process, lang)
-        return t("action.appoint_for", lang, process=shown, candidates=candidates)
+        return t("action.appoint_for", lang, process=process_in_action(process, lang),
+                 candidates=candidates)
     requirement, courses = remedy[REQUIREMENT_ID], t("action.or", lang).join(remedy["courses"])
     until = remedy["expired_on"]
     since = "" if until is None else t("action.expired_on", lang, date=f"{until:%d.%m.%Y}")

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.config import Requirement
 from analysis.plan import APPOINT, AS_CASE_HANDLER, RELIEVE, Plan
 from analysis.results import Results
-from i18n import NB, process_in_text, process_label, t
+from i18n import NB, process_label, t
 from loaders.schema import (
     ASSESSMENT_KIND,
     EMPLOYEE_ID,
@@ -18,6 +18,7 @@ from loaders.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
+from wording.actions import process_in_action
 
 TASK_COLUMNS = [UNIT_ID, UNIT_NAME, "task", EMPLOYEE_ID, NAME, PROCESS, REQUIREMENT_ID,
                 "deadline", "responsible"]
@@ -32,12 +33,11 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
     requirements = {r.id: r for r in reversed(results.config.requirements)}  # first per id
     replaced = {(u, p): person for u, p, person in actions.loc[
         actions["action"] == APPOINT, [UNIT_ID, PROCESS, EMPLOYEE_ID]].itertuples(index=False)}
-    leaders = units[LEADER_EMAIL] if LEADER_EMAIL in units else pd.Series(dtype="str")
     rows = []
     for row in actions.to_dict("records"):
         unit, person = row[UNIT_ID], row[EMPLOYEE_ID]
         leader = t("plan.leader", lang)
-        if email := leaders.get(unit, ""):
+        if email := units[LEADER_EMAIL].get(unit, ""):
             leader = f"{leader} ({email})"
         rows.append({
             UNIT_ID: unit, UNIT_NAME: units[UNIT_NAME].get(unit, unit),
@@ -52,18 +52,13 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TASK_COLUMNS)
 
 
-def _process(process: str, lang: str) -> str:
-    """As the suggested actions write it: bokmål keeps the key (innsyn, SRU)."""
-    return process if lang == NB or not process else process_in_text(process, lang)
-
-
 def _requirement(requirement: Requirement | None) -> str:
     return "" if requirement is None else f"{requirement.id} {requirement.name}"
 
 
 def _task(row: dict, requirement: Requirement | None, names: pd.Series,
           successor: str | None, lang: str) -> str:
-    process = _process(row[PROCESS], lang)
+    process = process_in_action(row[PROCESS], lang)
     if row["action"] == APPOINT:
         return t("plan.appoint", lang, process=process)
     if row["action"] == RELIEVE:
