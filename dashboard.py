@@ -16,6 +16,7 @@ VIEWS = [  # (file, title, icon, roles): a viewer's first view is the meeting vi
     ("views/overview.py", "nav.overview", ":material/grid_view:", NAMED),
     ("views/unit.py", "nav.unit", ":material/apartment:", NAMED),
     ("views/gaps.py", "nav.gaps", ":material/checklist:", NAMED),
+    ("views/plan.py", "nav.plan", ":material/assignment_turned_in:", NAMED),
     ("views/meeting.py", "nav.meeting", ":material/co_present:", EVERYONE),
     ("views/matrix.py", "nav.matrix", ":material/grid_on:", NAMED),
     ("views/whatif.py", "nav.whatif", ":material/tune:", NAMED),

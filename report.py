@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"fantes allerede (nr. {saved.replaced}); det er erstattet av nr. {saved.id}.",
                   file=sys.stderr)
     # only the exports say so; compared only when one is written
-    sample = bool(args.xlsx or args.pptx or args.pdf or args.plan) and is_sample(
+    sample = bool(args.xlsx or args.pptx or args.pdf or args.plan or args.packs) and is_sample(
         [args.staff, args.courses])
     if args.plan or args.packs:
         _plan_outputs(args, results, sample)
@@ -175,7 +175,7 @@ def _plan_outputs(args: argparse.Namespace, results, sample: bool) -> None:
     if args.packs:
         from exports.unit_packs import write_unit_packs
 
-        write_unit_packs(results, plan, args.packs)
+        write_unit_packs(results, plan, args.packs, sample=sample)
 
 
 def _publish(args: argparse.Namespace, dataset, as_of: dt.date) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from loaders.schema import (
     COURSE_RECORDS,
     REQUIREMENTS,
     STAFF,
+    UNIT_ID,
     UNITS,
 )
 from store import SnapshotStore
@@ -326,6 +327,37 @@ def actions(lang: str) -> pd.DataFrame:
     so it runs once per data set, whichever language asks first, not on every click."""
     files, digest, mappings = _source()
     return _gap_actions(digest, mappings, as_of(), _access(), lang, files)
+
+
+@st.cache_data(max_entries=16, show_spinner="Lager tiltaksplanen …")
+def _plan(digest: str, mappings: Mappings, as_of: dt.date, access: Access,
+          left_out: tuple[str, ...], locked: tuple[str, ...], prefer: str, _files: Files):
+    # scipy: imported only when a plan is asked for
+    from analysis.plan import PlanOptions, make_plan, plan_changes
+    from analysis.whatif import apply_changes
+
+    dataset, results = _scoped_data(digest, mappings, as_of, access, _files)
+    made = make_plan(results, PlanOptions(frozenset(left_out), frozenset(locked), prefer))
+    appointments, completions, reliefs = plan_changes(made, results.config.requirements)
+    after = build_results(apply_changes(dataset, appointments, completions, as_of, reliefs),
+                          results.config, as_of)
+    return made, after.unit_summary[[UNIT_ID, "compliant"]]
+
+
+def plan(left_out: Iterable[str], locked: Iterable[str], prefer: str):
+    """The action plan of the current data with the owner's options (analysis.plan), and
+    each unit's compliance once the plan is carried out (UNIT_ID, compliant); once per data
+    set, scope and options."""
+    files, digest, mappings = _source()
+    return _plan(digest, mappings, as_of(), _access(), tuple(sorted(set(left_out))),
+                 tuple(sorted(set(locked))), prefer, files)
+
+
+def data_key() -> tuple:
+    """What this session's results are made from: choices kept for one data set (What-if's)
+    are dropped when it changes."""
+    _, digest, mappings = _source()
+    return digest, mappings, as_of(), _access()
 
 
 def training_coverage() -> pd.DataFrame:

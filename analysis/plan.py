@@ -13,6 +13,7 @@ the most requirements, in the order of the candidates list (analysis.candidates)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,7 +25,16 @@ from analysis.candidates import rank_key
 from analysis.config import Requirement
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
 from analysis.training import MET
-from analysis.whatif import Appointment, Completion, Relief
+from analysis.whatif import (
+    APPOINT,
+    ENROL,
+    RELIEVE,
+    Appointment,
+    Choice,
+    Completion,
+    Relief,
+    choice_changes,
+)
 from loaders.schema import (
     CASE_HANDLER,
     EMPLOYEE_ID,
@@ -35,7 +45,6 @@ from loaders.schema import (
     UNIT_ID,
 )
 
-APPOINT, ENROL, RELIEVE = "appoint", "enrol", "relieve"
 ACTIONS = (APPOINT, RELIEVE, ENROL)
 AS_ADVISOR, AS_CASE_HANDLER = "advisor", "case_handler"
 PREFER_NONE, PREFER_APPOINTMENTS, PREFER_ENROLMENTS = "none", "appointments", "enrolments"
@@ -58,6 +67,13 @@ class Plan:
     actions: pd.DataFrame  # PLAN_COLUMNS, in unit order, then appoint, relieve, enrol
     unsolvable: pd.DataFrame  # units with too few people for rules 1–2 (UNSOLVABLE_COLUMNS)
     options: PlanOptions = field(default_factory=PlanOptions)
+
+    def of_units(self, units: Iterable[str]) -> Plan:
+        """The part of the plan for these units (a user's scope)."""
+        kept = set(units)
+        return Plan(self.actions[self.actions[UNIT_ID].isin(kept)].reset_index(drop=True),
+                    self.unsolvable[self.unsolvable[UNIT_ID].isin(kept)].reset_index(drop=True),
+                    self.options)
 
     def cost(self) -> pd.DataFrame:
         """Actions per unit and kind (COST_COLUMNS), the units with actions only."""
@@ -310,16 +326,22 @@ def _actions(chosen: np.ndarray, roles, enrolments: dict[tuple[str, str], int],
         if s.name == REQUIREMENT_ID else s)
 
 
+def plan_choices(plan: Plan, units: Iterable[str] | None = None) -> dict[Choice, tuple[str, ...]]:
+    """The plan's actions (of `units`, or all) as What-if's choices per unit: who is
+    appointed or relieved for which process, who meets which requirement."""
+    actions = plan.actions if units is None else plan.actions[
+        plan.actions[UNIT_ID].isin(set(units))]
+    item = actions[PROCESS].where(actions["action"] != ENROL, actions[REQUIREMENT_ID])
+    choices: dict[Choice, tuple[str, ...]] = {}
+    for unit_id, kind, what, person in zip(actions[UNIT_ID], actions["action"], item,
+                                           actions[EMPLOYEE_ID], strict=True):
+        key = (unit_id, kind, what)
+        if person not in choices.get(key, ()):
+            choices[key] = (*choices.get(key, ()), person)
+    return choices
+
+
 def plan_changes(plan: Plan, requirements: tuple[Requirement, ...]
                  ) -> tuple[list[Appointment], list[Completion], list[Relief]]:
     """The plan's actions as What-if changes, which apply_changes makes on a dataset."""
-    first = {r.id: r for r in reversed(requirements)}  # the first row of each id
-    actions = plan.actions
-    appointments = [Appointment(u, p, process) for u, p, process in actions.loc[
-        actions["action"] == APPOINT, [UNIT_ID, EMPLOYEE_ID, PROCESS]].itertuples(index=False)]
-    reliefs = [Relief(u, p, process) for u, p, process in actions.loc[
-        actions["action"] == RELIEVE, [UNIT_ID, EMPLOYEE_ID, PROCESS]].itertuples(index=False)]
-    enrolled = actions.loc[actions["action"] == ENROL, [EMPLOYEE_ID, REQUIREMENT_ID]]
-    completions = [Completion(p, first[r]) for p, r in
-                   enrolled.drop_duplicates().itertuples(index=False)]
-    return appointments, completions, reliefs
+    return choice_changes(plan_choices(plan), requirements)

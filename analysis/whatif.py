@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -24,6 +24,9 @@ from loaders.schema import (
     UNIT_ID,
 )
 
+# What-if's choices, and the plan's actions: (unit, kind, process or requirement id) -> people
+APPOINT, ENROL, RELIEVE = "appoint", "enrol", "relieve"
+Choice = tuple[str, str, str]
 FIGURES = ("compliant_units", "advisors", "advisors_fully_trained", "case_handlers_trained",
            *GAP_KINDS)
 COMPARISON_COLUMNS = ["figure", "unit_before", "unit_after", "organisation_before",
@@ -78,6 +81,25 @@ def apply_changes(dataset: Dataset, appointments: Iterable[Appointment],
         [UNIT_ID, EMPLOYEE_ID, PROCESS], ignore_index=True)
     met = [(completion.employee_id, completion.requirement) for completion in completions]
     return with_met(replace(dataset, advisors=advisors), met, as_of)
+
+
+def choice_changes(choices: Mapping[Choice, Iterable[str]],
+                   requirements: Iterable[Requirement]
+                   ) -> tuple[list[Appointment], list[Completion], list[Relief]]:
+    """The changes that choices per unit stand for, for apply_changes; a person's requirement
+    met once, whichever units chose it."""
+    first = {r.id: r for r in reversed(list(requirements))}  # the first row of each id
+    appointments, completions, reliefs, met = [], [], [], set()
+    for (unit_id, kind, item), people in choices.items():
+        for person in people:
+            if kind == APPOINT:
+                appointments.append(Appointment(unit_id, person, item))
+            elif kind == RELIEVE:
+                reliefs.append(Relief(unit_id, person, item))
+            elif (person, item) not in met and item in first:
+                met.add((person, item))
+                completions.append(Completion(person, first[item]))
+    return appointments, completions, reliefs
 
 
 def figures(results: Results, unit_ids: set[str] | None = None) -> dict[str, int]:

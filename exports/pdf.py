@@ -130,6 +130,18 @@ def _story(content: MeetingContent) -> list[Flowable]:
     return story
 
 
+def draw_marker(canvas: Canvas, page: tuple[float, float], margin: float, marker: str) -> None:
+    """The sample-data band at the top right of a page."""
+    canvas.saveState()
+    canvas.setFillColor(MARKER)
+    canvas.rect(page[0] - margin - 8 * cm, page[1] - 1.2 * cm, 8 * cm, 0.8 * cm, stroke=0,
+                fill=1)
+    canvas.setFillColor(DARK)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawCentredString(page[0] - margin - 4 * cm, page[1] - 0.95 * cm, marker)
+    canvas.restoreState()
+
+
 def build_pdf(content: MeetingContent, target: str | Path | BinaryIO) -> None:
     """Lay out the meeting content on landscape A4 pages with a footer."""
     footer = f"{content.scope} · per {content.as_of_text} · {content.suppression_note}"
@@ -140,15 +152,9 @@ def build_pdf(content: MeetingContent, target: str | Path | BinaryIO) -> None:
         canvas.setFillColor(GREY)
         canvas.drawString(MARGIN, 0.8 * cm, footer)
         canvas.drawRightString(PAGE[0] - MARGIN, 0.8 * cm, f"Side {document.page}")
-        if content.marker:  # every page of a sample-data report says so, top right
-            canvas.setFillColor(MARKER)
-            canvas.rect(PAGE[0] - MARGIN - 8 * cm, PAGE[1] - 1.2 * cm, 8 * cm, 0.8 * cm,
-                        stroke=0, fill=1)
-            canvas.setFillColor(DARK)
-            canvas.setFont("Helvetica-Bold", 12)
-            canvas.drawCentredString(PAGE[0] - MARGIN - 4 * cm, PAGE[1] - 0.95 * cm,
-                                     content.marker)
         canvas.restoreState()
+        if content.marker:  # every page of a sample-data report says so, top right
+            draw_marker(canvas, PAGE, MARGIN, content.marker)
 
     document = SimpleDocTemplate(
         target, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,

@@ -30,8 +30,9 @@ from analysis.unit_view import (
     advisor_training,
     case_handler_training,
 )
+from exports import SAMPLE_MARKER
 from exports.csv_export import to_safe_csv
-from exports.pdf import BODY, CELL, GREY, LIGHT
+from exports.pdf import BODY, CELL, GREY, LIGHT, draw_marker
 from i18n import NB, gap_kind_label, label_set, portal_note, t
 from loaders.schema import EMPLOYEE_ID, LEADER_EMAIL, NAME, REQUIREMENT_ID, UNIT_ID, UNIT_NAME
 from wording.gaps import with_messages
@@ -75,8 +76,10 @@ def _date(value: object) -> str:
     return "" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%d.%m.%Y}"
 
 
-def unit_pack_pdf(results: Results, facts: _Facts, unit_id: str, lang: str = NB) -> bytes:
-    """One unit's pack: every name in it is of a person the results place in that unit."""
+def unit_pack_pdf(results: Results, facts: _Facts, unit_id: str, lang: str = NB, *,
+                  sample: bool = False) -> bytes:
+    """One unit's pack: every name in it is of a person the results place in that unit.
+    `sample`: made from the bundled sample data, which every page then says."""
     summary = results.unit_summary.set_index(UNIT_ID).loc[unit_id]
     yes_no = {True: t("whatif.yes", lang), False: t("whatif.no", lang)}
     story = [_p(f"{summary[UNIT_NAME]} ({unit_id})", TITLE),
@@ -109,7 +112,11 @@ def unit_pack_pdf(results: Results, facts: _Facts, unit_id: str, lang: str = NB)
     document = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                                  topMargin=MARGIN, bottomMargin=MARGIN,
                                  title=f"{summary[UNIT_NAME]} ({unit_id})", author="")
-    document.build(story)
+    def decorate(canvas, _document) -> None:
+        if sample:
+            draw_marker(canvas, PAGE, MARGIN, SAMPLE_MARKER)
+
+    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
 
@@ -173,7 +180,8 @@ def pack_file_name(unit_id: str) -> str:
 
 
 def write_unit_packs(results: Results, plan: Plan, target: str | Path | BinaryIO,
-                     units: Iterable[str] | None = None, lang: str = NB) -> list[str]:
+                     units: Iterable[str] | None = None, lang: str = NB, *,
+                     sample: bool = False) -> list[str]:
     """A zip of one pack per unit (the evaluated units, or `units` of them) and its index;
     returns the units packed."""
     chosen = list(results.unit_summary[UNIT_ID]) if units is None else [
@@ -187,7 +195,7 @@ def write_unit_packs(results: Results, plan: Plan, target: str | Path | BinaryIO
             while name.lower() in taken:  # two codes that differ only in what is replaced
                 name = name[:-4] + "_.pdf"
             taken.add(name.lower())
-            archive.writestr(name, unit_pack_pdf(results, facts, unit_id, lang))
+            archive.writestr(name, unit_pack_pdf(results, facts, unit_id, lang, sample=sample))
             index.append({t("plan.col.unit_id", lang): unit_id,
                           t("plan.col.unit", lang): info[UNIT_NAME].get(unit_id, unit_id),
                           t("pack.leader_email", lang): info[LEADER_EMAIL].get(unit_id, ""),

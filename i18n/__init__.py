@@ -320,6 +320,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "The unit's staff who have not met the requirement."),
     "whatif.lacks": ("mangler {ids}", "lacks {ids}"),
     "whatif.has_all": ("har alle kurs", "has every course"),
+    "whatif.relieve": ("Frita som rådgiver for {process}", "Relieve as advisor for {process}"),
+    "whatif.relieve_help": ("Enhetens rådgivere for prosessen i dag; med en ny rådgiver i stedet "
+                            "er det en utskifting.", "The unit's advisors for the process today; "
+                            "with a new advisor in their place it is a replacement."),
+    "whatif.elsewhere": ("Valgene gjelder også {units} andre enheter; tallene for hele "
+                         "organisasjonen regner dem med. Velg enhet over for å se og endre dem.",
+                         "Choices are also made in {units} other units; the whole organisation's "
+                         "figures include them. Choose the unit above to see and change them."),
+    "whatif.reset": ("Fjern alle valg", "Clear every choice"),
     "whatif.people": ("Velg personer", "Choose people"),
     "whatif.choose": ("Velg en oppnevning eller et kurs for å se virkningen.",
                       "Choose an appointment or a course to see the effect."),
@@ -861,6 +870,58 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.as_case_handler": (" (saksbehandler, innen fristen)",
                              " (case handler, by the deadline)"),
     "plan.title": ("Tiltaksplan", "Action plan"),
+    "nav.plan": ("Tiltaksplan", "Action plan"),
+    "plan.intro": ("Det minste antallet tiltak som får hver enhet til å oppfylle kravene: "
+                   "oppnevne rådgivere, melde på kurs og vurderinger, skifte ut en rådgiver der "
+                   "det koster mindre. Hver persons manglende krav telles én gang, og hver "
+                   "saksbehandler som mangler et krav er med, med frist. Planen er regnet ut "
+                   "eksakt, ikke gjettet enhet for enhet.",
+                   "The fewest actions that make every unit meet the requirements: appoint "
+                   "advisors, enrol in courses and assessments, replace an advisor where that "
+                   "costs less. Each person's missing requirements count once, and every case "
+                   "handler lacking a requirement is in it, with a deadline. The plan is "
+                   "computed exactly, not guessed unit by unit."),
+    "plan.left_out": ("La disse enhetene være", "Leave these units out"),
+    "plan.left_out_help": ("Planen foreslår ingenting for dem.",
+                           "The plan proposes nothing for them."),
+    "plan.locked": ("Foreslå aldri disse personene", "Never propose these people"),
+    "plan.locked_help": ("Verken oppnevning eller påmelding, for eksempel ved permisjon.",
+                         "Neither appointed nor enrolled, for instance while on leave."),
+    "plan.prefer": ("Ved like mange tiltak, foretrekk", "Among plans of the same size, prefer"),
+    "plan.prefer.none": ("Ingen av delene", "Neither"),
+    "plan.prefer.appointments": ("Oppnevninger", "Appointments"),
+    "plan.prefer.enrolments": ("Kurs og vurderinger", "Courses and assessments"),
+    "plan.choose_units": ("Velg enheter", "Choose units"),
+    "plan.choose_people": ("Velg personer", "Choose people"),
+    "plan.actions": ("Tiltak i alt", "Actions in all"),
+    "plan.of_them_case_handlers": ("{count} av påmeldingene er saksbehandleres, med frist.",
+                                   "{count} of the enrolments are case handlers', with a "
+                                   "deadline."),
+    "plan.compliant_after": ("Oppfyller kravene", "Meeting the requirements"),
+    "plan.compliant_after_value": ("{now} → {after} av {units}", "{now} → {after} of {units}"),
+    "plan.compliant_after_help": ("Nå → når alle tiltakene er gjennomført (regnet ut med Hva "
+                                  "om).", "Now → once every action is carried out (computed "
+                                  "with What if)."),
+    "plan.unsolvable": ("Kan ikke oppfylle kravene med dagens ansatte: {units}.",
+                        "Cannot meet the requirements with today's staff: {units}."),
+    "plan.unsolvable_unit": ("{unit} ({people} ansatte)", "{unit} ({people} staff)"),
+    "plan.nothing": ("Alle enhetene oppfyller kravene: planen har ingen tiltak.",
+                     "Every unit meets the requirements: the plan has no actions."),
+    "plan.open_whatif": ("Åpne planen i Hva om", "Open the plan in What if"),
+    "plan.open_whatif_help": ("Alle tiltakene blir valgt i Hva om, der du kan endre dem enhet "
+                              "for enhet.", "Every action is chosen in What if, where you can "
+                              "change them unit by unit."),
+    "plan.download": ("Last ned tiltaksplanen (Excel)", "Download the plan (Excel)"),
+    "plan.packs": ("Last ned enhetspakker (zip)", "Download unit packs (zip)"),
+    "plan.packs_help": ("Én PDF per enhet med bare den enhetens navn, og en indeks med "
+                        "lederens e-post.", "One PDF per unit with that unit's names only, and "
+                        "an index with the leader's e-mail."),
+    "plan.cost": ("Kostnad per enhet", "Cost per unit"),
+    "plan.tasks": ("Tiltak", "Tasks"),
+    "plan.show_unit": ("Vis tiltak for", "Show the tasks of"),
+    "plan.all_units": ("Alle enheter", "All units"),
+    "plan.file": ("tiltaksplan_{date}.xlsx", "action_plan_{date}.xlsx"),
+    "plan.packs_file": ("enhetspakker_{date}.zip", "unit_packs_{date}.zip"),
     "plan.as_of": ("Beregnet per {date}", "Computed as of {date}"),
     "plan.sheet.tasks": ("Tiltak", "Tasks"),
     "plan.sheet.cost": ("Kostnad per enhet", "Cost per unit"),

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 
 import openpyxl
 
@@ -68,3 +69,21 @@ def names_in(text: str, names: set[str]) -> list[str]:
     words = set(re.findall(r"\w+", text))
     return sorted(name for name in names
                   if set(re.findall(r"\w+", name)) <= words and name in text)
+
+
+def download_text(file_name: str, data: bytes) -> str:
+    """The text a downloaded file shows: an Excel file's cells, a zip's members (PDF pages,
+    CSV), or the file as text."""
+    if file_name.endswith(".xlsx"):
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        return "\n".join(str(value) for sheet in workbook for row in sheet.iter_rows(
+            values_only=True) for value in row if value is not None)
+    if file_name.endswith(".zip"):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return "\n".join(download_text(member, archive.read(member))
+                         for member in archive.namelist())
+    if file_name.endswith(".pdf"):
+        from tests.test_exports import _pdf_text
+
+        return _pdf_text(data)
+    return data.decode("utf-8-sig", errors="ignore")

@@ -24,6 +24,7 @@ from wording.meeting import suppress_fraction
 OVERVIEW = "views/overview.py"
 UNIT = "views/unit.py"
 GAPS = "views/gaps.py"
+PLAN = "views/plan.py"
 MEETING = "views/meeting.py"
 TRENDS = "views/trends.py"
 DATA = "views/data.py"
@@ -31,7 +32,7 @@ MATRIX = "views/matrix.py"
 WHATIF = "views/whatif.py"
 ABOUT = "views/about.py"
 ACCESS = "views/access.py"
-PAGES = [OVERVIEW, UNIT, GAPS, MEETING, MATRIX, WHATIF, TRENDS, DATA, ABOUT, ACCESS]
+PAGES = [OVERVIEW, UNIT, GAPS, PLAN, MEETING, MATRIX, WHATIF, TRENDS, DATA, ABOUT, ACCESS]
 # Bokmål words of the app's own texts; none of them may show on an English page (unit names,
 # people's names and course titles are data and are not looked at).
 NORWEGIAN = [" av ", "Enhet", "enheter", "Avvik", "Oppfyll", "Beregnet", "Last ned", "mangler",
@@ -205,14 +206,15 @@ def test_navigation_titles_follow_the_language(monkeypatch):
     open_page(lang=None)
     english, bokmal = ([(page.title, page.url_path) for page in pages] for pages in seen)
     assert [title for title, _ in english] == [
-        "Overview", "Unit", "Gaps and actions", "Meeting view", "Competency matrix", "What if",
-        "Trends", "Data", "About the numbers", "Access and audit"]
+        "Overview", "Unit", "Gaps and actions", "Action plan", "Meeting view",
+        "Competency matrix", "What if", "Trends", "Data", "About the numbers", "Access and audit"]
     assert [title for title, _ in bokmal] == [
-        "Oversikt", "Enhet", "Avvik og tiltak", "Møtevisning", "Kompetansematrise", "Hva om",
-        "Utvikling", "Data", "Om tallene", "Tilgang og logg"]
+        "Oversikt", "Enhet", "Avvik og tiltak", "Tiltaksplan", "Møtevisning",
+        "Kompetansematrise", "Hva om", "Utvikling", "Data", "Om tallene", "Tilgang og logg"]
     # The paths come from the files, whatever the language; the default page has none.
     assert [path for _, path in english] == [path for _, path in bokmal] == [
-        "", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about", "access"]
+        "", "unit", "gaps", "plan", "meeting", "matrix", "whatif", "trends", "data", "about",
+        "access"]
 
 
 @pytest.mark.parametrize("page", PAGES)

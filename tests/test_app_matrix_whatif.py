@@ -103,7 +103,11 @@ def test_whatif_offers_no_select_all_and_no_english_placeholder():
     """Streamlit's "Select all" would appoint a unit's 30 staff in one click, in English."""
     app = run_page(WHATIF, enhet="IAT")
     boxes = app.multiselect
-    assert len(boxes) == 3 + 8  # one per process, one per requirement (K1-K8)
+    # one per process to appoint, one per process with advisors to relieve, one per requirement
+    assert [box.key.split("_", 2)[2] for box in boxes] == [
+        "appoint_saksbehandling", "relieve_saksbehandling", "appoint_innsyn", "relieve_innsyn",
+        "appoint_SRU", "relieve_SRU",
+        *(f"complete_K{n}" for n in range(1, 9))]
     assert {box.proto.select_all for box in boxes} == {0}  # 0: never shown
     assert {box.placeholder for box in boxes} == {"Velg personer"}
 

@@ -23,10 +23,11 @@ AUTH = {"auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback",
                  "cookie_secret": "test-secret", "client_id": "app", "client_secret": "s",
                  "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}}
 OWNER_EMAIL, IEL_EMAIL, VIEWER_EMAIL = "eier@ntnu.no", "leder.iel@ntnu.no", "ledelse@ntnu.no"
-NAMED_VIEWS = ["views/overview.py", "views/unit.py", "views/gaps.py", "views/meeting.py",
-               "views/matrix.py", "views/whatif.py", "views/trends.py", "views/about.py"]
+NAMED_VIEWS = ["views/overview.py", "views/unit.py", "views/gaps.py", "views/plan.py",
+               "views/meeting.py", "views/matrix.py", "views/whatif.py", "views/trends.py",
+               "views/about.py"]
 VIEWER_VIEWS = ["views/meeting.py", "views/about.py"]
-OWNER_VIEWS = [*NAMED_VIEWS[:7], "views/data.py", "views/about.py", "views/access.py"]
+OWNER_VIEWS = [*NAMED_VIEWS[:8], "views/data.py", "views/about.py", "views/access.py"]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,6 @@
-"""Hva om: appoint advisors and complete courses in one unit, and see compliance recomputed."""
+"""Hva om: appoint or relieve advisors and complete courses, unit by unit, and see compliance
+recomputed for the unit and the whole organisation; a plan opened here starts with all of its
+actions chosen."""
 
 import streamlit as st
 
@@ -6,14 +8,18 @@ import state
 from analysis import build_results
 from analysis.results import GAP_KINDS
 from analysis.whatif import (
+    APPOINT,
+    ENROL,
     FIGURES,
-    Appointment,
-    Completion,
+    RELIEVE,
     apply_changes,
+    choice_changes,
     compare,
     unit_staff_choices,
 )
+from components import whatif_choices
 from components.sidebar import page_lang
+from components.text import person_label
 from components.url_state import UNIT_PARAM, follow_url, write_url
 from i18n import gap_kind_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
@@ -61,48 +67,67 @@ def change(difference: int) -> str | None:
     return f"{difference:+d}" if difference else None
 
 
-choices = unit_staff_choices(dataset, results, unit)
-person = dict(zip(choices[EMPLOYEE_ID], choices[NAME], strict=True))
-lacking = dict(zip(choices[EMPLOYEE_ID], choices["lacking"], strict=True))
+staff_choices = unit_staff_choices(dataset, results, unit)
+lacking = dict(zip(staff_choices[EMPLOYEE_ID], staff_choices["lacking"], strict=True))
+person = dict(zip(results.staff[EMPLOYEE_ID], results.staff[NAME], strict=False))
+
+
+def named(employee_id: str) -> str:
+    return person_label(person.get(employee_id, ""), employee_id)
 
 
 def with_lacks(employee_id: str) -> str:
-    missing = lacking[employee_id]
+    missing = lacking.get(employee_id, ())
     note = (t("whatif.lacks", lang, ids=", ".join(missing)) if missing
             else t("whatif.has_all", lang))
-    return f"{person[employee_id]} ({employee_id}) – {note}"
+    return f"{named(employee_id)} – {note}"
 
 
+def reset() -> None:
+    whatif_choices.replace_all({})
+
+
+held = whatif_choices.held()
+if changed_units := {unit_id for unit_id, _, _ in held} - {unit}:  # a plan opened here, say
+    st.info(t("whatif.elsewhere", lang, units=len(changed_units)),
+            icon=":material/playlist_add_check:")
+if held:
+    st.button(t("whatif.reset", lang), on_click=reset, icon=":material/restart_alt:")
+# no "Select all" (in English): each choice is a decision about one person
+people = {"placeholder": t("whatif.people", lang), "select_all": False}
 appoint_column, complete_column = st.columns(2)
-appointments = []
 with appoint_column:
     st.subheader(t("whatif.appoint", lang))
     advisors = results.advisors[results.advisors[UNIT_ID] == unit]
     for process in results.config.processes:
-        current = set(advisors.loc[advisors[PROCESS] == process, EMPLOYEE_ID])
-        chosen = st.multiselect(
+        current = list(dict.fromkeys(advisors.loc[advisors[PROCESS] == process, EMPLOYEE_ID]))
+        whatif_choices.choose(
+            held, (unit, APPOINT, process),
             t("whatif.new_advisor", lang, process=process_label(process, lang)),
-            [p for p in choices[EMPLOYEE_ID] if p not in current], format_func=with_lacks,
-            help=t("whatif.appoint_help", lang), placeholder=t("whatif.people", lang),
-            # an appointment is a decision about one person: no "Select all" (in English)
-            select_all=False, key=f"whatif_{unit}_appoint_{process}")
-        appointments += [Appointment(unit, employee_id, process) for employee_id in chosen]
+            [p for p in staff_choices[EMPLOYEE_ID] if p not in current],
+            format_func=with_lacks, help=t("whatif.appoint_help", lang), **people)
+        if current:
+            whatif_choices.choose(
+                held, (unit, RELIEVE, process),
+                t("whatif.relieve", lang, process=process_label(process, lang)), current,
+                format_func=named, help=t("whatif.relieve_help", lang), **people)
 
-completions = []
 with complete_column:
     st.subheader(t("whatif.complete", lang, date=f"{results.as_of:%d.%m.%Y}"))
     requirements = {r.id: r for r in reversed(results.config.requirements)}  # first per id
     for rid in dict.fromkeys(r.id for r in results.config.requirements):
-        chosen = st.multiselect(
+        chosen_here = held.get((unit, ENROL, rid), ())
+        whatif_choices.choose(
+            held, (unit, ENROL, rid),
             t("whatif.complete_for", lang, requirement=f"{rid} {requirements[rid].name}"),
-            [p for p in choices[EMPLOYEE_ID] if rid in lacking[p]],
-            format_func=lambda p: f"{person[p]} ({p})", help=t("whatif.complete_help", lang),
-            placeholder=t("whatif.people", lang), select_all=False,
-            key=f"whatif_{unit}_complete_{rid}")
-        completions += [Completion(employee_id, requirements[rid]) for employee_id in chosen]
+            list(dict.fromkeys([*(p for p in staff_choices[EMPLOYEE_ID] if rid in lacking[p]),
+                                *chosen_here])),
+            format_func=named, help=t("whatif.complete_help", lang), **people)
+whatif_choices.keep(held)
+appointments, completions, reliefs = choice_changes(held, results.config.requirements)
 
 gaps_now = results.gaps[results.gaps[UNIT_ID] == unit]
-if not appointments and not completions:
+if not appointments and not completions and not reliefs:
     st.info(t("whatif.choose", lang), icon=":material/touch_app:")
     st.subheader(t("whatif.now", lang))
     if gaps_now.empty:
@@ -111,8 +136,8 @@ if not appointments and not completions:
         gap_table(gaps_now, results)
     st.stop()
 
-after = build_results(apply_changes(dataset, appointments, completions, results.as_of),
-                      results.config, results.as_of)
+after = build_results(apply_changes(dataset, appointments, completions, results.as_of,
+                                    reliefs), results.config, results.as_of)
 table = compare(results, after, unit)
 st.subheader(t("whatif.result", lang))
 yes_no = {True: t("whatif.yes", lang), False: t("whatif.no", lang)}

@@ -27,7 +27,7 @@ from store.access import (
 from tests.browser.conftest import IDLE
 from tests.browser.signin_server import sent_text, signed_in, signed_server
 from tests.browser.test_publish import _files
-from tests.helpers import names_in
+from tests.helpers import download_text, names_in
 from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
 
 pytestmark = pytest.mark.browser
@@ -88,11 +88,14 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
         assert names_in(sent_text(received), everyone) == []
 
     outside_iel = names_outside(sample, ["IEL"])
-    gaps_file = f"avvik_og_tiltak_{dt.date.today():%Y-%m-%d}.csv"  # sign-in drops ?dato
+    today = f"{dt.date.today():%Y-%m-%d}"  # sign-in drops ?dato
+    gaps_file, plan_file, packs_file = (f"avvik_og_tiltak_{today}.csv", f"tiltaksplan_{today}.xlsx",
+                                        f"enhetspakker_{today}.zip")
     with signed_in(browser, url, IEL_EMAIL) as (page, received):
         views = offered(page)
         assert views == [t(f"nav.{v}", NB) for v in (
-            "overview", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "about")]
+            "overview", "unit", "gaps", "plan", "meeting", "matrix", "whatif", "trends",
+            "about")]
         files = {}
         for view in views:
             visit(page, view)
@@ -100,18 +103,23 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
                 files.update([download(page, t("gaps.download", NB))])
             if view == t("nav.matrix", NB):
                 files.update([download(page, t("matrix.download", NB))])
+            if view == t("nav.plan", NB):  # the plan's tasks and the unit packs, IEL's only
+                files.update([download(page, t("plan.download", NB)),
+                              download(page, t("plan.packs", NB))])
         page.goto(f"{url}/unit?enhet=IEL")
         page.wait_for_function(IDLE, timeout=90_000)
         text = sent_text(received)
         assert names_in(text, outside_iel) == []
         assert names_in(text, everyone - outside_iel)  # IEL's own people are named
         for name, data in files.items():
-            assert names_in(data.decode("utf-8-sig"), outside_iel) == [], name
-        assert set(files) == {gaps_file, "kompetansematrise.csv"}
+            assert names_in(download_text(name, data), outside_iel) == [], name
+        assert names_in(download_text(packs_file, files[packs_file]), everyone - outside_iel)
+        assert set(files) == {gaps_file, "kompetansematrise.csv", plan_file, packs_file}
 
     with signed_in(browser, url, OWNER_EMAIL) as (page, received):
         assert offered(page) == [t(f"nav.{v}", NB) for v in (
-            "overview", "unit", "gaps", "meeting", "matrix", "whatif", "trends", "data", "about",
+            "overview", "unit", "gaps", "plan", "meeting", "matrix", "whatif", "trends", "data",
+            "about",
             "access")]
         for view in offered(page):
             visit(page, view)
@@ -138,6 +146,8 @@ def test_four_users_see_what_their_role_allows_and_the_audit_holds_each_step(
         (VIEWER_EMAIL, SIGN_IN, VIEWER),
         (IEL_EMAIL, SIGN_IN, UNIT),
         (IEL_EMAIL, NAMED_EXPORT, gaps_file),
+        (IEL_EMAIL, NAMED_EXPORT, plan_file),
+        (IEL_EMAIL, NAMED_EXPORT, packs_file),
         (IEL_EMAIL, NAMED_EXPORT, "kompetansematrise.csv"),
         (OWNER_EMAIL, SIGN_IN, OWNER),
         (OWNER_EMAIL, PUBLISH, "nr. 2"),
