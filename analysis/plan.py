@@ -319,8 +319,10 @@ def _actions(chosen: np.ndarray, roles, enrolments: dict[tuple[str, str], int],
     kind_order = {kind: i for i, kind in enumerate(ACTIONS)}
     requirement_order = {rid: i for i, rid in enumerate(dict.fromkeys(r.id for r in
                                                                     requirements))}
+    # a unit's appointments, reliefs, its advisors' enrolments person by person, then its case
+    # handlers' ("advisor" sorts before "case_handler")
     return actions.sort_values(
-        [UNIT_ID, "action", EMPLOYEE_ID, PROCESS, REQUIREMENT_ID], ignore_index=True,
+        [UNIT_ID, "action", "role", EMPLOYEE_ID, PROCESS, REQUIREMENT_ID], ignore_index=True,
         key=lambda s: s.map(unit_order) if s.name == UNIT_ID else s.map(kind_order)
         if s.name == "action" else s.map(requirement_order).fillna(-1)
         if s.name == REQUIREMENT_ID else s)

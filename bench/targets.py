@@ -1,7 +1,8 @@
 """`make bench`, issue 15's targets: reading against calamine's bare parse, the whole command
-against the bare parse and openpyxl, growth from 1k to 200k staff, the meeting deck and PDF,
-each as a ratio measured in this run beside its target, with PASS or MISS. The app's targets
-(first heatmap, page switch) are measured in headless Chromium by bench/app_speed.py."""
+against the bare parse and openpyxl, growth from 1k to 200k staff, the meeting deck and PDF;
+and issue 16's action plan at university size. Each is a ratio measured in this run beside its
+target, with PASS or MISS. The app's targets (first heatmap, page switch) are measured in
+headless Chromium by bench/app_speed.py."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ NATIONAL_COMMAND_RATIO = 1.5  # whole command ÷ bare parse of its two big files
 UNIVERSITY_COMMAND_RATIO = 0.12  # whole command ÷ openpyxl's read of the course file
 PEAK_MB = 1024.0
 EXPORT_SECONDS = 3.0
+PLAN_SECONDS = 2.0  # issue 16: the action plan at university size
 GROWTH_EXPONENT = 1.15  # "linear", with room for a noisy machine
 
 
@@ -250,6 +252,18 @@ def export_targets() -> list[Target]:
     ]
 
 
+def plan_target() -> Target:
+    """The action plan (one integer program over every unit) at university size."""
+    from analysis.plan import make_plan
+
+    progress("action plan, university")
+    results = build_results(load_dataset(**bench_inputs(UNIVERSITY)), as_of=AS_OF)
+    actions = len(make_plan(results).actions)
+    seconds = median_seconds(lambda: make_plan(results), 3)
+    return Target(f"action plan, university ({actions} actions, {len(results.unit_summary)} "
+                  "units)", f"{seconds:.2f} s", seconds, PLAN_SECONDS)
+
+
 def main() -> None:
     started = dt.datetime.now()
     load = os.getloadavg()[0]
@@ -257,8 +271,8 @@ def main() -> None:
     reading, evaluation = reading_targets()
     targets = [*reading, *commands]
     rows, exponent = growth()
-    targets += [exponent, *export_targets()]
-    print(f"\nIssue 15 targets, {started:%Y-%m-%d %H:%M}, load average {load:.1f} before, "
+    targets += [exponent, *export_targets(), plan_target()]
+    print(f"\nIssue 15 and 16 targets, {started:%Y-%m-%d %H:%M}, load average {load:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after; ratios of figures measured in this run")
     print("\n  growth, the whole command (report.py --json) per size:")
     print("\n".join(rows))

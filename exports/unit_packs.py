@@ -107,7 +107,7 @@ def unit_pack_pdf(results: Results, facts: _Facts, unit_id: str, lang: str = NB,
             ([task, f"{name} ({person})", _date(deadline), responsible]
              for task, name, person, deadline, responsible in tasks[
                  ["task", NAME, EMPLOYEE_ID, "deadline", "responsible"]].itertuples(
-                 index=False)), [0.45, 0.22, 0.1, 0.23]))
+                 index=False)), [0.43, 0.22, 0.12, 0.23]))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                                  topMargin=MARGIN, bottomMargin=MARGIN,

@@ -869,6 +869,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "{requirement}{note}."),
     "plan.as_case_handler": (" (saksbehandler, innen fristen)",
                              " (case handler, by the deadline)"),
+    "plan.as_late_case_handler": (" (saksbehandler; fristen gikk ut {date})",
+                                  " (case handler; the deadline passed on {date})"),
     "plan.title": ("Tiltaksplan", "Action plan"),
     "nav.plan": ("Tiltaksplan", "Action plan"),
     "plan.intro": ("Det minste antallet tiltak som får hver enhet til å oppfylle kravene: "

@@ -42,7 +42,7 @@ def test_the_task_list_has_a_row_per_action_and_the_cost_per_unit(sample):
         "Oppnevn som prosessrådgiver for innsyn.",
         "Meld på K2 DFØ-kurs i forvaltning og offentlighetsloven.",
         "Avtal vurdering av K5 Egnethet for opplæring og veiledning.",
-        "Meld på K3 Saksbehandlerskolen (saksbehandler, innen fristen)."]
+        "Meld på K3 Saksbehandlerskolen (saksbehandler; fristen gikk ut 27.10.2025)."]
     assert ihk[0][8] == "Enhetsleder (leder.ihk@ntnu.no)"
     assert ihk[3][7].date().isoformat() == "2025-10-27"  # the case handler's deadline
     cost = list(workbook["Kostnad per enhet"].iter_rows(min_row=3, values_only=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from analysis.config import Requirement
@@ -42,7 +44,7 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
         rows.append({
             UNIT_ID: unit, UNIT_NAME: units[UNIT_NAME].get(unit, unit),
             "task": _task(row, requirements.get(row[REQUIREMENT_ID]), names,
-                          replaced.get((unit, row[PROCESS])), lang),
+                          replaced.get((unit, row[PROCESS])), results.as_of, lang),
             EMPLOYEE_ID: person, NAME: names.get(person, ""),
             PROCESS: process_label(row[PROCESS], lang) if row[PROCESS] else "",
             REQUIREMENT_ID: _requirement(requirements.get(row[REQUIREMENT_ID])),
@@ -57,7 +59,7 @@ def _requirement(requirement: Requirement | None) -> str:
 
 
 def _task(row: dict, requirement: Requirement | None, names: pd.Series,
-          successor: str | None, lang: str) -> str:
+          successor: str | None, as_of: dt.date, lang: str) -> str:
     process = process_in_action(row[PROCESS], lang)
     if row["action"] == APPOINT:
         return t("plan.appoint", lang, process=process)
@@ -68,5 +70,10 @@ def _task(row: dict, requirement: Requirement | None, names: pd.Series,
                  successor=f"{names.get(successor, '')} ({successor})")
     key = "plan.assess" if requirement is not None and requirement.kind == ASSESSMENT_KIND \
         else "plan.enrol"
-    note = t("plan.as_case_handler", lang) if row["role"] == AS_CASE_HANDLER else ""
+    note = ""
+    if row["role"] == AS_CASE_HANDLER:
+        deadline = row["deadline"]
+        note = t("plan.as_late_case_handler", lang, date=f"{deadline:%d.%m.%Y}") if (
+            deadline is not None and not pd.isna(deadline) and deadline < as_of) else t(
+            "plan.as_case_handler", lang)
     return t(key, lang, requirement=_requirement(requirement), note=note)
