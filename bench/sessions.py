@@ -15,7 +15,11 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import build_results  # noqa: E402
 from loaders import load_dataset  # noqa: E402
-from tests.browser.sessions import mixed_sessions, run_sessions  # noqa: E402
+from tests.browser.sessions import (  # noqa: E402
+    CLOSED_SESSION_SECONDS,
+    mixed_sessions,
+    run_sessions,
+)
 from tests.browser.signin_server import signed_server  # noqa: E402
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS  # noqa: E402
 from tests.test_signin import names_outside  # noqa: E402
@@ -32,7 +36,8 @@ def main() -> None:
                       for r in dict.fromkeys(s.role for s in sessions))
     print(f"\n{SESSIONS} concurrent signed-in sessions ({roles}) on the sample, twice: a second "
           "wave that needs no more memory than the first leaves nothing per session behind")
-    with signed_server(folder, [s.grant for s in sessions if s.grant]) as url:
+    with signed_server(folder, [s.grant for s in sessions if s.grant],
+                       session_seconds=CLOSED_SESSION_SECONDS) as url:
         for wave in (1, 2):
             report = run_sessions(url, url.pid, sessions, folder,
                                   set(dataset.staff["name"]) - {""},
@@ -41,7 +46,8 @@ def main() -> None:
             print(f"    server memory before         {report.memory_before_mb:6.0f} MB")
             print(f"    with every session open      {report.memory_open_mb:6.0f} MB "
                   f"({report.per_session_mb:.1f} MB per session)")
-            print(f"    15 s after they closed       {report.memory_after_mb:6.0f} MB")
+            print(f"    {CLOSED_SESSION_SECONDS + 10} s after they closed       "
+                  f"{report.memory_after_mb:6.0f} MB")
             print(f"    isolation and scope problems {len(report.problems):6d}")
             for problem in report.problems:
                 print(f"      {problem}")

@@ -39,19 +39,23 @@ class Served(str):
 
 @contextlib.contextmanager
 def serve(database: str | None = None, port: int | None = None,
-          secrets: Path | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[Served]:
+          secrets: Path | None = None, script: Path = ROOT / "dashboard.py",
+          session_seconds: int | None = None) -> Iterator[Served]:
     """A `streamlit run` of the dashboard on a loopback port (a free one by default), until
     the block ends; the URL is given once the server answers its health check (no page has
     been asked for). `database` (a URL or path) is the store it uses; by default a new empty
     one. `secrets`: a secrets.toml to use (sign-in), else none. `script`: another page to
-    serve instead (the benchmark's yardstick)."""
+    serve instead (the benchmark's yardstick). `session_seconds`: how long a closed session's
+    state is kept (`server.disconnectedSessionTTL`, Streamlit's default otherwise)."""
     port = port or free_port()
     database = database or str(Path(tempfile.mkdtemp(prefix="store-")) / "app.db")
-    secret_files = ["--secrets.files", str(secrets)] if secrets else []
+    options = ["--secrets.files", str(secrets)] if secrets else []
+    if session_seconds is not None:
+        options += ["--server.disconnectedSessionTTL", str(session_seconds)]
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", *secret_files],
+         "--browser.gatherUsageStats", "false", *options],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         env={**os.environ, "DATABASE_URL": database})
     url = Served(f"http://127.0.0.1:{port}")

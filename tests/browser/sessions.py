@@ -21,6 +21,7 @@ from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, names_in
 UPLOADER, UNKNOWN = "uploader", "unknown"
 OTHERS = (UNIT, VIEWER, UNKNOWN)  # every second session, in turn
 NAV_LINK = '[data-testid="stSidebarNavLink"]'
+CLOSED_SESSION_SECONDS = 5  # the load's server forgets a closed session this soon, not in 120 s
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ async def _run_one(browser, url: str, session: Session, folder: Path, everyone: 
                    outside_iel: set[str], uploaded: set[str], all_open: asyncio.Barrier,
                    release: asyncio.Event, report: LoadReport) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(180_000)  # twenty sessions on two cores: pages come slowly
     received: list[bytes] = []
     page = await context.new_page()
     listen(page, received)
@@ -119,7 +121,7 @@ async def _run_one(browser, url: str, session: Session, folder: Path, everyone: 
         await sign_in_async(page, url, session.email)
         if session.role == UPLOADER:
             await page.locator('[data-testid="stFileUploaderDropzoneInput"]').first \
-                .set_input_files(upload_files(session, folder))
+                .set_input_files(upload_files(session, folder), timeout=180_000)
             await page.get_by_text("Viser opplastede filer").wait_for(timeout=300_000)
             await _visit(page, t("nav.gaps", NB))
             await _until(lambda: names_in(sent_text(received), session.own_names))
@@ -166,7 +168,8 @@ async def _run(url: str, pid: int, sessions: list[Session], folder: Path, everyo
         release.set()
         await asyncio.gather(*runs)
         await browser.close()
-    await asyncio.sleep(15)  # the server lets go of a closed session's state after a while
+    # the server lets go of a closed session's state once its time is up (CLOSED_SESSION_SECONDS)
+    await asyncio.sleep(CLOSED_SESSION_SECONDS + 10)
     report.memory_after_mb = server_memory_mb(pid)
     return report
 

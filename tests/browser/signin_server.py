@@ -23,8 +23,11 @@ COOKIE_SECRET = "a-test-secret-shared-by-every-replica"
 
 @contextlib.contextmanager
 def signed_server(folder: Path, grants: list[tuple[str, str, tuple[str, ...]]],
-                  publish_sample: bool = False) -> Iterator[Served]:
-    """The served app (its URL; `.database` and `.pid` beside it) until the block ends."""
+                  publish_sample: bool = False,
+                  session_seconds: int | None = None) -> Iterator[Served]:
+    """The served app (its URL; `.database` and `.pid` beside it) until the block ends.
+    `session_seconds`: how long the server keeps a closed session (Streamlit's default 120 s
+    lets a browser reconnect)."""
     from oidc_provider_mock import run_server_in_thread
 
     database = str(folder / "app.db")
@@ -49,7 +52,8 @@ def signed_server(folder: Path, grants: list[tuple[str, str, tuple[str, ...]]],
             'client_id = "prosessradgivere"\nclient_secret = "hemmelig"\n'
             f'server_metadata_url = "http://127.0.0.1:{provider.server_port}'
             '/.well-known/openid-configuration"\n')
-        with serve(database, port=port, secrets=secrets) as url:
+        with serve(database, port=port, secrets=secrets,
+                   session_seconds=session_seconds) as url:
             url.database = database
             yield url
 
@@ -87,7 +91,7 @@ async def sign_in_async(page, url: str, email: str) -> None:
     await page.goto(url)
     await page.get_by_role("button", name=t("auth.sign_in", NB)).click(timeout=180_000)
     await page.locator("input[name=sub]").fill(email, timeout=180_000)
-    await page.get_by_role("button", name="Authorize", exact=True).click()
+    await page.get_by_role("button", name="Authorize", exact=True).click(timeout=180_000)
     await page.wait_for_url(f"{url}/**", timeout=180_000)
     await page.wait_for_selector("[data-test-script-state]", timeout=180_000)
     await page.wait_for_function(IDLE, timeout=300_000)

@@ -4,7 +4,7 @@ full size, 20 sessions, with its memory figures, is in `make bench`."""
 
 import pytest
 
-from tests.browser.sessions import UPLOADER, mixed_sessions, run_sessions
+from tests.browser.sessions import CLOSED_SESSION_SECONDS, UPLOADER, mixed_sessions, run_sessions
 from tests.browser.signin_server import signed_server
 from tests.test_signin import names_outside, sample  # noqa: F401 - the module's fixture
 
@@ -17,7 +17,7 @@ def test_concurrent_sessions_never_see_each_others_data_or_names_outside_their_s
     sessions = mixed_sessions(SESSIONS)
     assert {s.role for s in sessions} == {UPLOADER, "unit", "viewer", "unknown"}
     grants = [s.grant for s in sessions if s.grant]
-    with signed_server(tmp_path, grants) as url:
+    with signed_server(tmp_path, grants, session_seconds=CLOSED_SESSION_SECONDS) as url:
         report = run_sessions(url, url.pid, sessions, tmp_path,
                               set(sample[0].staff["name"]) - {""},
                               names_outside(sample, ["IEL"]))
