@@ -14,7 +14,6 @@ from typing import BinaryIO
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -87,7 +86,7 @@ def cell_value(value: object) -> object:
         return None if math.isnan(value) else value
     if hasattr(value, "item"):  # numpy scalars
         return cell_value(value.item())
-    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(str(value)))
+    return neutralise(str(value))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ from exports.safe import neutralise
     ("a=b", "a=b"),
     ("", ""),
     (" =1", " =1"),
+    ("\x01=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),  # the control would vanish
+    ("\x00\x1f+1", "'+1"),
+    ("\uff1dHYPERLINK(1)", "'\uff1dHYPERLINK(1)"),  # full-width equals sign
+    ("\uff0b47", "'\uff0b47"),
+    ("Kari\x0bNordmann", "KariNordmann"),
 ])
 def test_text_that_starts_like_a_formula_gets_an_apostrophe(raw, expected):
     assert neutralise(raw) == expected
