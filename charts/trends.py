@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -27,7 +29,9 @@ def _style(fig: go.Figure, y_title: str, percent: bool = False) -> go.Figure:
 def make_snapshot_trend_figure(snapshots: pd.DataFrame, lang: str = NB) -> go.Figure:
     """Units judged, compliant and missing a process, per saved snapshot."""
     fig = go.Figure()
-    x = snapshots["as_of"] + snapshots["label"].map(lambda label: f" ({label})" if label else "")
+    # a label is anyone's text: plotly would read <b>, <a> and the like in it
+    x = snapshots["as_of"] + snapshots["label"].map(
+        lambda label: f" ({html.escape(label, quote=False)})" if label else "")
     for i, (column, name) in enumerate([
             ("compliant_units", kpi_label("compliant_units", lang)),
             ("units_missing_process", label_set("table", lang)["units_missing_process"]),

@@ -9,6 +9,7 @@ import streamlit as st
 import state
 from components import upload_flow
 from components.signin import signed_in_line
+from components.text import say
 from components.url_state import DATE_PARAM, follow_url, write_url
 from i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, NB, resolve_lang, t
 from wording.publications import published_line
@@ -100,12 +101,12 @@ def data_sidebar(grant: state.Grant) -> None:
     with status:
         unreadable = None if state.is_preview() else state.unreadable_publication()
         if unreadable is not None:
-            st.error(t("sidebar.unreadable", lang, problem=problem_text(unreadable, lang)),
+            st.error(say("sidebar.unreadable", lang, problem=problem_text(unreadable, lang)),
                      icon=":material/error:")
         publication = state.shown_publication()
         if state.is_preview():
             names = ", ".join(name for _, name, _ in state.current_files())
-            st.warning(t("sidebar.uploaded", lang, names=names), icon=":material/visibility:")
+            st.warning(say("sidebar.uploaded", lang, names=names), icon=":material/visibility:")
         elif publication is not None:
             st.success(published_line(publication, lang), icon=":material/verified:")
         else:

@@ -3,6 +3,8 @@ and a person written the same way everywhere."""
 
 import re
 
+from i18n import t
+
 _MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=])")
 
 
@@ -14,3 +16,9 @@ def person_label(name: str, employee_id: str) -> str:
     """A person in running text, the same on every page: the name, then the employee number
     (two people may share a name)."""
     return f"{name} ({employee_id})" if name and name != employee_id else employee_id
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """A catalogue sentence for markdown (a message, a caption, a widget's label) with every
+    value from the files or a user written as plain text."""
+    return t(key, lang, **{name: plain(str(value)) for name, value in values.items()})

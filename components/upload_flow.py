@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 import state
+from components.text import say
 from components.url_state import open_view
 from i18n import label_set, t
 from wording.validation import problem_text
@@ -57,7 +58,7 @@ def waiting_links() -> tuple:
 
 def link_message(link, lang: str) -> str:
     columns = label_set("column", lang)
-    return t("upload.missing_link", lang, file=link.file, column=columns[link.column],
+    return say("upload.missing_link", lang, file=link.file, column=columns[link.column],
              used_by=link.used_by)
 
 
@@ -73,7 +74,7 @@ def show_outcome(lang: str, *, link_to_data_page: bool, links: bool = True) -> N
         st.page_link(DATA_PAGE, label=t("upload.to_mapping", lang), icon=":material/arrow_forward:")
     for problem in outcome.refused:
         (st.warning if outcome.used else st.error)(
-            t("upload.refused", lang, message=problem_text(problem, lang)),
+            say("upload.refused", lang, message=problem_text(problem, lang)),
             icon=":material/error:")
     if not outcome.used:
         st.caption(t("upload.kept", lang))

@@ -6,7 +6,6 @@ English beside them, and the views' texts. Pure: the page passes the language (f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from i18n.validation import VALIDATION_TEXTS
@@ -1126,7 +1125,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     **VALIDATION_TEXTS,
 }
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def resolve_lang(*candidates: object) -> str:
@@ -1146,11 +1144,6 @@ def portal_note(lang: str):
     def note(until, passed: bool) -> str:
         return t("portal.passed" if passed else "portal.valid", lang, date=f"{until:%d.%m.%Y}")
     return note
-
-
-def plain(text: str) -> str:
-    """Text from a file, escaped so st.markdown shows it literally."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def process_label(process: str, lang: str, short: bool = False) -> str:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import build_results
 from loaders import load_dataset
 from store import SnapshotStore
-from tests.apptest import TIMEOUT, chart, metrics, typed_array
+from tests.apptest import TIMEOUT, as_written, chart, metrics, typed_array
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
@@ -26,7 +26,7 @@ def start(as_of=SAMPLE_AS_OF) -> AppTest:
 def texts(app: AppTest) -> str:
     parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "error")
              for e in getattr(app, kind)]
-    return "\n".join(str(p) for p in parts)
+    return as_written("\n".join(str(p) for p in parts))  # file text is escaped markdown
 
 
 def test_overview_on_sample_data_shows_the_known_figures():
@@ -160,7 +160,7 @@ def test_an_upload_without_a_person_column_says_which_column_is_missing():
     assert metrics(app)["Enheter vurdert"] == "65"  # the sample data stay
     assert ("kurs_uten_person.xlsx: ser ut som kursdata, men fant ingen kolonne som identifiserer "
             "personen (ansattnr, e-post eller navn) i arket «Ark» (nødvendig i kursdata)."
-            in " ".join(e.value for e in app.sidebar.error))
+            in " ".join(as_written(e.value) for e in app.sidebar.error))
 
 
 def test_bad_upload_keeps_the_previous_data_and_says_why():
@@ -170,7 +170,7 @@ def test_bad_upload_keeps_the_previous_data_and_says_why():
     app.run()
     assert not app.exception
     assert metrics(app)["Enheter vurdert"] == "65"
-    errors = " ".join(e.value for e in app.sidebar.error)
+    errors = " ".join(as_written(e.value) for e in app.sidebar.error)
     assert "ansatte.xlsx: filen er skadet" in errors
     assert "kurs.csv: filen er tom." in errors
     assert [status.label for status in app.sidebar.status] == ["Filene kunne ikke brukes"]
@@ -274,7 +274,7 @@ def test_trends_compare_with_the_previous_snapshot_by_default(tmp_path, monkeypa
     assert app.selectbox(key="compare_snapshot").value == 2
     assert metrics(app)["Enheter som oppfyller kravene"] == "25 av 65"
     # 14 units met the requirements on 1 September (the meeting view's figure for it)
-    assert [m.delta for m in app.metric] == ["+11 siden 2026-09-01 September"]
+    assert [as_written(m.delta) for m in app.metric] == ["+11 siden 2026-09-01 September"]
 
 
 def test_as_of_date_comes_from_the_url():

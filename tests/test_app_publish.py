@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from store.publications import PublicationStore
 from store.publish import files_digest
-from tests.apptest import TIMEOUT, metrics
+from tests.apptest import TIMEOUT, as_written, metrics
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
 
@@ -43,7 +43,7 @@ def publish(*units: str) -> int:
 
 def test_nothing_published_shows_the_sample_and_says_so():
     app = start("views/data.py")
-    assert [w.value for w in app.sidebar.warning] == ["EKSEMPELDATA – fiktive personer"]
+    assert [as_written(w.value) for w in app.sidebar.warning] == ["EKSEMPELDATA – fiktive personer"]
     assert "Ingenting er publisert ennå; alle ser eksempeldataene." in [
         c.value for c in app.caption]
     assert not [b for b in app.button if b.key == "publish"]
@@ -55,8 +55,8 @@ def test_a_published_preview_is_what_a_new_session_opens_on():
     app.sidebar.file_uploader[0].set_value([(*staff, "text/csv"), (*courses, "text/csv")])
     app.run()
     assert metrics(app)[UNITS] == "2"
-    assert app.sidebar.warning[0].value.startswith("Viser opplastede filer: hr.csv, kurs.csv. "
-                                                   "Forhåndsvisning")
+    assert as_written(app.sidebar.warning[0].value).startswith(
+        "Viser opplastede filer: hr.csv, kurs.csv. Forhåndsvisning")
     other = start()  # a second browser meanwhile: still the sample
     assert metrics(other)[UNITS] == "65"
     app.switch_page("views/data.py").run()
@@ -100,11 +100,11 @@ def test_a_publication_the_loaders_cannot_read_shows_the_sample_and_says_why():
                                as_of=dt.date(2026, 11, 1), digest="broken")
     app = start()
     assert metrics(app)[UNITS] == "65"
-    assert app.sidebar.error[0].value == (
+    assert as_written(app.sidebar.error[0].value) == (
         "Den publiserte dataen kan ikke leses (hr.csv: filen mangler kolonne for "
         "enhetskode/enhetsnavn (nødvendig i ansattliste (HR)).); viser eksempeldata til noen "
         "publiserer på nytt.")
-    assert "EKSEMPELDATA – fiktive personer" in [w.value for w in app.sidebar.warning]
+    assert "EKSEMPELDATA – fiktive personer" in [as_written(w.value) for w in app.sidebar.warning]
     for page in ("views/data.py", "views/gaps.py", "views/trends.py"):
         app.switch_page(page).run()
         assert not app.exception

@@ -4,7 +4,7 @@ are the data switched. A partly good upload says which file was used and which r
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import TIMEOUT, metrics
+from tests.apptest import TIMEOUT, as_written, metrics
 from tests.helpers import COURSE_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF
 
@@ -24,8 +24,8 @@ def start() -> AppTest:
 
 
 def sidebar_texts(app: AppTest) -> str:
-    return " ".join(e.value for kind in ("error", "warning", "success", "caption")
-                    for e in getattr(app.sidebar, kind))
+    return as_written(" ".join(e.value for kind in ("error", "warning", "success", "caption")
+                               for e in getattr(app.sidebar, kind)))
 
 
 def test_an_unrecognised_id_column_is_mapped_before_the_data_are_used():
@@ -39,7 +39,7 @@ def test_an_unrecognised_id_column_is_mapped_before_the_data_are_used():
     assert "Filene er lest inn" not in sidebar_texts(app)
     # taken to the Data page, where the file waits with its unrecognised column
     assert app.title[0].value == "Data"
-    assert any(WANTED in w.value for w in app.main.warning)
+    assert any(WANTED in as_written(w.value) for w in app.main.warning)
     assert "data_files" not in app.session_state  # the sample is still shown
     app.selectbox(key="map_0_hr.xlsx_Personalref").select("employee_id").run()
     app.button(key="use_uploads").click().run()
@@ -64,7 +64,7 @@ def test_four_good_files_and_a_corrupt_one_say_which_was_used_and_which_refused(
     assert [status.label for status in app.sidebar.status] == [
         "Noen av filene er tatt i bruk"]
     assert not app.sidebar.error  # nothing red when the data did switch
-    warnings = " ".join(w.value for w in app.sidebar.warning)
+    warnings = " ".join(as_written(w.value) for w in app.sidebar.warning)
     assert "Ikke brukt: rådgivere.xlsx: filen er skadet" in warnings
     assert "Viser opplastede filer: ansatte.csv, kurs.csv" in sidebar_texts(app)
     # removing the files clears what was said about them; the data stay
@@ -81,7 +81,7 @@ def test_a_refused_upload_is_red_and_keeps_the_previous_data():
     app.run()
     assert metrics(app)["Enheter vurdert"] == "65"
     assert "Ikke brukt: ansatte.xlsx: filen er skadet" in " ".join(
-        e.value for e in app.sidebar.error)
+        as_written(e.value) for e in app.sidebar.error)
     assert "Viser fortsatt de forrige dataene." in sidebar_texts(app)
 
 
@@ -93,6 +93,6 @@ def test_a_text_file_gets_a_norwegian_message():
                                             (COURSES[0], COURSES[1], "text/csv")])
     app.run()
     assert not app.exception
-    errors = " ".join(e.value for e in app.sidebar.error)
+    errors = " ".join(as_written(e.value) for e in app.sidebar.error)
     assert ("Ikke brukt: notat.txt: kjenner ikke igjen kolonnene; er dette en ansattliste, "
             "rådgiverliste, kursdata, kompetansekrav eller enhetsliste?") in errors

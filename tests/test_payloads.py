@@ -5,6 +5,7 @@ and the payloads stay readable as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -101,3 +102,73 @@ def test_the_command_line_report_holds_no_formula(tmp_path):
     assert (done.returncode, done.stderr) == (0, "")
     assert_no_formula_and_payloads_as_text(out.read_bytes())
     assert zipfile.ZipFile(out).testzip() is None
+
+
+# ---- markup: text from files and labels is shown as written, never as markdown ---------------
+
+MARKUP = "**fet** [lenke](http://x.example) ![bilde](http://x.example/p.png) <b>b</b>"
+RAW = ("**fet**", "[lenke](", "![bilde]", "<b>")  # what would be markup if not escaped
+PAGES = ["views/overview.py", "views/unit.py", "views/gaps.py", "views/plan.py",
+         "views/meeting.py", "views/matrix.py", "views/whatif.py", "views/trends.py",
+         "views/data.py", "views/about.py", "views/access.py"]
+
+
+def markup_files() -> list[tuple[str, bytes, str]]:
+    """An upload whose unit names, requirement names and a refused file's name carry markup."""
+    staff = [[100 + i, f"Person {i}", "", "AB"[i % 2], f"Enhet {MARKUP}", "01.01.2020", "Ja",
+              "innsyn; SRU; saksbehandling"] for i in range(4)]
+    courses = [[100 + i, "K1", f"Kurs {MARKUP}", "Fullført", "01.06.2026"] for i in range(2)]
+    requirements = [REQUIREMENT_HEADER, ["K1", f"Krav {MARKUP}", "advisors", "K1", "", ""]]
+    files = [csv_file("hr.csv", [STAFF_HEADER, *staff]),
+             csv_file("kurs.csv", [COURSE_HEADER, *courses]),
+             csv_file("krav.csv", requirements),
+             (f"notat {MARKUP}.csv", b"ingen kolonner her\n")]
+    return [(name, data, "text/csv") for name, data in files]
+
+
+def markdown_texts(app) -> list[str]:
+    """Every text the page renders as markdown: messages, captions, headings, labels."""
+    from streamlit.testing.v1 import element_tree as tree
+
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, tree.Markdown | tree.AlertBase | tree.HeadingBase):
+            found.append(str(node.value))
+        if isinstance(node, tree.Metric):
+            found.append(str(node.delta or ""))
+        if isinstance(getattr(node, "label", None), str):
+            found.append(node.label)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(app._tree)  # noqa: SLF001 - AppTest keeps the whole page only here
+    return found
+
+
+def test_markup_in_files_and_labels_is_shown_as_plain_text_on_every_page():
+    from streamlit.testing.v1 import AppTest
+
+    from store import SnapshotStore
+    from tests.apptest import TIMEOUT
+    from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
+
+    sample = load_dataset(**SAMPLE_INPUTS)
+    earlier = SAMPLE_AS_OF - dt.timedelta(days=30)  # Utvikling compares with it
+    SnapshotStore().save(build_results(sample, as_of=earlier), label=MARKUP)
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = AS_OF
+    app.run()
+    app.sidebar.file_uploader[0].set_value(markup_files())
+    app.run()
+    assert not app.exception
+    seen = {}
+    for page in PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, page
+        seen[page] = markdown_texts(app)
+        assert [text for text in seen[page] if any(raw in text for raw in RAW)] == [], page
+    escaped = r"\*\*fet\*\* \[lenke\]\(http\:"  # the markup is there, escaped, not dropped
+    assert any(escaped in text for text in seen["views/trends.py"])  # the snapshot's label
+    assert any("Krav " + escaped in text for text in seen["views/whatif.py"])  # a label
+    assert any(escaped in text for text in seen["views/unit.py"])  # the unit's name

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from i18n import EN, NB, TEXTS
 from loaders import InputError, load_dataset
 from loaders.issues import note
-from tests.apptest import TIMEOUT
+from tests.apptest import TIMEOUT, as_written
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file
 from tests.sample import SAMPLE_AS_OF
 from wording.validation import problem_text, say, with_messages
@@ -108,7 +108,7 @@ def test_a_refused_upload_is_told_in_english():
                                              "text/plain"), (*courses, "text/csv")])
     app.run()
     assert not app.exception
-    errors = [e.value for e in app.sidebar.error]
+    errors = [as_written(e.value) for e in app.sidebar.error]
     assert ("Not used: notat.txt: the columns are not recognised; is this a staff list, advisor "
             "list, course records, competency requirements or a units list?") in errors
     assert "Not used: Upload the staff list (HR) too." in errors

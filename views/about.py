@@ -7,12 +7,12 @@ import state
 from analysis.config import CASE_HANDLERS_AUDIENCE
 from analysis.results import GAP_KINDS
 from components.sidebar import page_lang
+from components.text import plain
 from i18n import (
     audience_label,
     gap_kind_label,
     kind_label,
     kpi_label,
-    plain,
     process_label,
     t,
     table_header,

@@ -66,7 +66,7 @@ for number, (name, data) in enumerate(files):
                             format_func=lambda k: kind_label(k, lang),
                             placeholder=t("data.choose_kind", lang))
         if kind is None:
-            st.error(problem_text(guessed.error, lang), icon=":material/error:")
+            st.error(plain(problem_text(guessed.error, lang)), icon=":material/error:")
             left_out.append(guessed.error)
             continue
         manual = {}
@@ -83,7 +83,7 @@ for number, (name, data) in enumerate(files):
         if manual:
             report = state.inspect(name, data, kind, tuple(manual.items()))
         if report.error:
-            st.error(problem_text(report.error, lang), icon=":material/error:")
+            st.error(plain(problem_text(report.error, lang)), icon=":material/error:")
             left_out.append(report.error)
             continue
         where = t("data.sheet", lang, sheet=report.sheet) if report.sheet else ""

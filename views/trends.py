@@ -6,6 +6,7 @@ import state
 from analysis.trends import unit_changes
 from charts.trends import make_snapshot_trend_figure, make_training_trend_figure
 from components.sidebar import page_lang
+from components.text import plain
 from i18n import kpi_label, label_set, t
 
 lang = page_lang()
@@ -38,7 +39,7 @@ if chosen is not None:
     st.metric(kpi_label("compliant_units", lang),
               t("of", lang, part=now_compliant, whole=len(results.unit_summary)),
               t("trends.since", lang, change=f"{now_compliant - then_compliant:+d}",
-                label=labels[chosen]))
+                label=plain(labels[chosen])))
     if changes.empty:
         st.write(t("trends.no_changes", lang))
     else:

@@ -19,7 +19,7 @@ from analysis.whatif import (
 )
 from components import whatif_choices
 from components.sidebar import page_lang
-from components.text import person_label
+from components.text import person_label, say
 from components.url_state import UNIT_PARAM, follow_url, write_url
 from i18n import gap_kind_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
@@ -119,7 +119,7 @@ with complete_column:
         chosen_here = held.get((unit, ENROL, rid), ())
         whatif_choices.choose(
             held, (unit, ENROL, rid),
-            t("whatif.complete_for", lang, requirement=f"{rid} {requirements[rid].name}"),
+            say("whatif.complete_for", lang, requirement=f"{rid} {requirements[rid].name}"),
             list(dict.fromkeys([*(p for p in staff_choices[EMPLOYEE_ID] if rid in lacking[p]),
                                 *chosen_here])),
             format_func=named, help=t("whatif.complete_help", lang), **people)
