@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -104,9 +105,65 @@ def _write_json(document: object, target: str) -> None:
             handle.write(text + "\n")
 
 
+OUTPUTS = ("json", "xlsx", "pptx", "pdf", "plan", "packs")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """Why an output named on the command line cannot be written, before anything is read."""
+    for option in OUTPUTS:
+        target = getattr(args, option)
+        if not target or target == "-":
+            continue
+        path = Path(target)
+        if path.is_dir():
+            return f"--{option} {target}: er en mappe; oppgi et filnavn."
+        if not path.parent.is_dir():
+            return f"--{option} {target}: mappen {path.parent} finnes ikke."
+        if not os.access(path.parent, os.W_OK):
+            return f"--{option} {target}: kan ikke skrive i mappen {path.parent}."
+    return None
+
+
+def _database_problem(args: argparse.Namespace) -> str | None:
+    """Why a --db file cannot be the store: not a database, or (for --history, which only
+    reads) not there at all, which is most often a mistyped path."""
+    if not args.db or "://" in args.db:
+        return None
+    path = Path(args.db)
+    if path.is_dir():
+        return f"--db {args.db}: er en mappe, ikke en database."
+    if not path.exists():
+        return f"--db {args.db}: finnes ikke." if args.history else None
+    with path.open("rb") as handle:
+        start = handle.read(len(SQLITE_HEADER))
+    if start and start != SQLITE_HEADER:
+        return f"--db {args.db}: er ikke en database."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     args = parse_args(argv)
+    if problem := _output_problem(args) or _database_problem(args):
+        print(f"Feil: {problem}", file=sys.stderr)
+        return 2
+    if not args.db:
+        return _run(args)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from store.database import engine_for
+
+    try:
+        engine_for(args.db)  # reached and migrated before anything is read or written
+        return _run(args)
+    except SQLAlchemyError as error:  # a server that refuses, a URL that is not one
+        reason = str(error.orig if getattr(error, "orig", None) else error).splitlines()[0]
+        print(f"Feil: --db {args.db}: databasen kan ikke brukes ({reason}).", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.grant:
         from store.access import AccessStore
 

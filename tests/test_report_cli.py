@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.sample import ROOT, SAMPLE_AS_OF, SAMPLE_INPUTS
 
 
@@ -56,3 +58,28 @@ def test_history_needs_a_database():
     done = run("--history")
     assert done.returncode == 2
     assert done.stderr.strip().endswith("--save, --history, --publish og --grant krever --db")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--xlsx", "{tmp}/mangler/rapport.xlsx"], "--xlsx {tmp}/mangler/rapport.xlsx: mappen "
+                                               "{tmp}/mangler finnes ikke."),
+    (["--xlsx", "{tmp}"], "--xlsx {tmp}: er en mappe; oppgi et filnavn."),
+    (["--json", "{tmp}/mangler/r.json"], "--json {tmp}/mangler/r.json: mappen {tmp}/mangler "
+                                         "finnes ikke."),
+    (["--packs", "{tmp}"], "--packs {tmp}: er en mappe; oppgi et filnavn."),
+    (["--db", "{tmp}/tekst.txt", "--save"], "--db {tmp}/tekst.txt: er ikke en database."),
+    (["--db", "{tmp}", "--save"], "--db {tmp}: er en mappe, ikke en database."),
+    (["--db", "{tmp}/skrivefeil.db", "--history"], "--db {tmp}/skrivefeil.db: finnes ikke."),
+    (["--db", "postgresql+psycopg://x@127.0.0.1:1/db", "--save"],
+     "--db postgresql+psycopg://x@127.0.0.1:1/db: databasen kan ikke brukes"),
+])
+def test_a_bad_output_or_database_gets_one_line_and_exit_2_before_anything_is_written(
+        tmp_path, options, message):
+    (tmp_path / "tekst.txt").write_text("ikke en database\n")
+    before = sorted(tmp_path.iterdir())
+    done = run(*inputs(), "--json", str(tmp_path / "ok.json"),
+               *(option.format(tmp=tmp_path) for option in options))
+    assert done.returncode == 2
+    assert done.stderr.startswith("Feil: " + message.format(tmp=tmp_path))
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    assert sorted(tmp_path.iterdir()) == before  # no report, no empty database
