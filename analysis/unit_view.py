@@ -209,8 +209,10 @@ def case_handler_training(results: Results, staff: pd.DataFrame,
         grace = pd.Timedelta(days=results.config.grace_for(requirement))
         mine = due[due[REQUIREMENT_ID] == requirement.id]
         due_now = set(zip(mine[UNIT_ID], mine[EMPLOYEE_ID], strict=True))
-        done = met[met[REQUIREMENT_ID] == requirement.id].set_index(EMPLOYEE_ID)["completed_on"]
-        has_it = handlers[EMPLOYEE_ID].isin(done.index)
+        met_here = met[met[REQUIREMENT_ID] == requirement.id]
+        # a dict: an empty Series of dates cannot be mapped onto ids (pandas casts to float)
+        done = dict(zip(met_here[EMPLOYEE_ID], met_here["completed_on"], strict=True))
+        has_it = handlers[EMPLOYEE_ID].isin(done)
         is_due = pd.Series([key in due_now for key in zip(handlers[UNIT_ID],
                                                           handlers[EMPLOYEE_ID], strict=True)],
                            index=handlers.index, dtype=bool)

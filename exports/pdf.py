@@ -42,6 +42,7 @@ GREY = colors.HexColor("#595959")
 LIGHT = colors.HexColor("#F2F2F2")
 ACCENT = colors.HexColor("#0072B2")
 MARKER = colors.HexColor("#E69F00")  # the heatmaps' orange: the sample-data band
+CELL_CHARACTERS = 300  # of one text in a cell or line; longer ones end in "…"
 GAP_COLUMN_SHARES = (0.08, 0.33, 0.21, 0.11, 0.13, 0.14)
 
 _base = getSampleStyleSheet()
@@ -62,8 +63,14 @@ KPI_NOTE = ParagraphStyle("kpi_note", parent=BODY, fontSize=18, leading=22,
                           fontName="Helvetica-Bold", textColor=ACCENT)
 
 
+def _fitted(text: str) -> str:
+    """Text from a file cut to what a table cell can hold: a cell taller than the page stops
+    reportlab's layout (a unit name may be 32,767 characters long)."""
+    return text if len(text) <= CELL_CHARACTERS else text[:CELL_CHARACTERS - 1] + "…"
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(_fitted(text)), style)
 
 
 def _kpi_grid(content: MeetingContent, width: float) -> Table:
@@ -125,7 +132,7 @@ def _story(content: MeetingContent) -> list[Flowable]:
     story += [PageBreak(), _p("Enhetene med mest å rette opp", HEADING),
               Spacer(1, 0.3 * cm), _gap_table(content, width)]
     story += [PageBreak(), _p("Om tallene", HEADING), Spacer(1, 0.3 * cm)]
-    story += [Paragraph(escape(line), BULLET, bulletText="•")
+    story += [Paragraph(escape(_fitted(line)), BULLET, bulletText="•")
               for line in [*content.about, content.suppression_note]]
     return story
 

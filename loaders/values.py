@@ -15,9 +15,17 @@ import pandas as pd
 # expressions (RE2, whose \s is ASCII only) collapse the very same characters
 _WHITE_SPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 _SPACES = re.compile(f"[{_WHITE_SPACE}]+")
-# invisible control characters that are not white space: C0 (NUL, ESC, …), DEL and C1 but NEL;
-# removed from every cell's text (tab, line breaks and the separators \x1c-\x1f count as space)
-CONTROL_CHARACTERS = r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
+# Invisible characters that make two texts look alike or break a renderer: zero-width ones, bidi
+# controls, the byte-order mark and the noncharacters (U+FFFE and the like, which plotly's
+# renderer refuses). Written as the characters themselves: the pattern runs in Python's re and
+# in pyarrow's RE2, which spell escapes differently.
+_INVISIBLE = "".join(map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                               *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF,
+                               *range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF]))
+# invisible control characters that are not white space: C0 (NUL, ESC, …), DEL and C1 but NEL,
+# and the invisible ones above; removed from every cell's text (tab, line breaks and the
+# separators \x1c-\x1f count as space)
+CONTROL_CHARACTERS = r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f" + _INVISIBLE + "]"
 _CONTROLS = re.compile(CONTROL_CHARACTERS)
 QUOTE_LIMIT = 200  # characters of a cell's text quoted in a message
 # day first always; Moodle writes "14/10/26, 09:15"

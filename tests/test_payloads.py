@@ -172,3 +172,45 @@ def test_markup_in_files_and_labels_is_shown_as_plain_text_on_every_page():
     assert any(escaped in text for text in seen["views/trends.py"])  # the snapshot's label
     assert any("Krav " + escaped in text for text in seen["views/whatif.py"])  # a label
     assert any(escaped in text for text in seen["views/unit.py"])  # the unit's name
+
+
+# ---- names that broke the deck, the PDF and the packs -----------------------------------------
+
+def _one_unit(unit_name: str):
+    staff = csv_file("hr.csv", [STAFF_HEADER, *(
+        [100 + i, f"Person {i}", "", "A", unit_name, "01.01.2020", "Ja",
+         "innsyn; SRU; saksbehandling"] for i in range(6))])
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "Fullført", "01.06.2026"]])
+    return build_results(load_dataset(staff=staff, courses=courses), as_of=AS_OF)
+
+
+@pytest.mark.parametrize("unit_name", ["Enhet \x01 med kontrolltegn", "Enhet \ufffe ikke-tegn",
+                                       "Enhet \uffff", "L" * 32767])
+def test_a_strange_unit_name_still_gives_the_deck_the_pdf_and_the_packs(unit_name):
+    from analysis.plan import make_plan
+    from exports.figures import meeting_content
+    from exports.pdf import build_pdf
+    from exports.slides import build_deck
+    from exports.unit_packs import write_unit_packs
+
+    results = _one_unit(unit_name)
+    shown = results.unit_summary["unit_name"].iloc[0]
+    assert "\ufffe" not in shown and "\uffff" not in shown and "\x01" not in shown
+    content = meeting_content(results)
+    deck, pdf, packs = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    build_deck(content).save(deck)
+    build_pdf(content, pdf)
+    assert write_unit_packs(results, make_plan(results), packs) == ["A"]
+    assert deck.getvalue()[:2] == b"PK" and pdf.getvalue()[:5] == b"%PDF-"
+
+
+def test_zero_width_and_bidi_characters_make_no_look_alike_unit():
+    staff = csv_file("hr.csv", [STAFF_HEADER, *(
+        [100 + i, f"Person {i}", "", code, "Institutt for elkraftteknikk", "01.01.2020", "Ja",
+         "innsyn"] for i, code in enumerate(["IEL", "IEL\u200b", "\u202aIEL\u202c", "I\u2060EL"]))])
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "Fullført", "01.06.2026"]])
+    dataset = load_dataset(staff=staff, courses=courses)
+    assert set(dataset.staff["unit_id"]) == {"IEL"}
+    results = build_results(dataset, as_of=AS_OF)
+    assert list(results.unit_summary["unit_id"]) == ["IEL"]
+    assert int(results.unit_summary["staff"].iloc[0]) == 4
