@@ -27,6 +27,11 @@ VALIDATION_TEXTS: dict[str, tuple[str, str]] = {
         "last den opp på nytt.",
         "The formula cell has no saved value and is read as empty. Open the file in Excel, save "
         "it and upload it again."),
+    "issue.repeated_column": (
+        "Kolonne {letter} gjentar «{used}», som er lest fra en kolonne før den; denne er ikke "
+        "brukt. Slett eller gi nytt navn til den som ikke skal leses.",
+        "Column {letter} repeats «{used}», which is read from an earlier column; this one is not "
+        "used. Delete or rename the one that should not be read."),
     "issue.control_one": (
         "Cellen hadde usynlige kontrolltegn; de er fjernet.",
         "The cell held invisible control characters; they have been removed."),

@@ -92,6 +92,9 @@ class TableReader:
         self._note_control_characters()
         for row, header in table.formulas_without_value:
             log.add(table.file, table.sheet, row, header, WARNING, note("formula_no_value"))
+        for header, letter, used in table.repeated:
+            log.add(table.file, table.sheet, table.header_row, header, WARNING,
+                    note("repeated_column", letter=letter, used=used))
 
     def _note_control_characters(self) -> None:
         """One warning per column whose cells hold invisible control characters (NUL, ESC,

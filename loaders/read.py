@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 from defusedxml.ElementTree import fromstring, iterparse
-from python_calamine import CalamineWorkbook, SheetTypeEnum
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from loaders import zipcheck
 from loaders.errors import InputError
@@ -46,6 +46,7 @@ class RawSheet:
     sheet: str
     grid: pd.DataFrame
     formulas_without_value: list[tuple[int, str]] = field(default_factory=list)  # (row, column)
+    hidden: bool = False  # a sheet the workbook hides: read only when no visible one matches
 
 
 def read_source(source: str | Path | tuple[str, bytes]) -> tuple[str, bytes]:
@@ -176,19 +177,22 @@ def _read_excel(name: str, data: bytes) -> list[RawSheet]:
         sheets = _without_impossible_dates(name, data, exc)
     if not sheets:
         raise InputError(name, CORRUPT if _broken_workbook(data) else NO_SHEETS)
-    return [RawSheet(name, sheet, pd.DataFrame(rows, dtype=object)) for sheet, rows in sheets]
+    return [RawSheet(name, sheet, pd.DataFrame(rows, dtype=object), hidden=hidden)
+            for sheet, rows, hidden in sheets]
 
 
-def _calamine_sheets(data: bytes) -> list[tuple[str, list[list[object]]]]:
+def _calamine_sheets(data: bytes) -> list[tuple[str, list[list[object]], bool]]:
+    """Each worksheet's name, cells and whether the workbook hides it."""
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     return [
-        (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))
+        (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False),
+         meta.visible != SheetVisibleEnum.Visible)
         for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet
     ]
 
 
 def _without_impossible_dates(name: str, data: bytes,
-                              exc: BaseException) -> list[tuple[str, list[list[object]]]]:
+                              exc: BaseException) -> list[tuple[str, list[list[object]], bool]]:
     """The sheets once more, after calamine gave up on a date-formatted number far outside
     the calendar (it panics, `TimeDelta::milliseconds out of bounds`): in an xlsx, such cells
     lose their date format and are read as the numbers they are, so the loaders report them

@@ -39,6 +39,8 @@ class MappedTable:
     frame: pd.DataFrame  # canonical columns holding raw cell values; index = Excel row number
     formulas_without_value: list[tuple[int, str]] = field(default_factory=list)  # (row, header)
     preview: pd.DataFrame | None = None  # the first data rows under the user's own headers
+    # columns not read because an earlier one already holds the same: (header, letter, used)
+    repeated: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _header_score(row: list[object], kind: str) -> int:
@@ -69,9 +71,11 @@ def _missing_required(columns: set[str], kind: str) -> list[tuple[str, ...]]:
 def locate_table(
     sheets: list[RawSheet], kind: str, manual: dict[str, str] | None = None
 ) -> MappedTable:
-    """Pick the sheet and header row that best match `kind` and map its columns."""
+    """Pick the sheet and header row that best match `kind` and map its columns; a visible
+    sheet that matches at all before any hidden one (often an old copy kept out of sight)."""
     scored = [(_best_header(sheet, kind), sheet) for sheet in sheets]
-    (score, header_pos), sheet = max(scored, key=lambda item: item[0][0])
+    (score, header_pos), sheet = max(
+        scored, key=lambda item: (item[0][0] >= 1 and not item[1].hidden, item[0][0]))
     file = sheets[0].file
     if score < 1 or header_pos < 0:
         raise InputError(file, note("no_header", kind=kind, rows=HEADER_SEARCH_ROWS))
@@ -79,6 +83,7 @@ def locate_table(
     header = [cell_text(cell) for cell in sheet.grid.iloc[header_pos]]
     mapping: dict[str, str | None] = {}
     chosen: dict[str, int] = {}
+    repeated: list[tuple[str, str, str]] = []
     for position, raw in enumerate(header):
         if not raw:
             continue
@@ -88,6 +93,8 @@ def locate_table(
         mapping[raw] = canonical
         if canonical and canonical != IGNORED and canonical not in chosen:
             chosen[canonical] = position
+        elif canonical and canonical != IGNORED:
+            repeated.append((raw, _column_letters(position), header[chosen[canonical]]))
     missing = _missing_required(set(chosen), kind)
     if missing:
         where = note("in_sheet", sheet=sheet.sheet) if sheet.sheet else note("in_file")
@@ -106,7 +113,8 @@ def locate_table(
     preview.columns = [name or f"(kolonne {i + 1})" for i, name in enumerate(header)]
     preview = preview.loc[:, ~preview.columns.duplicated()]
     preview.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(preview))
-    return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body, formulas, preview)
+    return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body, formulas, preview,
+                       repeated)
 
 
 def _by_content(cells: pd.Series, header: list[str], index) -> str:
@@ -115,6 +123,16 @@ def _by_content(cells: pd.Series, header: list[str], index) -> str:
         return COMPLETION_DATE
     has_status = any(index.canonical(raw) == STATUS for raw in header if raw)
     return STATUS_FLAG if has_status else STATUS
+
+
+def _column_letters(position: int) -> str:
+    """Excel's letters of a 0-based column position: 0 → A, 26 → AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _column_index(letters: str) -> int:

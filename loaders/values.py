@@ -163,8 +163,9 @@ def _safe_date(year: int, month: int, day: int) -> tuple[dt.date | None, bool]:
         return None, False
 
 
-_YES = {"ja", "j", "yes", "y", "true", "sant", "1", "x", "saksbehandler"}
-_NO = {"nei", "n", "no", "false", "usant", "0", "-"}
+# SANN/USANN: what Norwegian Excel writes for TRUE/FALSE when a formula's value is exported
+_YES = {"ja", "j", "yes", "y", "true", "sant", "sann", "1", "x", "saksbehandler"}
+_NO = {"nei", "n", "no", "false", "usant", "usann", "0", "-"}
 
 
 def parse_flag(value: object) -> bool | None:
@@ -184,7 +185,7 @@ STATUS_EXPIRED = "expired"  # completed once, and the portal says it has run out
 _COMPLETED = {
     "fullført", "fullfort", "gjennomført", "gjennomfort", "bestått", "bestatt", "godkjent",
     "completed", "complete", "passed", "pass", "done", "finished", "ferdig", "achieved",
-    "yes", "ja", "y", "j", "x", "true", "sant", "1", "approved", "oppfylt", "met",
+    "yes", "ja", "y", "j", "x", "true", "sant", "sann", "1", "approved", "oppfylt", "met",
 }
 _EXPIRED = {"utløpt", "utlopt", "expired", "lapsed", "gått ut"}
 _NOT_COMPLETED = {
@@ -192,7 +193,7 @@ _NOT_COMPLETED = {
     "ikke fullført", "ikke gjennomført", "avbrutt", "strøket", "venteliste",
     "enrolled", "in progress", "not started", "failed", "not passed", "not completed",
     "incomplete", "registered", "withdrawn", "cancelled", "started", "startet",
-    "no", "nei", "n", "false", "usant", "0", "-",
+    "no", "nei", "n", "false", "usant", "usann", "0", "-",
 }
 # words that make any status negative wherever they stand: "Completed (did not achieve pass
 # grade)", "Complete (fail)", "Fullført - ikke bestått"

@@ -1,7 +1,10 @@
-"""Issue 17: nothing from a file reaches another user as a live formula. Every text column of
-every input sheet carries formula payloads (behind a control character, a tab or a CR, in
-full-width forms); the Excel report from the command line and from the app holds no formula,
-and the payloads stay readable as text."""
+"""Issue 17, as a hostile user tries it: nothing from a file or a label reaches another user as
+a live formula or as markup, no name breaks an export, and no odd cell gives wrong figures
+without a word (hidden sheets, look-alike codes, repeated columns, Norwegian TRUE/FALSE).
+
+Every text column of every input sheet carries formula payloads (behind a control character, a
+tab or a CR, in full-width forms): the Excel report from the command line and the task list hold
+no formula, and the payloads stay readable as text."""
 
 from __future__ import annotations
 
@@ -214,3 +217,53 @@ def test_zero_width_and_bidi_characters_make_no_look_alike_unit():
     results = build_results(dataset, as_of=AS_OF)
     assert list(results.unit_summary["unit_id"]) == ["IEL"]
     assert int(results.unit_summary["staff"].iloc[0]) == 4
+
+
+# ---- wrong figures without a word ------------------------------------------------------------
+
+def test_a_hidden_old_sheet_is_not_read_instead_of_the_visible_one():
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "Gammel"
+    old.sheet_state = "hidden"
+    visible = workbook.create_sheet("Ansatte")
+    for sheet, names in ((old, ["Gammel Ansatt", "Borte Person"]), (visible, ["Kari Nordmann"])):
+        sheet.append(STAFF_HEADER)
+        for i, name in enumerate(names):
+            sheet.append([100 + i, name, "", "A", "Enhet A", "01.01.2020", "Ja", "innsyn"])
+    data = io.BytesIO()
+    workbook.save(data)
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "Fullført", "01.06.2026"]])
+    dataset = load_dataset(staff=("hr.xlsx", data.getvalue()), courses=courses)
+    assert list(dataset.staff["name"]) == ["Kari Nordmann"]
+
+
+def test_norwegian_excel_true_and_false_are_read_as_yes_and_no():
+    staff = csv_file("hr.csv", [STAFF_HEADER,
+                                [100, "Kari", "", "A", "Enhet A", "01.01.2020", "SANN", "innsyn"],
+                                [101, "Ola", "", "A", "Enhet A", "01.01.2020", "USANN", "innsyn"]])
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "SANN", "01.06.2026"],
+                                    [101, "K1", "Kurs", "USANN", "01.06.2026"]])
+    dataset = load_dataset(staff=staff, courses=courses)
+    assert dict(zip(dataset.staff["name"], dataset.staff["case_handler"], strict=True)) == {
+        "Kari": True, "Ola": False}
+    assert dataset.courses.set_index("employee_id")["completed"].to_dict() == {
+        "100": True, "101": False}
+    assert dataset.issues.empty  # both words understood, nothing to report
+
+
+def test_a_repeated_column_is_reported_not_dropped_silently():
+    header = [*STAFF_HEADER, "Navn"]
+    staff = csv_file("hr.csv", [header, [100, "Kari Nordmann", "", "A", "Enhet A", "01.01.2020",
+                                         "Ja", "innsyn", "Ola Nordmann"]])
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "Fullført", "01.06.2026"]])
+    dataset = load_dataset(staff=staff, courses=courses)
+    assert list(dataset.staff["name"]) == ["Kari Nordmann"]  # the first one is read
+    from wording.validation import with_messages
+
+    rows = with_messages(dataset.issues)
+    repeated = rows[rows["column"] == "Navn"]
+    assert repeated[["file", "row", "severity"]].values.tolist() == [["hr.csv", 1, "warning"]]
+    assert repeated["message"].iloc[0] == (
+        "Kolonne I gjentar «Navn», som er lest fra en kolonne før den; denne er ikke brukt. "
+        "Slett eller gi nytt navn til den som ikke skal leses.")
