@@ -27,6 +27,11 @@ VALIDATION_TEXTS: dict[str, tuple[str, str]] = {
         "last den opp på nytt.",
         "The formula cell has no saved value and is read as empty. Open the file in Excel, save "
         "it and upload it again."),
+    "issue.excel_error": (
+        "Cellen har Excel-feilen {value} og er lest som tom. Rett formelen i Excel og last opp "
+        "filen på nytt.",
+        "The cell holds the Excel error {value} and is read as empty. Fix the formula in Excel "
+        "and upload the file again."),
     "issue.repeated_column": (
         "Kolonne {letter} gjentar «{used}», som er lest fra en kolonne før den; denne er ikke "
         "brukt. Slett eller gi nytt navn til den som ikke skal leses.",

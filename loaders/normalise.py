@@ -92,6 +92,9 @@ class TableReader:
         self._note_control_characters()
         for row, header in table.formulas_without_value:
             log.add(table.file, table.sheet, row, header, WARNING, note("formula_no_value"))
+        for row, header, error in table.error_cells:
+            log.add(table.file, table.sheet, row, header, WARNING,
+                    note("excel_error", value=error))
         for header, letter, used in table.repeated:
             log.add(table.file, table.sheet, table.header_row, header, WARNING,
                     note("repeated_column", letter=letter, used=used))

@@ -46,6 +46,7 @@ class RawSheet:
     sheet: str
     grid: pd.DataFrame
     formulas_without_value: list[tuple[int, str]] = field(default_factory=list)  # (row, column)
+    error_cells: list[tuple[int, str, str]] = field(default_factory=list)  # (row, column, #N/A)
     hidden: bool = False  # a sheet the workbook hides: read only when no visible one matches
 
 
@@ -89,9 +90,10 @@ def read_sheets(source: str | Path | tuple[str, bytes]) -> list[RawSheet]:
             except InputError:
                 findings.result()  # a corrupt part is named as such, as before the reader
                 raise
-            formulas = findings.result()
-        return [replace(sheet, formulas_without_value=formulas.get(sheet.sheet, []))
-                for sheet in sheets]
+            found = findings.result()
+        return [replace(sheet, formulas_without_value=found[sheet.sheet].formulas_without_value,
+                        error_cells=found[sheet.sheet].error_cells)
+                if sheet.sheet in found else sheet for sheet in sheets]
     if data.startswith(_BINARY_MAGICS) or b"\x00" in data[:4096]:
         raise InputError(name, NOT_A_SPREADSHEET)
     return [RawSheet(name, "", _read_csv(name, data))]

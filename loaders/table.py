@@ -41,6 +41,7 @@ class MappedTable:
     preview: pd.DataFrame | None = None  # the first data rows under the user's own headers
     # columns not read because an earlier one already holds the same: (header, letter, used)
     repeated: list[tuple[str, str, str]] = field(default_factory=list)
+    error_cells: list[tuple[int, str, str]] = field(default_factory=list)  # (row, header, #N/A)
 
 
 def _header_score(row: list[object], kind: str) -> int:
@@ -106,15 +107,20 @@ def locate_table(
     body = sheet.grid.iloc[header_pos + 1 :, list(chosen.values())]
     body.columns = list(chosen)
     body.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(body))
-    formulas = [(row, header[_column_index(letters)] if _column_index(letters) < len(header)
-                 else letters) for row, letters in sheet.formulas_without_value
+    def named(letters: str) -> str:
+        return header[_column_index(letters)] if _column_index(letters) < len(header) \
+            else letters
+
+    formulas = [(row, named(letters)) for row, letters in sheet.formulas_without_value
                 if row > header_pos + 1]
+    errors = [(row, named(letters), error) for row, letters, error in sheet.error_cells
+              if row > header_pos + 1]
     preview = sheet.grid.iloc[header_pos + 1 : header_pos + 11].map(cell_text)
     preview.columns = [name or f"(kolonne {i + 1})" for i, name in enumerate(header)]
     preview = preview.loc[:, ~preview.columns.duplicated()]
     preview.index = pd.RangeIndex(header_pos + 2, header_pos + 2 + len(preview))
     return MappedTable(file, sheet.sheet, header_pos + 1, mapping, body, formulas, preview,
-                       repeated)
+                       repeated, errors)
 
 
 def _by_content(cells: pd.Series, header: list[str], index) -> str:

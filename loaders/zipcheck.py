@@ -20,6 +20,9 @@ MAX_ZIP_RATIO = 200
 _PROLOG_BYTES = 4096
 _CELL_WITH_FORMULA = re.compile(rb"<c\b[^>]*\br=\"([A-Z]+)(\d+)\"[^>]*>(.*?)</c>", re.S)
 _SAVED_VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+_ERROR_CELL = re.compile(rb"<c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</c>", re.S)
+_REFERENCE = re.compile(rb"\br=\"([A-Z]+)(\d+)\"")
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # The reader allocates the whole used range, from A1 to the farthest cell: refuse ranges far
 # larger than the cells in them before it tries (a single cell at XFD1048576 is 17 billion).
@@ -33,6 +36,12 @@ _WIDE_CELL = re.compile(rb" r=\"[A-Z]{2}")  # a cell beyond column Z: most sheet
 _CELLS_BY_WIDTH = (re.compile(rb" r=\"([A-Z]{3,})\d"), re.compile(rb" r=\"([A-Z]{2})\d"))
 
 
+@dataclass(frozen=True)
+class SheetFindings:
+    formulas_without_value: list[tuple[int, str]]  # (row, column letters)
+    error_cells: list[tuple[int, str, str]]  # (row, column letters, the error: #N/A, #REF! …)
+
+
 @dataclass
 class CheckedZip:
     """An archive that passed the checks the Excel reader needs first, with each sheet's XML
@@ -41,17 +50,17 @@ class CheckedZip:
     name: str
     sheets: dict[str, tuple[zipfile.ZipInfo, bytes | bytearray]] = field(default_factory=dict)
 
-    def findings(self) -> dict[str, list[tuple[int, str]]]:
-        """Sheet name → its formula cells without a saved value; a part whose CRC is wrong
-        is refused. Frees the kept XML."""
-        formulas = {}
+    def findings(self) -> dict[str, SheetFindings]:
+        """Sheet name → its formula cells without a saved value and its error cells (the
+        reader gives both as blanks); a part whose CRC is wrong is refused. Frees the kept
+        XML."""
+        found = {}
         sheets, self.sheets = self.sheets, {}
         for sheet, (info, xml) in sheets.items():
             if deflate.crc32(xml) != info.CRC:
                 raise InputError(self.name, note("corrupt"))
-            if found := _formulas_without_value(xml):
-                formulas[sheet] = found
-        return formulas
+            found[sheet] = SheetFindings(_formulas_without_value(xml), _error_cells(xml))
+        return found
 
 
 def inspect_zip(name: str, data: bytes) -> CheckedZip:
@@ -169,6 +178,19 @@ def _cells_at_least(xml: bytes | bytearray, needed: int) -> int:
 def spaced_number(number: int) -> str:
     """12 345 678, with non-breaking spaces, as the messages write big numbers."""
     return f"{number:,}".replace(",", "\u00a0")
+
+
+def _error_cells(xml: bytes | bytearray) -> list[tuple[int, str, str]]:
+    """The (row, column, error) of each cell holding an Excel error such as #N/A or #REF!."""
+    if b't="e"' not in xml:  # the common case
+        return []
+    cells = []
+    for attributes, body in _ERROR_CELL.findall(xml):
+        reference, value = _REFERENCE.search(attributes), _VALUE.search(body)
+        if reference:
+            cells.append((int(reference[2]), reference[1].decode(),
+                          value[1].decode(errors="replace") if value else "#?"))
+    return cells
 
 
 def _formulas_without_value(xml: bytes | bytearray) -> list[tuple[int, str]]:

@@ -267,3 +267,23 @@ def test_a_repeated_column_is_reported_not_dropped_silently():
     assert repeated["message"].iloc[0] == (
         "Kolonne I gjentar «Navn», som er lest fra en kolonne før den; denne er ikke brukt. "
         "Slett eller gi nytt navn til den som ikke skal leses.")
+
+
+def test_excel_error_cells_are_reported_on_their_row_and_column():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(STAFF_HEADER)
+    sheet.append([100, "Kari Nordmann", "", "A", "Enhet A", "01.01.2020", "Ja", "innsyn"])
+    sheet.append([101, "#N/A", "", "A", "Enhet A", "#REF!", "Ja", "innsyn"])
+    data = io.BytesIO()
+    workbook.save(data)
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [100, "K1", "Kurs", "Fullført", "01.06.2026"]])
+    dataset = load_dataset(staff=("hr.xlsx", data.getvalue()), courses=courses)
+    from wording.validation import with_messages
+
+    rows = with_messages(dataset.issues)
+    errors = rows[rows["message"].str.contains("Excel-feilen")]
+    assert errors[["file", "row", "column"]].values.tolist() == [
+        ["hr.xlsx", 3, "Navn"], ["hr.xlsx", 3, "Startdato"]]
+    assert errors["message"].iloc[0] == ("Cellen har Excel-feilen #N/A og er lest som tom. Rett "
+                                         "formelen i Excel og last opp filen på nytt.")
