@@ -190,7 +190,11 @@ def _run(args: argparse.Namespace) -> int:
         _write_json(results_to_dict(results), args.json)
     if args.save:
         source = ", ".join(Path(t.file).name for t in dataset.tables)
-        saved = _open_store(args.db).save(results, label=args.label, source=source)
+        from store.snapshots import PUBLISHED, SAMPLE
+
+        series = SAMPLE if is_sample([args.staff, args.courses]) else PUBLISHED
+        saved = _open_store(args.db).save(results, label=args.label, source=source,
+                                          series=series)
         if saved.replaced is not None:
             print(f"Merk: øyeblikksbildet per {results.as_of:%d.%m.%Y} med de samme tallene "
                   f"fantes allerede (nr. {saved.replaced}); det er erstattet av nr. {saved.id}.",

@@ -39,6 +39,7 @@ from store import SnapshotStore
 from store.access import OWNER, UNIT, AccessStore, Grant
 from store.publications import FROM_APP, Publication, PublicationStore
 from store.publish import files_digest, manual_mappings, publish_files
+from store.snapshots import PUBLISHED, SAMPLE, preview_series
 from wording.actions import worded_actions
 
 SAMPLE_DIR = Path(__file__).parent / "sample_data"
@@ -62,6 +63,14 @@ Mappings = tuple[tuple[str, str, str], ...]
 OPEN = Grant("", OWNER, ())  # without sign-in the app is open: everyone sees everything
 Access = tuple[str, tuple[str, ...]] | None  # a grant's role and units, as cache keys take it
 GRANT_KEY = "grant_this_run"  # (e-mail, grant) as the entry page read it at this run's start
+
+
+def snapshot_series() -> str:
+    """Which snapshots the data shown is compared with: its own series only (a preview's,
+    the sample's or the published data's), never another data set's."""
+    if is_preview():
+        return preview_series(st.session_state[DIGEST_KEY])
+    return SAMPLE if is_sample() else PUBLISHED
 
 
 def snapshot_store() -> SnapshotStore:
@@ -281,7 +290,7 @@ def change_since_previous(unit_ids: set[str]) -> tuple[str, ComplianceChange] | 
     of these units changed since: what "since last time" means on the overview and in the
     meeting view; None without such a snapshot."""
     store = snapshot_store()
-    previous = store.latest_before(as_of())
+    previous = store.latest_before(as_of(), snapshot_series())
     if previous is None:
         return None
     snapshot_id, taken = previous

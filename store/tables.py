@@ -13,6 +13,7 @@ snapshot = sa.Table(
     sa.Column("as_of", sa.Text, nullable=False),
     sa.Column("label", sa.Text, nullable=False),
     sa.Column("source", sa.Text, nullable=False),
+    sa.Column("series", sa.Text, nullable=False, server_default="published"),
 )
 snapshot_table = sa.Table(
     "snapshot_table", metadata,

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import build_results
 from loaders import load_dataset
 from store import SnapshotStore
+from store.snapshots import SAMPLE
 from tests.apptest import TIMEOUT, as_written, chart, metrics, typed_array
 from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
@@ -72,7 +73,7 @@ def test_the_change_since_the_previous_snapshot_is_on_the_headline(tmp_path, mon
     database = tmp_path / "s.db"
     monkeypatch.setenv("DATABASE_URL", str(database))
     SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
-                                               as_of=dt.date(2026, 9, 1)))
+                                               as_of=dt.date(2026, 9, 1)), series=SAMPLE)
     app = start()
     assert not app.exception
     compliant = next(m for m in app.metric if m.label == "Enheter som oppfyller kravene")
@@ -267,7 +268,7 @@ def test_trends_compare_with_the_previous_snapshot_by_default(tmp_path, monkeypa
     dataset = load_dataset(**SAMPLE_INPUTS)
     for as_of, label in ((dt.date(2026, 8, 1), "August"), (dt.date(2026, 9, 1), "September"),
                          (SAMPLE_AS_OF, "I dag")):
-        store.save(build_results(dataset, as_of=as_of), label=label)
+        store.save(build_results(dataset, as_of=as_of), label=label, series=SAMPLE)
     app = start()
     app.switch_page("views/trends.py").run()
     assert not app.exception

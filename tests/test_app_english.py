@@ -342,12 +342,13 @@ def test_meeting_change_since_a_snapshot_in_english(monkeypatch, tmp_path):
     from analysis import build_results
     from loaders import load_dataset
     from store import SnapshotStore
+    from store.snapshots import SAMPLE
     from tests.sample import SAMPLE_INPUTS
 
     database = tmp_path / "snapshots.db"
     monkeypatch.setenv("DATABASE_URL", str(database))
     SnapshotStore(database).save(build_results(load_dataset(**SAMPLE_INPUTS),
-                                               as_of=dt.date(2026, 9, 1)))
+                                               as_of=dt.date(2026, 9, 1)), series=SAMPLE)
     app = open_page(MEETING)
     assert ("Since the snapshot of 01.09.2026: from 14 to 25 units meeting the requirements "
             "(12 joined, 1 dropped out).") in [c.value for c in app.caption]

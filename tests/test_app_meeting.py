@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import build_results
 from loaders import load_dataset
 from store import SnapshotStore
+from store.snapshots import SAMPLE
 from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
 TIMEOUT = 120
@@ -147,7 +148,7 @@ def test_change_since_the_previous_snapshot_is_shown(monkeypatch, tmp_path):
     database = tmp_path / "snapshots.db"
     monkeypatch.setenv("DATABASE_URL", str(database))
     dataset = load_dataset(**SAMPLE_INPUTS)
-    SnapshotStore(database).save(build_results(dataset, as_of=dt.date(2026, 9, 1)))
+    SnapshotStore(database).save(build_results(dataset, as_of=dt.date(2026, 9, 1)), series=SAMPLE)
     app = start()
     assert not app.exception
     assert ("Siden øyeblikksbildet 01.09.2026: fra 14 til 25 enheter som oppfyller kravene "

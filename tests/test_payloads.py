@@ -287,3 +287,37 @@ def test_excel_error_cells_are_reported_on_their_row_and_column():
         ["hr.xlsx", 3, "Navn"], ["hr.xlsx", 3, "Startdato"]]
     assert errors["message"].iloc[0] == ("Cellen har Excel-feilen #N/A og er lest som tom. Rett "
                                          "formelen i Excel og last opp filen på nytt.")
+
+
+# ---- snapshots belong to the data they were taken of -----------------------------------------
+
+def test_snapshots_are_compared_only_within_their_own_data_set():
+    from streamlit.testing.v1 import AppTest
+
+    from store import SnapshotStore
+    from store.snapshots import PUBLISHED, SAMPLE
+    from tests.apptest import TIMEOUT
+    from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
+
+    earlier = SAMPLE_AS_OF - dt.timedelta(days=60)
+    store = SnapshotStore()
+    store.save(build_results(load_dataset(**SAMPLE_INPUTS), as_of=earlier), label="Eksempel",
+               series=SAMPLE)
+    store.save(build_results(load_dataset(**payload_files()), as_of=earlier), label="Annet",
+               series=PUBLISHED)
+    app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run().switch_page("views/trends.py").run()
+    assert app.selectbox(key="compare_snapshot").options == [f"{earlier} Eksempel"]
+    assert not any("borte" in str(cell) for frame in app.dataframe
+                   for cell in frame.value.to_numpy().ravel())
+    # an upload of other data: no snapshot is of it, so nothing to compare with anywhere
+    app.sidebar.file_uploader[0].set_value([(name, data, "text/csv")
+                                            for name, data in payload_files().values()])
+    app.run()
+    assert not app.exception
+    assert "Ingen øyeblikksbilder" in " ".join(i.value for i in app.main.info)
+    assert not app.get("selectbox") or "compare_snapshot" not in [
+        box.key for box in app.selectbox]
+    app.switch_page("views/meeting.py").run()
+    assert not any("Siden øyeblikksbildet" in c.value for c in app.caption)

@@ -154,7 +154,7 @@ def test_a_snapshots_file_from_before_migrations_keeps_working(tmp_path):
     assert PublicationStore(path).current_id() is None
     with sqlite3.connect(path) as upgraded:
         assert upgraded.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0002",)]
+            ("0003",)]
 
 
 def _publish_command(database: str, folder: Path, number: int) -> list[str]:

@@ -35,7 +35,8 @@ def test_saved_snapshot_reads_back(tmp_path, results):
     first = store.save(results, label="Oktober", saved_at=dt.datetime(2026, 11, 1, 9, 0)).id
     listed = store.snapshots().to_dict("records")
     assert listed == [{"id": first, "saved_at": "2026-11-01T09:00:00", "as_of": "2026-11-01",
-                       "label": "Oktober", "source": "", "units": 2, "compliant_units": 1,
+                       "label": "Oktober", "source": "", "series": "published", "units": 2,
+                       "compliant_units": 1,
                        "units_missing_process": 1, "advisors": 2}]
     summary = store.table(first, "unit_summary")
     assert summary.set_index("unit_id")["compliant"].to_dict() == {"A": True, "B": False}

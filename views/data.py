@@ -111,7 +111,8 @@ st.caption(t("data.snapshot_help", lang))
 label = st.text_input(t("data.label", lang), key="snapshot_label")
 if st.button(t("data.save", lang), key="save_snapshot"):
     source = ", ".join(table.file for table in dataset.tables)
-    saved = state.snapshot_store().save(results, label=label.strip(), source=source)
+    saved = state.snapshot_store().save(results, label=label.strip(), source=source,
+                                        series=state.snapshot_series())
     date = f"{results.as_of:%d.%m.%Y}"
     if saved.replaced is None:
         st.success(t("data.saved", lang, date=date), icon=":material/check_circle:")

@@ -13,7 +13,8 @@ lang = page_lang()
 _, results = state.current()
 st.title(t("trends.title", lang))
 
-snapshots = state.snapshot_store().snapshots()
+series = state.snapshot_series()  # snapshots of the data shown, not of another data set
+snapshots = state.snapshot_store().snapshots(series)
 st.subheader(t("trends.snapshots", lang))
 chosen = None
 if snapshots.empty:
@@ -23,7 +24,7 @@ else:
                     key="snapshot_trend")
     labels = {row.id: f"{row.as_of} {row.label}".strip() for row in snapshots.itertuples()}
     newest_first = list(reversed(list(labels)))
-    latest = state.snapshot_store().latest_before(results.as_of)
+    latest = state.snapshot_store().latest_before(results.as_of, series)
     previous = None if latest is None else latest[0]
     if previous is None:
         st.info(t("trends.none_before", lang, date=f"{results.as_of:%d.%m.%Y}"),
