@@ -37,8 +37,11 @@ def payload_files() -> dict[str, tuple[str, bytes]]:
     and codes, processes, requirement names) is a payload; ids stay usable so the results
     hold the payloads in every table."""
     staff = [[100 + i, _payload(i), _payload(i + 1), "AB"[i % 2], _payload(i + 2), "01.01.2020",
-              "Ja", "innsyn; SRU; saksbehandling" if i % 3 else _payload(i)]
+              "Ja", "innsyn; SRU; saksbehandling" if i % 3 else _payload(i), _payload(i + 5)]
              for i in range(len(PAYLOADS))]
+    units = [["Enhetskode", "Enhetsnavn", "Overordnet enhet", "Leder e-post"],
+             ["TOP", _payload(1), "", _payload(2)], ["A", _payload(3), "TOP", _payload(4)],
+             ["B", _payload(5), "TOP", _payload(6)]]
     courses = [[100 + i, _payload(i + 3), _payload(i + 4), "Fullført", "01.06.2026"]
                for i in range(len(PAYLOADS))]
     advisors = [[100 + i, "AB"[i % 2], "innsyn" if i % 2 else _payload(i), ""]
@@ -47,7 +50,8 @@ def payload_files() -> dict[str, tuple[str, bytes]]:
                     ["K1", _payload(5), "advisors", _payload(3), "", ""],
                     ["K3", _payload(6), "case_handlers", _payload(4), 12, 30]]
     # CSV: a control character cannot be written into an xlsx cell, but a CSV holds anything
-    return {"staff": csv_file("hr.csv", [STAFF_HEADER, *staff]),
+    return {"staff": csv_file("hr.csv", [[*STAFF_HEADER, "Stilling"], *staff]),
+            "units": csv_file("enheter.csv", units),
             "courses": csv_file("kurs.csv", [COURSE_HEADER, *courses]),
             "advisors": csv_file("radgivere.csv", [ADVISOR_HEADER, *advisors]),
             "requirements": csv_file("krav.csv", requirements)}
@@ -153,15 +157,22 @@ def test_markup_in_files_and_labels_is_shown_as_plain_text_on_every_page():
     from streamlit.testing.v1 import AppTest
 
     from store import SnapshotStore
-    from tests.apptest import TIMEOUT
+    from store.snapshots import SAMPLE
+    from tests.apptest import TIMEOUT, chart
     from tests.sample import SAMPLE_AS_OF, SAMPLE_INPUTS
 
     sample = load_dataset(**SAMPLE_INPUTS)
     earlier = SAMPLE_AS_OF - dt.timedelta(days=30)  # Utvikling compares with it
-    SnapshotStore().save(build_results(sample, as_of=earlier), label=MARKUP)
+    SnapshotStore().save(build_results(sample, as_of=earlier), label=MARKUP, series=SAMPLE)
     app = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    app.session_state["as_of"] = AS_OF
-    app.run()
+    app.session_state["as_of"] = SAMPLE_AS_OF
+    app.run().switch_page("views/trends.py").run()  # the sample, with its labelled snapshot
+    escaped = r"\*\*fet\*\* \[lenke\]\(http\:"  # the markup is there, escaped, not dropped
+    label_texts = markdown_texts(app)
+    assert [text for text in label_texts if any(raw in text for raw in RAW)] == []
+    assert any(escaped in text for text in label_texts)  # the label, in the metric's delta
+    ticks = " ".join(chart(app, "snapshot_trend")["data"][0]["x"])
+    assert "&lt;b&gt;b&lt;/b&gt;" in ticks and "<b>" not in ticks  # plotly reads tags
     app.sidebar.file_uploader[0].set_value(markup_files())
     app.run()
     assert not app.exception
@@ -171,10 +182,9 @@ def test_markup_in_files_and_labels_is_shown_as_plain_text_on_every_page():
         assert not app.exception, page
         seen[page] = markdown_texts(app)
         assert [text for text in seen[page] if any(raw in text for raw in RAW)] == [], page
-    escaped = r"\*\*fet\*\* \[lenke\]\(http\:"  # the markup is there, escaped, not dropped
-    assert any(escaped in text for text in seen["views/trends.py"])  # the snapshot's label
     assert any("Krav " + escaped in text for text in seen["views/whatif.py"])  # a label
     assert any(escaped in text for text in seen["views/unit.py"])  # the unit's name
+    assert any("notat " + escaped in text for text in seen["views/overview.py"])  # a file
 
 
 # ---- names that broke the deck, the PDF and the packs -----------------------------------------
