@@ -124,7 +124,8 @@ def requirement_cells(dataset: Dataset, results: Results, expiring_days: int) ->
     date = date.fillna(cells["valid_until"].where(state.isin([EXPIRING, EXPIRED])))
     # a completion the portal calls expired, under a requirement without validity of its own
     date = date.fillna(cells[PORTAL_VALID_UNTIL].where(state == EXPIRED))
-    date = date.fillna(cells["grace_until"].where(state == GRACE))
+    # as dates even when no one is in a grace period (the column is then empty, of no type)
+    date = date.fillna(pd.to_datetime(cells["grace_until"]).where(state == GRACE))
     portal = cells[PORTAL_VALID_UNTIL].where(state.isin([COMPLETED, EXPIRING, EXPIRED]))
     cells = cells.assign(state=state, date=date.astype("datetime64[us]"),
                          **{PORTAL_VALID_UNTIL: portal.astype("datetime64[us]")})

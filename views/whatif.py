@@ -69,7 +69,7 @@ def change(difference: int) -> str | None:
 
 staff_choices = unit_staff_choices(dataset, results, unit)
 lacking = dict(zip(staff_choices[EMPLOYEE_ID], staff_choices["lacking"], strict=True))
-person = dict(zip(results.staff[EMPLOYEE_ID], results.staff[NAME], strict=False))
+person = dict(zip(results.staff[EMPLOYEE_ID], results.staff[NAME], strict=True))
 
 
 def named(employee_id: str) -> str:
