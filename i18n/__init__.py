@@ -861,6 +861,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Appoint as process advisor for {process}."),
     "plan.relieve": ("Frita som prosessrådgiver for {process}.",
                      "Relieve as process advisor for {process}."),
+    "plan.relieve_lacking": (
+        "Frita som prosessrådgiver for {process} (mangler {lacking}); enheten har nok "
+        "rådgivere for prosessen uten.",
+        "Relieve as process advisor for {process} (lacks {lacking}); the unit has enough "
+        "advisors for the process without."),
     "plan.replace": ("Frita som prosessrådgiver for {process}; {successor} tar over.",
                      "Relieve as process advisor for {process}; {successor} takes over."),
     "plan.enrol": ("Meld på {requirement}{note}.", "Enrol in {requirement}{note}."),

@@ -47,6 +47,12 @@ def test_the_task_list_has_a_row_per_action_and_the_cost_per_unit(sample):
     assert ihk[3][7].date().isoformat() == "2025-10-27"  # the case handler's deadline
     cost = list(workbook["Kostnad per enhet"].iter_rows(min_row=3, values_only=True))
     assert sum(row[5] for row in cost) == 440
+    # a relief says why: an advisor lacking requirements, where the unit has enough without
+    assert [(row[0], row[2], row[3]) for row in tasks if row[2].startswith("Frita")] == [
+        ("IES", "Frita som prosessrådgiver for saksbehandling (mangler K2, K8); enheten har nok "
+                "rådgivere for prosessen uten.", "Berit Nilsen"),
+        ("ISA", "Frita som prosessrådgiver for saksbehandling (mangler K2, K3, K8); enheten har "
+                "nok rådgivere for prosessen uten.", "Åse Vik")]
 
 
 def test_a_name_that_looks_like_a_formula_stays_text_in_the_task_list():

@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.config import Requirement
 from analysis.plan import APPOINT, AS_CASE_HANDLER, RELIEVE, Plan
 from analysis.results import Results
+from analysis.training import MET
 from i18n import NB, process_label, t
 from loaders.schema import (
     ASSESSMENT_KIND,
@@ -35,6 +36,10 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
     requirements = {r.id: r for r in reversed(results.config.requirements)}  # first per id
     replaced = {(u, p): person for u, p, person in actions.loc[
         actions["action"] == APPOINT, [UNIT_ID, PROCESS, EMPLOYEE_ID]].itertuples(index=False)}
+    met = results.person_status[results.person_status["status"] == MET]
+    met_by = met.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set).to_dict()
+    for_advisors = list(dict.fromkeys(r.id for r in results.config.requirements
+                                      if r.for_advisors))
     rows = []
     for row in actions.to_dict("records"):
         unit, person = row[UNIT_ID], row[EMPLOYEE_ID]
@@ -44,7 +49,8 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
         rows.append({
             UNIT_ID: unit, UNIT_NAME: units[UNIT_NAME].get(unit, unit),
             "task": _task(row, requirements.get(row[REQUIREMENT_ID]), names,
-                          replaced.get((unit, row[PROCESS])), results.as_of, lang),
+                          replaced.get((unit, row[PROCESS])), results.as_of, lang,
+                          [rid for rid in for_advisors if rid not in met_by.get(person, ())]),
             EMPLOYEE_ID: person, NAME: names.get(person, ""),
             PROCESS: process_label(row[PROCESS], lang) if row[PROCESS] else "",
             REQUIREMENT_ID: _requirement(requirements.get(row[REQUIREMENT_ID])),
@@ -59,13 +65,17 @@ def _requirement(requirement: Requirement | None) -> str:
 
 
 def _task(row: dict, requirement: Requirement | None, names: pd.Series,
-          successor: str | None, as_of: dt.date, lang: str) -> str:
+          successor: str | None, as_of: dt.date, lang: str, lacking: list[str]) -> str:
+    """The task in words; `lacking`: the advisor requirements the person has not met, which
+    is why the plan relieves an advisor rather than train them."""
     process = process_in_action(row[PROCESS], lang)
     if row["action"] == APPOINT:
         return t("plan.appoint", lang, process=process)
     if row["action"] == RELIEVE:
         if successor is None:
-            return t("plan.relieve", lang, process=process)
+            return t("plan.relieve_lacking", lang, process=process,
+                     lacking=", ".join(lacking)) if lacking else t("plan.relieve", lang,
+                                                                   process=process)
         return t("plan.replace", lang, process=process,
                  successor=f"{names.get(successor, '')} ({successor})")
     key = "plan.assess" if requirement is not None and requirement.kind == ASSESSMENT_KIND \
