@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -81,6 +82,14 @@ class RuleConfig:
         if frame is None or frame.empty:
             return self
         return replace(self, requirements=requirements_from_frame(frame))
+
+
+def requirements_by_id(requirements: Iterable[Requirement]) -> dict[str, Requirement]:
+    """Each requirement id's first row (an id may have a row per audience), in order."""
+    first: dict[str, Requirement] = {}
+    for requirement in requirements:
+        first.setdefault(requirement.id, requirement)
+    return first
 
 
 def requirements_from_frame(frame: pd.DataFrame) -> tuple[Requirement, ...]:

@@ -24,7 +24,7 @@ from scipy.sparse import coo_array
 from analysis.candidates import rank_key
 from analysis.config import Requirement
 from analysis.results import CASE_HANDLER_MISSING_REQUIREMENT, Results
-from analysis.training import MET
+from analysis.training import met_by_person
 from analysis.whatif import (
     APPOINT,
     ENROL,
@@ -130,7 +130,7 @@ def make_plan(results: Results, options: PlanOptions | None = None) -> Plan:
     options = options or PlanOptions()
     config = results.config
     units = [u for u in results.unit_summary[UNIT_ID] if u not in options.left_out]
-    met = _met(results)
+    met = met_by_person(results.person_status)
     generic = list(dict.fromkeys(r.id for r in config.requirements
                                  if r.for_advisors and r.process is None))
     specific = {p: list(dict.fromkeys(r.id for r in config.requirements
@@ -209,12 +209,6 @@ def make_plan(results: Results, options: PlanOptions | None = None) -> Plan:
     chosen = program.solve() if program.costs else np.zeros(0, dtype=bool)
     actions = _actions(chosen, roles, enrolments, forced, units, config.requirements)
     return Plan(actions, pd.DataFrame(unsolvable, columns=UNSOLVABLE_COLUMNS), options)
-
-
-def _met(results: Results) -> dict[str, set[str]]:
-    status = results.person_status
-    done = status[status["status"] == MET]
-    return done.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set).to_dict()
 
 
 def _needs(person: str, processes: set[str], generic: list[str],

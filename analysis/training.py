@@ -41,6 +41,12 @@ FIRST_DAY = pd.Timestamp("0001-01-01")
 LAST_DAY = pd.Timestamp("9999-12-31")
 
 
+def met_by_person(person_status: pd.DataFrame) -> dict[str, set[str]]:
+    """Employee id → the requirement ids the person meets (analysis.results' person_status)."""
+    met = person_status[person_status["status"] == MET]
+    return met.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set).to_dict()
+
+
 def months_before(moment: pd.Timestamp, months: int) -> pd.Timestamp:
     """`moment` less `months` calendar months; the first day of year 1 when that is earlier."""
     try:

@@ -8,18 +8,17 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analysis.config import Requirement
+from analysis.config import Requirement, requirements_by_id
 from analysis.evidence import WHAT_IF, appended, with_met
 from analysis.kpis import compute_kpis
 from analysis.results import GAP_KINDS, Results
-from analysis.training import MET
+from analysis.training import met_by_person
 from loaders.dataset import Dataset
 from loaders.schema import (
     APPOINTED_DATE,
     EMPLOYEE_ID,
     NAME,
     PROCESS,
-    REQUIREMENT_ID,
     SOURCE,
     UNIT_ID,
 )
@@ -88,7 +87,7 @@ def choice_changes(choices: Mapping[Choice, Iterable[str]],
                    ) -> tuple[list[Appointment], list[Completion], list[Relief]]:
     """The changes that choices per unit stand for, for apply_changes; a person's requirement
     met once, whichever units chose it."""
-    first = {r.id: r for r in reversed(list(requirements))}  # the first row of each id
+    first = requirements_by_id(requirements)
     appointments, completions, reliefs, met = [], [], [], set()
     for (unit_id, kind, item), people in choices.items():
         for person in people:
@@ -129,8 +128,7 @@ def unit_staff_choices(dataset: Dataset, results: Results, unit_id: str) -> pd.D
     """The unit's staff with the requirement ids each has not met, fewest first."""
     staff = results.staff[results.staff[UNIT_ID] == unit_id].drop_duplicates(EMPLOYEE_ID)
     ids = list(dict.fromkeys(r.id for r in results.config.requirements))
-    met = results.person_status[results.person_status["status"] == MET]
-    done = met.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set)
+    done = met_by_person(results.person_status)
     lacking = [tuple(r for r in ids if r not in done.get(person, set()))
                for person in staff[EMPLOYEE_ID]]
     choices = pd.DataFrame({EMPLOYEE_ID: staff[EMPLOYEE_ID].to_numpy(),

@@ -18,6 +18,11 @@ def person_label(name: str, employee_id: str) -> str:
     return f"{name} ({employee_id})" if name and name != employee_id else employee_id
 
 
+def unit_label(name: str, unit_id: str) -> str:
+    """A unit in a list or a choice: its name, then its code unless the name is the code."""
+    return unit_id if name == unit_id else f"{name} ({unit_id})"
+
+
 def say(key: str, lang: str, **values: object) -> str:
     """A catalogue sentence for markdown (a message, a caption, a widget's label) with every
     value from the files or a user written as plain text."""

@@ -17,6 +17,7 @@ from analysis.matrix import (
 )
 from components.sidebar import page_lang
 from components.signin import audited
+from components.text import unit_label
 from components.url_state import FACULTY_PARAM, PROCESS_PARAM, ROLE_PARAM, UNIT_PARAM, url_selectbox
 from exports.csv_export import to_safe_csv
 from i18n import portal_note, process_label, t
@@ -57,8 +58,7 @@ faculty = url_choice(faculty_column, t("faculty", lang),
                      ["", *sorted(faculty_names, key=faculty_names.get)], FACULTY_PARAM,
                      "matrix_faculty", lambda f: faculty_names.get(f, everyone))
 units = judged if not faculty else judged[judged[FACULTY_ID] == faculty]
-unit_names = {u: n if n == u else f"{n} ({u})"
-              for u, n in zip(units[UNIT_ID], units[UNIT_NAME], strict=True)}
+unit_names = {u: unit_label(n, u) for u, n in zip(units[UNIT_ID], units[UNIT_NAME], strict=True)}
 unit = url_choice(unit_column, t("unit", lang),
                   ["", *sorted(unit_names, key=unit_names.get)], UNIT_PARAM, "matrix_unit",
                   lambda u: unit_names.get(u, everyone))

@@ -21,7 +21,7 @@ from analysis.plan import (
 from components import whatif_choices
 from components.sidebar import page_lang
 from components.signin import audited
-from components.text import person_label
+from components.text import person_label, unit_label
 from components.url_state import UNIT_PARAM, open_view
 from exports.plan_excel import write_plan
 from exports.unit_packs import write_unit_packs
@@ -48,8 +48,7 @@ if not seen.everything:
 if not visible:
     st.info(t("auth.your_units", lang), icon=":material/visibility_off:")
     st.stop()
-labels = {u: n if n == u else f"{n} ({u})"
-          for u, n in zip(summary[UNIT_ID], summary[UNIT_NAME], strict=True)}
+labels = {u: unit_label(n, u) for u, n in zip(summary[UNIT_ID], summary[UNIT_NAME], strict=True)}
 staff = results.staff[results.staff[UNIT_ID].isin(visible)].drop_duplicates(EMPLOYEE_ID)
 people = dict(zip(staff[EMPLOYEE_ID], staff[NAME], strict=True))
 

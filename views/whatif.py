@@ -6,6 +6,7 @@ import streamlit as st
 
 import state
 from analysis import build_results
+from analysis.config import requirements_by_id
 from analysis.results import GAP_KINDS
 from analysis.whatif import (
     APPOINT,
@@ -19,7 +20,7 @@ from analysis.whatif import (
 )
 from components import whatif_choices
 from components.sidebar import page_lang
-from components.text import person_label, say
+from components.text import person_label, say, unit_label
 from components.url_state import UNIT_PARAM, follow_url, write_url
 from i18n import gap_kind_label, kpi_label, process_label, t
 from loaders.schema import EMPLOYEE_ID, NAME, PROCESS, UNIT_ID, UNIT_NAME
@@ -37,7 +38,7 @@ seen = state.session_scope(results.units)
 if not seen.everything:  # the people of other units are in the figures, not in the lists
     summary = summary[summary[UNIT_ID].map(seen.names)]
     st.caption(t("auth.your_units", lang))
-unit_labels = {u: n if n == u else f"{n} ({u})"
+unit_labels = {u: unit_label(n, u)
                for u, n in zip(summary[UNIT_ID], summary[UNIT_NAME], strict=True)}
 options = sorted(unit_labels, key=unit_labels.get)
 not_compliant = set(summary.loc[~summary["compliant"], UNIT_ID])
@@ -114,8 +115,8 @@ with appoint_column:
 
 with complete_column:
     st.subheader(t("whatif.complete", lang, date=f"{results.as_of:%d.%m.%Y}"))
-    requirements = {r.id: r for r in reversed(results.config.requirements)}  # first per id
-    for rid in dict.fromkeys(r.id for r in results.config.requirements):
+    requirements = requirements_by_id(results.config.requirements)
+    for rid in requirements:
         chosen_here = held.get((unit, ENROL, rid), ())
         whatif_choices.choose(
             held, (unit, ENROL, rid),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.config import requirements_by_id
 from analysis.results import (
     ADVISOR_MISSING_REQUIREMENT,
     ADVISOR_REQUIREMENT_EXPIRED,
@@ -29,7 +30,7 @@ def gap_messages(gaps: pd.DataFrame, results: Results, lang: str = NB) -> list[s
                                           strict=True)}
     advisors = dict(zip(results.unit_summary[UNIT_ID], results.unit_summary["advisors"],
                         strict=True))
-    names = {r.id: r.name for r in reversed(results.config.requirements)}  # first per id
+    names = {rid: r.name for rid, r in requirements_by_id(results.config.requirements).items()}
     minimum = results.config.min_distinct_advisors
 
     def message(kind: str, unit: str, process: str, person: str, requirement: str) -> str:

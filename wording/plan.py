@@ -6,10 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from analysis.config import Requirement
+from analysis.config import Requirement, requirements_by_id
 from analysis.plan import APPOINT, AS_CASE_HANDLER, RELIEVE, Plan
 from analysis.results import Results
-from analysis.training import MET
+from analysis.training import met_by_person
 from i18n import NB, process_label, t
 from loaders.schema import (
     ASSESSMENT_KIND,
@@ -33,11 +33,10 @@ def task_list(plan: Plan, results: Results, lang: str = NB) -> pd.DataFrame:
     actions = plan.actions
     units = results.units.drop_duplicates(UNIT_ID).set_index(UNIT_ID)
     names = results.staff.drop_duplicates(EMPLOYEE_ID).set_index(EMPLOYEE_ID)[NAME]
-    requirements = {r.id: r for r in reversed(results.config.requirements)}  # first per id
+    requirements = requirements_by_id(results.config.requirements)
     replaced = {(u, p): person for u, p, person in actions.loc[
         actions["action"] == APPOINT, [UNIT_ID, PROCESS, EMPLOYEE_ID]].itertuples(index=False)}
-    met = results.person_status[results.person_status["status"] == MET]
-    met_by = met.groupby(EMPLOYEE_ID)[REQUIREMENT_ID].agg(set).to_dict()
+    met_by = met_by_person(results.person_status)
     for_advisors = list(dict.fromkeys(r.id for r in results.config.requirements
                                       if r.for_advisors))
     rows = []
