@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,8 @@ Source = str | Path | tuple[str, bytes] | list[RawSheet]  # a list: sheets alrea
 ADVISOR_COLUMNS = [EMPLOYEE_ID, UNIT_ID, PROCESS, APPOINTED_DATE, APPOINTED_UNTIL, SOURCE, ROW]
 SOURCE_STAFF = "ansattliste"
 SOURCE_LIST = "rådgiverliste"
+STAFF_EMPTY = "staff_empty"
+Issue = Callable[[int | None, str, str, Note], None]  # (row, column, severity, note)
 
 
 # The assessments' columns and types; `result` is True when the assessment was approved.
@@ -113,30 +116,82 @@ def _locate(source: Source, kind: str, log: IssueLog,
     return reader, info
 
 
-def load_dataset(
-    staff: Source,
-    courses: Source,
-    advisors: Source | None = None,
-    requirements: Source | None = None,
-    units: Source | None = None,
-    assessments: Source | None = None,
-    manual_mappings: dict[str, dict[str, str]] | None = None,
-) -> Dataset:
-    """Read, validate and join the inputs; raises InputError for a file that cannot be used."""
-    manual = manual_mappings or {}
+def source_name(source: Source) -> str:
+    """The file's name as its problems name it."""
+    if isinstance(source, list):
+        return source[0].file if source else ""
+    if isinstance(source, tuple):
+        return source[0]
+    return str(source)
+
+
+@dataclass(frozen=True)
+class PreparedCourses:
+    """The course file read and normalised apart from the other files: it is most of a large
+    data set's reading, so it can be read beside them. Its records' people are not yet matched
+    to the staff file; its notes are kept in two parts, for where load_dataset reports them."""
+
+    records: pd.DataFrame
+    info: TableInfo
+    header_of: dict[str, str]
+    located: list[dict[str, object]]  # notes on the file and its cells
+    normalised: list[dict[str, object]]  # notes on its rows
+
+    def issues_in(self, log: IssueLog) -> Issue:
+        """A note on one of the file's cells, added to `log` under the user's own header."""
+        def issue(row: int | None, column: str, severity: str, said: Note) -> None:
+            log.add(self.info.file, self.info.sheet, row, self.header_of.get(column, column),
+                    severity, said)
+        return issue
+
+
+def prepare_courses(source: Source, manual: dict[str, str] | None = None) -> PreparedCourses:
     log = IssueLog()
-    sources = {STAFF: staff, COURSE_RECORDS: courses, ADVISORS: advisors,
-               REQUIREMENTS: requirements, UNITS: units, ASSESSMENTS: assessments}
+    reader, info = _locate(source, COURSE_RECORDS, log, manual)
+    located = len(log.rows)
+    records = normalise_courses(reader)
+    return PreparedCourses(records, info, reader.header_of, log.rows[:located],
+                           log.rows[located:])
+
+
+@dataclass(frozen=True)
+class PreparedOthers:
+    """Every file but the course file, read, validated and joined; `issues` with the places
+    where the course file's notes belong, so the report reads as if read in one go."""
+
+    staff: pd.DataFrame
+    units: pd.DataFrame
+    advisors: pd.DataFrame
+    requirements: pd.DataFrame | None
+    assessments: pd.DataFrame
+    people: PersonIndex
+    tables: list[TableInfo]  # the staff file's first
+    issues: list[dict[str, object]]
+    courses_located_at: int
+    courses_normalised_at: int
+
+
+def prepare_others(staff: Source, advisors: Source | None = None,
+                   requirements: Source | None = None, units: Source | None = None,
+                   assessments: Source | None = None,
+                   manual: dict[str, dict[str, str]] | None = None) -> PreparedOthers:
+    manual = manual or {}
+    log = IssueLog()
+    sources = {STAFF: staff, ADVISORS: advisors, REQUIREMENTS: requirements, UNITS: units,
+               ASSESSMENTS: assessments}
     readers: dict[str, TableReader] = {}
     tables: list[TableInfo] = []
+    courses_located_at = 0
     for kind, source in sources.items():
         if source is not None:
             readers[kind], info = _locate(source, kind, log, manual.get(kind))
             tables.append(info)
+        if kind == STAFF:
+            courses_located_at = len(log.rows)
 
     staff_rows, role_rows = normalise_staff(readers[STAFF])
     if staff_rows.empty:
-        raise InputError(readers[STAFF].table.file, note("staff_empty"))
+        raise InputError(readers[STAFF].table.file, note(STAFF_EMPTY))
     unit_rows = normalise_units(readers[UNITS]) if UNITS in readers else None
     registry = UnitRegistry(unit_rows, readers.get(UNITS))
     staff_frame = registry.place_staff(staff_rows, readers[STAFF])
@@ -150,19 +205,79 @@ def load_dataset(
     advisors_frame = pd.concat(advisor_rows, ignore_index=True).astype(
         {APPOINTED_DATE: "datetime64[us]", APPOINTED_UNTIL: "datetime64[us]", ROW: "Int64"})
 
-    course_rows = normalise_courses(readers[COURSE_RECORDS])
-    course_frame = _resolve_people(course_rows, people, readers[COURSE_RECORDS],
-                                   "course_unknown_person").astype({ROW: "Int64"})
+    courses_normalised_at = len(log.rows)
     assessment_frame = (
         _resolve_people(normalise_assessments(readers[ASSESSMENTS]), people,
-                        readers[ASSESSMENTS], "assessment_unknown_person").astype({ROW: "Int64"})
+                        readers[ASSESSMENTS].issue, "assessment_unknown_person"
+                        ).astype({ROW: "Int64"})
         if ASSESSMENTS in readers else no_assessments())
     requirement_frame = (normalise_requirements(readers[REQUIREMENTS])
                          if REQUIREMENTS in readers else None)
-    units_frame = registry.units_frame(staff_frame)
-    return Dataset(staff_frame, units_frame, advisors_frame, course_frame,
-                   None if requirement_frame is None else requirement_frame.drop(columns=[ROW]),
-                   log.frame(), tables, assessment_frame)
+    return PreparedOthers(
+        staff_frame, registry.units_frame(staff_frame), advisors_frame,
+        None if requirement_frame is None else requirement_frame.drop(columns=[ROW]),
+        assessment_frame, people, tables, log.rows, courses_located_at, courses_normalised_at)
+
+
+def join_courses(others: PreparedOthers, courses: PreparedCourses) -> Dataset:
+    """The data set: the course records matched to the staff file's people."""
+    log = IssueLog()
+    rows = others.issues
+    log.rows = [*rows[:others.courses_located_at], *courses.located,
+                *rows[others.courses_located_at:others.courses_normalised_at],
+                *courses.normalised]
+    course_frame = _resolve_people(courses.records, others.people, courses.issues_in(log),
+                                   "course_unknown_person").astype({ROW: "Int64"})
+    log.rows += rows[others.courses_normalised_at:]
+    tables = [others.tables[0], courses.info, *others.tables[1:]]
+    return Dataset(others.staff, others.units, others.advisors, course_frame,
+                   others.requirements, log.frame(), tables, others.assessments)
+
+
+def first_problem(problems: list[InputError], order: list[str]) -> InputError:
+    """The problem load_dataset names when several files have one: that of the first file in
+    `order` (staff, courses, advisors …); a staff file without rows is found only after every
+    file's table is located, so it comes last."""
+    def rank(problem: InputError) -> int:
+        if problem.note.key == STAFF_EMPTY or problem.file not in order:
+            return len(order)
+        return order.index(problem.file)
+    return min(problems, key=rank)
+
+
+def settle(others: PreparedOthers | InputError, courses: PreparedCourses | InputError,
+           order: list[str]) -> Dataset:
+    """The data set from both parts, or the first problem either met."""
+    problems = [part for part in (others, courses) if isinstance(part, InputError)]
+    if problems:
+        raise first_problem(problems, order)
+    return join_courses(others, courses)
+
+
+def load_dataset(
+    staff: Source,
+    courses: Source,
+    advisors: Source | None = None,
+    requirements: Source | None = None,
+    units: Source | None = None,
+    assessments: Source | None = None,
+    manual_mappings: dict[str, dict[str, str]] | None = None,
+) -> Dataset:
+    """Read, validate and join the inputs; raises InputError for a file that cannot be used."""
+    manual = manual_mappings or {}
+    given = [staff, courses, advisors, requirements, units, assessments]
+    return settle(outcome(prepare_others, staff, advisors, requirements, units, assessments,
+                          manual),
+                  outcome(prepare_courses, courses, manual.get(COURSE_RECORDS)),
+                  [source_name(source) for source in given if source is not None])
+
+
+def outcome(make: Callable[..., object], *args: object, **kwargs: object) -> object:
+    """make(*args, **kwargs), or the InputError it raised."""
+    try:
+        return make(*args, **kwargs)
+    except InputError as error:
+        return error
 
 
 def _key(text: str) -> str:
@@ -383,14 +498,14 @@ class PersonIndex:
         return None, note("not_in_staff", person=quoted(employee_id or email or name))
 
 
-def _note_zero_matches(reader: TableReader, written: list[str], matched: list[str | None],
+def _note_zero_matches(issue: Issue, written: list[str], matched: list[str | None],
                        rows: list[int]) -> None:
     """One note per file for ids matched only by ignoring leading zeros."""
     pairs = [(w, m, r) for w, m, r in zip(written, matched, rows, strict=True)
              if m is not None and w and w != m and id_key(w) == id_key(m)]
     if pairs:
         example, staff_form, row = min(pairs, key=lambda pair: pair[2])
-        reader.issue(row, EMPLOYEE_ID, WARNING, note(
+        issue(row, EMPLOYEE_ID, WARNING, note(
             "ids_without_zeros", count=len(pairs), written=example, staff_form=staff_form))
 
 
@@ -438,12 +553,12 @@ def _advisors_from_list(listed: pd.DataFrame, people: PersonIndex, registry: Uni
                      APPOINTED_DATE: getattr(item, APPOINTED_DATE),
                      APPOINTED_UNTIL: getattr(item, APPOINTED_UNTIL), SOURCE: SOURCE_LIST,
                      ROW: row})
-    _note_zero_matches(reader, listed[EMPLOYEE_ID].tolist(), matched,
+    _note_zero_matches(reader.issue, listed[EMPLOYEE_ID].tolist(), matched,
                        [int(r) for r in listed[ROW]])
     return pd.DataFrame(rows, columns=ADVISOR_COLUMNS)
 
 
-def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableReader,
+def _resolve_people(records: pd.DataFrame, people: PersonIndex, issue: Issue,
                     unknown: str) -> pd.DataFrame:
     """Give each record (a course completion, an assessment) the staff id of its person;
     unknown people are reported once each, with the note named `unknown`."""
@@ -460,10 +575,10 @@ def _resolve_people(records: pd.DataFrame, people: PersonIndex, reader: TableRea
         matched.append(person)
         if person is None:
             person = employee_id or email or name
-            reader.issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
+            issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
                          note(unknown, why=why, rows=note("row") if sizes[code] == 1
                               else note("rows", count=int(sizes[code]))))
         resolved.append(person)
-    _note_zero_matches(reader, written, matched, [int(rows[i]) for i in first])
+    _note_zero_matches(issue, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []
     return records.assign(**{EMPLOYEE_ID: pd.Series(ids, index=records.index, dtype="str")})

@@ -165,11 +165,15 @@ class TableReader:
     def dates(self, column: str) -> pd.Series:
         if not self.has(column):
             return pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[us]")
-        parsed = self.values(column, parse_date)
-        for row in parsed.index[[not ok for _, ok in parsed]]:
+        # parsed and converted once per distinct value, then spread over the rows
+        codes, uniques = self._factors[column]
+        parsed = [parse_date(value) for value in uniques] + [parse_date(None)]
+        readable = np.array([ok for _, ok in parsed])
+        dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object)).to_numpy()
+        positions = np.where(codes < 0, len(uniques), codes)[self._kept]
+        for row in self.frame.index[~readable[positions]]:
             self.issue(row, column, WARNING, note("not_a_date", value=self.cell(row, column)))
-        dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object))
-        return pd.Series(dates.to_numpy(), index=self.frame.index, dtype="datetime64[us]")
+        return pd.Series(dates[positions], index=self.frame.index, dtype="datetime64[us]")
 
     def _data_rows(self) -> pd.DataFrame:
         frame = self.table.frame
