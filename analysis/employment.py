@@ -159,12 +159,13 @@ def _home_units(rows: pd.DataFrame, running_staff: pd.DataFrame,
     """The unit of each advisors-list row without one: the person's main position."""
     main = _main_units(running_staff[running_staff[EMPLOYEE_ID].isin(rows[EMPLOYEE_ID].unique())])
     main = main.set_index(EMPLOYEE_ID)
+    in_several = main[main["units"].map(len) > 1]
     told: set[str] = set()
-    for person, row in rows[[EMPLOYEE_ID, ROW]].itertuples(index=False):
-        units = main.at[person, "units"]
-        if len(units) > 1 and person not in told:
+    for person, row in rows.loc[rows[EMPLOYEE_ID].isin(in_several.index),
+                                [EMPLOYEE_ID, ROW]].itertuples(index=False):
+        if person not in told:
             told.add(person)
             issues.add(ADVISORS, row, (UNIT_ID, UNIT_NAME), note(
-                "home_unit_chosen", person=person, units=", ".join(units),
+                "home_unit_chosen", person=person, units=", ".join(in_several.at[person, "units"]),
                 unit=main.at[person, UNIT_ID], reason=note(f"by_{main.at[person, 'reason']}")))
-    return [main.at[person, UNIT_ID] for person in rows[EMPLOYEE_ID]]
+    return rows[EMPLOYEE_ID].map(main[UNIT_ID]).tolist()

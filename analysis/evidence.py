@@ -39,28 +39,43 @@ EVIDENCE_COLUMNS = [EMPLOYEE_ID, COMPLETION_DATE, VALID_UNTIL, PORTAL_EXPIRED]
 WHAT_IF = "hva om"  # who recorded an appointment or an assessment that What-if made
 
 
+class CourseMatcher:
+    """Which records match a requirement's course entries. Exports repeat a handful of course
+    codes and titles: each column is factorised once and each distinct value tested once."""
+
+    def __init__(self, courses: pd.DataFrame):
+        self.index = courses.index
+        self.codes = pd.factorize(courses[COURSE_CODE])
+        self.titles = pd.factorize(courses[COURSE_TITLE])
+
+    def __call__(self, entries: tuple[str, ...]) -> pd.Series:
+        """Records whose code equals an entry, or whose title contains it, case-insensitively."""
+        needles = [entry.casefold() for entry in entries]
+
+        def matches(factorised: tuple[np.ndarray, object], test) -> np.ndarray:
+            codes, uniques = factorised
+            hits = np.array([test(str(value).casefold()) for value in uniques] + [False])
+            return hits[codes]
+
+        by_code = matches(self.codes, lambda code: code in needles)
+        by_title = matches(self.titles, lambda title: any(n in title for n in needles))
+        return pd.Series(by_code | by_title, index=self.index)
+
+
 def matching_records(courses: pd.DataFrame, entries: tuple[str, ...]) -> pd.Series:
     """Records whose code equals an entry, or whose title contains it, case-insensitively."""
-    needles = [entry.casefold() for entry in entries]
-
-    def matches(column: str, test) -> np.ndarray:
-        # exports repeat a handful of course codes and titles: test each distinct one once
-        codes, uniques = pd.factorize(courses[column])
-        hits = np.array([test(str(value).casefold()) for value in uniques] + [False])
-        return hits[codes]
-
-    by_code = matches(COURSE_CODE, lambda code: code in needles)
-    by_title = matches(COURSE_TITLE, lambda title: any(n in title for n in needles))
-    return pd.Series(by_code | by_title, index=courses.index)
+    return CourseMatcher(courses)(entries)
 
 
-def _course_evidence(dataset: Dataset, requirement: Requirement) -> pd.DataFrame:
+def _course_evidence(dataset: Dataset, requirement: Requirement,
+                     matcher: CourseMatcher | None) -> pd.DataFrame:
     courses = dataset.courses
-    return courses.loc[courses[COMPLETED] & matching_records(courses, requirement.courses),
-                       EVIDENCE_COLUMNS]
+    matching = (matcher or CourseMatcher(courses))(requirement.courses)
+    return courses.loc[courses[COMPLETED] & matching, EVIDENCE_COLUMNS]
 
 
-def _assessment_evidence(dataset: Dataset, requirement: Requirement) -> pd.DataFrame:
+def _assessment_evidence(dataset: Dataset, requirement: Requirement,
+                         matcher: CourseMatcher | None) -> pd.DataFrame:
     rows = dataset.assessments
     met = rows[rows[RESULT].astype(bool) & (rows[REQUIREMENT_ID] == requirement.id)]
     return pd.DataFrame({
@@ -106,7 +121,7 @@ class EvidenceKind:
     """How requirements of one kind are met: their evidence in a data set, and a What-if
     record of some people meeting them on a date."""
 
-    evidence: Callable[[Dataset, Requirement], pd.DataFrame]
+    evidence: Callable[[Dataset, Requirement, CourseMatcher | None], pd.DataFrame]
     record: Callable[[Dataset, list[tuple[str, Requirement]], pd.Timestamp], Dataset]
 
 
@@ -116,9 +131,11 @@ EVIDENCE_KINDS = {
 }
 
 
-def requirement_evidence(dataset: Dataset, requirement: Requirement) -> pd.DataFrame:
-    """Everything in the data set that may meet `requirement` (EVIDENCE_COLUMNS)."""
-    return EVIDENCE_KINDS[requirement.kind].evidence(dataset, requirement)
+def requirement_evidence(dataset: Dataset, requirement: Requirement,
+                         matcher: CourseMatcher | None = None) -> pd.DataFrame:
+    """Everything in the data set that may meet `requirement` (EVIDENCE_COLUMNS); `matcher`,
+    the data set's courses' own, spares factorising them again for each requirement."""
+    return EVIDENCE_KINDS[requirement.kind].evidence(dataset, requirement, matcher)
 
 
 def with_met(dataset: Dataset, met: Iterable[tuple[str, Requirement]],

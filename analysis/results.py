@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.config import CASE_HANDLERS_AUDIENCE, RuleConfig
 from analysis.employment import employment_as_of
-from analysis.evidence import requirement_evidence
+from analysis.evidence import CourseMatcher, requirement_evidence
 from analysis.training import (
     EXPIRED,
     MET,
@@ -116,10 +117,11 @@ def _unit_process(evaluated: pd.DataFrame, advisors: pd.DataFrame,
 def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
     """Status per person and requirement id (met wins over expired across audience rows)."""
     seen: dict[tuple, pd.DataFrame] = {}
+    matcher = CourseMatcher(dataset.courses)
     for requirement in config.requirements:
         key = (requirement.id, requirement.kind, requirement.courses, requirement.valid_months)
         if key not in seen:
-            seen[key] = requirement_status(requirement_evidence(dataset, requirement),
+            seen[key] = requirement_status(requirement_evidence(dataset, requirement, matcher),
                                            requirement, as_of)
     frames = [frame for frame in seen.values() if not frame.empty]
     if not frames:
@@ -196,18 +198,20 @@ def _gaps(evaluated: pd.DataFrame, unit_process: pd.DataFrame, advisors: pd.Data
     checked = _with_status(targets, status)
     advisor_rows = checked[checked["audience"].str.startswith("advisors")]
     advisor_rows = _merge_audiences(advisor_rows)
-    for item in advisor_rows[advisor_rows["status"] != MET].itertuples(index=False):
-        rows.append(_gap(
-            ADVISOR_REQUIREMENT_EXPIRED if item.status == EXPIRED else ADVISOR_MISSING_REQUIREMENT,
-            item.unit_id, process=item.process, employee_id=item.employee_id,
-            requirement_id=item.requirement_id))
+    advisor_gaps = advisor_rows[advisor_rows["status"] != MET]
     handler_rows = checked[checked["audience"] == CASE_HANDLERS_AUDIENCE].drop_duplicates(
         [UNIT_ID, EMPLOYEE_ID, REQUIREMENT_ID])
-    for item in handler_rows[handler_rows["status"] != MET].itertuples(index=False):
-        rows.append(_gap(
-            CASE_HANDLER_MISSING_REQUIREMENT, item.unit_id, employee_id=item.employee_id,
-            requirement_id=item.requirement_id))
-    gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    handler_gaps = handler_rows[handler_rows["status"] != MET]
+    # a person's gaps come by the ten thousand at national size: made as columns, not rows
+    people_gaps = [
+        advisor_gaps.assign(kind=np.where(advisor_gaps["status"] == EXPIRED,
+                                          ADVISOR_REQUIREMENT_EXPIRED,
+                                          ADVISOR_MISSING_REQUIREMENT)),
+        handler_gaps.assign(kind=CASE_HANDLER_MISSING_REQUIREMENT, process=""),
+    ]
+    gaps = pd.concat([pd.DataFrame(rows, columns=GAP_COLUMNS),
+                      *(frame[GAP_COLUMNS] for frame in people_gaps if len(frame))],
+                     ignore_index=True).astype(str)
     order = {kind: i for i, kind in enumerate(GAP_KINDS)}
     return gaps.sort_values(["kind", UNIT_ID, PROCESS, EMPLOYEE_ID, REQUIREMENT_ID],
                             key=lambda s: s.map(order) if s.name == "kind" else s,

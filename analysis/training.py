@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import Requirement, RuleConfig
-from analysis.evidence import matching_records
+from analysis.evidence import CourseMatcher
 from loaders.dataset import Dataset
 from loaders.issues import WARNING, issue_frame, note
 from loaders.normalise import PORTAL_EXPIRED
@@ -128,7 +128,8 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     courses = dataset.courses
     by_course = [requirement for requirement in config.requirements
                  if requirement.kind == COURSE_KIND]
-    matches = {entries: matching_records(courses, entries).to_numpy()
+    matcher = CourseMatcher(courses)
+    matches = {entries: matcher(entries).to_numpy()
                for entries in {requirement.courses for requirement in by_course}}
     passed = (courses[COMPLETED].to_numpy(dtype=bool)
               & (courses[VALID_UNTIL] < as_of_ts).to_numpy(dtype=bool)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.evidence import requirement_evidence
+from analysis.evidence import CourseMatcher, requirement_evidence
 from analysis.results import Results
 from analysis.training import requirement_status
 from loaders.dataset import Dataset
@@ -45,10 +45,11 @@ def monthly_training_coverage(dataset: Dataset, results: Results, months: int = 
     rows = []
     by_requirement = {r.id: r for r in results.config.requirements}
     targets = results.targets.drop_duplicates([EMPLOYEE_ID, REQUIREMENT_ID, "audience"])
+    matcher = CourseMatcher(dataset.courses)
     for (requirement_id, audience), group in targets.groupby([REQUIREMENT_ID, "audience"]):
         people = set(group[EMPLOYEE_ID])
         requirement = by_requirement[requirement_id]
-        evidence = requirement_evidence(dataset, requirement)
+        evidence = requirement_evidence(dataset, requirement, matcher)
         for end in ends:
             status = requirement_status(evidence, requirement, end.date())
             met = set(status.loc[status["status"] == "met", EMPLOYEE_ID]) & people

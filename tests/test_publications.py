@@ -192,9 +192,11 @@ def test_a_publisher_killed_at_random_moments_leaves_the_old_or_the_new(database
         run.send_signal(signal.SIGKILL)
         run.wait(timeout=30)
         after = store.current_id()
-        if after != before:
+        if after != before:  # a number, not always the next: PostgreSQL's sequence gives up
+            # the numbers of transactions killed before they committed
             names = [name for _, name, _ in store.contents(after)[0]]
-            assert (after, names) == (before + 1, [f"{number}-kurs.csv", f"{number}-hr.csv"])
+            assert after > before
+            assert names == [f"{number}-kurs.csv", f"{number}-hr.csv"]
         _consistent(database)
     if database.endswith(".db"):
         with sqlite3.connect(database) as connection:
