@@ -812,6 +812,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.case_handlers": ("{count} saksbehandlere mangler {requirements}.",
                            "{count} case handlers lack {requirements}."),
     "gaps.show_people": ("Vis de {count} saksbehandlerne", "Show the {count} case handlers"),
+    "gaps.the_people": ("Saksbehandlerne:", "The case handlers:"),
     "gaps.all_rows": ("Alle {count} avvik enkeltvis", "All {count} gaps one by one"),
     "gaps.download": ("Last ned listen (CSV)", "Download the list (CSV)"),
     "gaps.file": ("avvik_og_tiltak_{date}.csv", "gaps_and_actions_{date}.csv"),

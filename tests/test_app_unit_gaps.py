@@ -136,20 +136,51 @@ def test_gaps_are_grouped_per_unit_and_kind(gaps):
     assert labels[-1] == "Alle 382 avvik enkeltvis"
 
 
-def test_case_handler_gaps_are_one_line_per_unit_with_the_list_one_click_away():
+def _case_handlers_lacking(unit: str) -> list[str]:
+    golden = json.loads((GOLDEN / "gaps.json").read_text("utf-8"))
+    return sorted({g["employee_id"] for g in golden if g["unit_id"] == unit
+                   and g["kind"] == "case_handler_missing_requirement"})
+
+
+def _listed(text: str) -> list[str]:
+    """The employee numbers of the lines `- name (number): requirements`."""
+    return sorted(line.rsplit("(", 1)[1].split(")")[0] for line in text.splitlines()
+                  if line.startswith("- ") and "): K" in line)
+
+
+def _popovers(node) -> list:
+    found = [node] if getattr(node, "type", "") == "popover" else []
+    for child in getattr(node, "children", {}).values():
+        found += _popovers(child)
+    return found
+
+
+def test_case_handler_gaps_are_one_line_per_unit_with_the_people_under_it():
     app = run_page(GAPS_PAGE, enhet="ISL")
     assert not app.exception
     texts = [as_written(m.value) for m in app.markdown]
-    assert "4 saksbehandlere mangler K3." in texts
-    golden = json.loads((GOLDEN / "gaps.json").read_text("utf-8"))
-    lacking = sorted(g["employee_id"] for g in golden if g["unit_id"] == "ISL"
-                     and g["kind"] == "case_handler_missing_requirement")
-    # the popover lists them, one line each: name (employee number): the requirements missing
-    listed = [line for text in texts for line in text.splitlines() if line.endswith("): K3")]
-    assert sorted(line.rsplit("(", 1)[1].split(")")[0] for line in listed) == lacking
-    assert len(lacking) == 4
+    section = next(text for text in texts if "4 saksbehandlere mangler K3." in text)
+    lines = section.split("\n\n")
+    assert lines[lines.index("4 saksbehandlere mangler K3.") + 2] == "Saksbehandlerne:"
+    # one line each: name (employee number): the requirements missing
+    assert _listed(lines[-1]) == _case_handlers_lacking("ISL")
+    assert len(_case_handlers_lacking("ISL")) == 4
+    assert not _popovers(app._tree[0])
     # advisors lacking a course are named with their employee number, as everywhere
-    assert any(text.startswith("- Marit Eide (617603): Fullfør K3") for text in texts)
+    assert "- Marit Eide (617603): Fullfør K3" in section
+
+
+def test_more_than_ten_case_handlers_lacking_are_one_click_away():
+    app = run_page(GAPS_PAGE, enhet="OKA")
+    assert not app.exception
+    lacking = _case_handlers_lacking("OKA")
+    assert len(lacking) == 14
+    (popover,) = _popovers(app._tree[0])
+    assert popover.proto.popover.label == "Vis de 14 saksbehandlerne"
+    assert _listed(as_written(popover.children[0].value)) == lacking
+    section = next(as_written(m.value) for m in app.markdown
+                   if "14 saksbehandlere mangler" in as_written(m.value))
+    assert not _listed(section)
 
 
 LACKING_ALL = "K1, K2, K4, K5, K6, K7, K8"  # a case handler: no advisor course, no assessment

@@ -51,6 +51,9 @@ EXPORTED = ["kind", FACULTY_ID, FACULTY_NAME, UNIT_ID, UNIT_NAME, PROCESS, EMPLO
 ON_SCREEN = ["kind", UNIT_NAME, PROCESS, NAME, EMPLOYEE_ID, REQUIREMENT_ID, "action"]
 # Beyond this many units with gaps, the per-unit sections stop; a filter narrows the rest.
 MAX_UNIT_SECTIONS = 80
+# Up to this many case handlers lacking a course are listed in their unit's section; more sit
+# behind a button (a popover per unit cost the browser a fifth of a page switch).
+PEOPLE_IN_LINE = 10
 
 
 lang = page_lang()
@@ -139,21 +142,27 @@ def _lines(rows) -> list[str]:
     return lines
 
 
-def _case_handlers(rows, people: int) -> None:
-    """Case handlers lacking a course: one line for the unit, the people one click away."""
+def _case_handlers(rows, people: int, text: list[str]) -> None:
+    """Case handlers lacking a course: one line for the unit, then the people, in the
+    section's `text`; a long list one click away instead, so the section stays short."""
     requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID].tolist()))
-    st.markdown(plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)))
-    st.markdown("\n".join(f"- {plain(action)}"
-                          for action in dict.fromkeys(rows["action"].tolist())))
+    text += [plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)),
+             "\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"].tolist()))]
     missing: dict[str, list[str]] = {}
     for name, employee_id, requirement in zip(rows[NAME].tolist(), rows[EMPLOYEE_ID].tolist(),
                                               rows[REQUIREMENT_ID].tolist(), strict=True):
         missing.setdefault(_person(name, employee_id), []).append(requirement)
+    listed = "\n".join(f"- {plain(person)}: {plain(', '.join(requirements))}"
+                       for person, requirements in missing.items())
+    if people <= PEOPLE_IN_LINE:
+        text += [t("gaps.the_people", lang), listed]
+        return
+    st.markdown("\n\n".join(text))
+    text.clear()
     # a list, not a table: a data grid per unit took half the page's run, and the browser
     # built one grid for every unit's popover
     with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
-        st.markdown("\n".join(f"- {plain(person)}: {plain(', '.join(requirements))}"
-                               for person, requirements in missing.items()))
+        st.markdown(listed)
 
 
 order = units.sort_values([FACULTY_NAME, UNIT_NAME])[UNIT_ID].tolist()
@@ -174,13 +183,18 @@ for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
                         for g in in_unit)
     label = f"{names.get(unit_id, unit_id)} ({unit_id}) · {summary}"
     with st.expander(plain(label), expanded=len(with_gaps) == 1):
+        # a section's text in as few elements as it can: the browser's work on a page switch
+        # grows with the elements (there were 400 on the sample's page)
+        text: list[str] = []
         for group in in_unit:
             rows = rows_of[(unit_id, group["kind"])]
-            st.markdown(f"**{plain(gap_kind_label(group['kind'], lang))}**")
+            text.append(f"**{plain(gap_kind_label(group['kind'], lang))}**")
             if group["kind"] == CASE_HANDLER_MISSING_REQUIREMENT:
-                _case_handlers(rows, group["people"])
+                _case_handlers(rows, group["people"], text)
             else:
-                st.markdown("\n".join(f"- {plain(line)}" for line in _lines(rows)))
+                text.append("\n".join(f"- {plain(line)}" for line in _lines(rows)))
+        if text:
+            st.markdown("\n\n".join(text))
 
 with st.expander(t("gaps.all_rows", lang, count=len(shown))):
     on_screen = export.assign(unit_name=export[UNIT_NAME] + " (" + export[UNIT_ID] + ")")
