@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,11 +21,12 @@ from analysis.suppression import ComplianceChange, compliance_change
 from analysis.trends import monthly_training_coverage
 from exports.figures import MeetingContent, meeting_content
 from loaders import Dataset, InputError
-from loaders.inspect import UploadReport
+from loaders.inspect import Prepared, UploadReport
 from loaders.isolated import (
     classify_and_load_isolated,
     inspect_upload_isolated,
     load_dataset_isolated,
+    load_prepared_isolated,
 )
 from loaders.issues import note
 from loaders.links import MissingLink, missing_links
@@ -156,10 +160,57 @@ def _parsed(digest: str, mappings: Mappings, _files: Files,
     page or date asks, so a rerun does not hash megabytes of uploads again either.
 
     The files are read in a limited worker process (a hostile file ends only the worker);
-    `_dataset` (not part of the cache key) hands over a data set the upload already read."""
-    return _dataset or load_dataset_isolated(
+    `_dataset` (not part of the cache key) hands over a data set the upload already read, and
+    files the Data page has looked at are used as it read them."""
+    return _dataset or _inspected_dataset(_files, mappings) or load_dataset_isolated(
         **{kind: (name, data) for kind, name, data in _files},
         manual_mappings=manual_mappings(mappings))
+
+
+class InspectedFiles:
+    """Files the Data page has read to show them (`inspect`), kept as prepared for their use,
+    so that using them reads them no more. A few at most: a national course file is a hundred
+    megabytes of frames; one is let go once its data set is made."""
+
+    def __init__(self, size: int = 6):
+        self.size = size
+        self.kept: OrderedDict[tuple, Prepared] = OrderedDict()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def key(data: bytes, kind: str | None, manual: Iterable[tuple[str, str]]) -> tuple:
+        return hashlib.sha256(data).hexdigest(), kind, tuple(sorted(manual))
+
+    def keep(self, key: tuple, prepared: Prepared) -> None:
+        with self.lock:
+            self.kept[key] = prepared
+            self.kept.move_to_end(key)
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+
+    def take_all(self, keys: dict[str, tuple]) -> dict[str, Prepared] | None:
+        """Each kind's prepared file, taken out; None (and all kept) unless every one is here."""
+        with self.lock:
+            if not all(key in self.kept for key in keys.values()):
+                return None
+            return {kind: self.kept.pop(key) for kind, key in keys.items()}
+
+
+@st.cache_resource
+def inspected_files() -> InspectedFiles:
+    return InspectedFiles()
+
+
+def _inspected_dataset(files: Files, mappings: Mappings) -> Dataset | None:
+    """The data set of files the Data page has read already, or None when one is not kept."""
+    manual = manual_mappings(mappings)
+    keys = {kind: InspectedFiles.key(data, kind, manual.get(kind, {}).items())
+            for kind, _, data in files}
+    prepared = inspected_files().take_all(keys)
+    if prepared is None:
+        return None
+    courses = prepared.pop(COURSE_RECORDS)
+    return load_prepared_isolated(prepared, courses, manual)
 
 
 @st.cache_data(max_entries=8, show_spinner="Leser filene og beregner dekning …")
@@ -425,8 +476,12 @@ def use_files(files: Files, mappings: Mappings = (), dataset: Dataset | None = N
 def inspect(name: str, data: bytes, kind: str | None = None,
             manual: tuple[tuple[str, str], ...] = ()) -> UploadReport:
     """How an upload will be read (kind, sheet, header row, mapping, preview), from a worker;
-    cached, so the Data page's reruns do not parse the file again."""
-    return inspect_upload_isolated(name, data, kind, dict(manual) or None)
+    cached, so the Data page's reruns do not parse the file again. What the worker prepared
+    for the file's use is kept apart (`inspected_files`): the cache here copies its values."""
+    report, prepared = inspect_upload_isolated(name, data, kind, dict(manual) or None)
+    if prepared is not None:
+        inspected_files().keep(InspectedFiles.key(data, report.kind, manual), prepared)
+    return report
 
 
 def close_preview() -> None:

@@ -171,6 +171,9 @@ class PreparedOthers:
     courses_normalised_at: int
 
 
+OTHER_KINDS = (STAFF, ADVISORS, REQUIREMENTS, UNITS, ASSESSMENTS)  # prepare_others' files
+
+
 def prepare_others(staff: Source, advisors: Source | None = None,
                    requirements: Source | None = None, units: Source | None = None,
                    assessments: Source | None = None,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from loaders import zipcheck
 from loaders.dataset import (
+    OTHER_KINDS,
     Dataset,
     PreparedCourses,
     PreparedOthers,
@@ -37,7 +38,7 @@ from loaders.dataset import (
     source_name,
 )
 from loaders.errors import InputError
-from loaders.inspect import UploadReport, inspect_upload
+from loaders.inspect import Prepared, UploadReport, inspect_upload
 from loaders.issues import Note, note
 from loaders.processes import Process, processes, registered
 from loaders.read import RawSheet, read_sheets, read_source
@@ -254,7 +255,7 @@ def _classify_and_load(reading: Callable[[str], None], uploads: list[tuple[str, 
 
 
 def _inspect(reading: Callable[[str], None], name: str, data: bytes, kind: str | None,
-             manual: dict[str, str] | None) -> UploadReport:
+             manual: dict[str, str] | None) -> tuple[UploadReport, Prepared | None]:
     reading(name)
     return inspect_upload(name, data, kind, manual)
 
@@ -269,8 +270,8 @@ def load_dataset_isolated(staff: Source, courses: Source, advisors: Source | Non
     normalised in one limited worker and the other files beside it in another: on two cores
     the whole takes about as long as the course file alone. The course records are matched
     to the staff file's people here, in canonical frames."""
-    others = {"staff": staff, "advisors": advisors, "requirements": requirements,
-              "units": units, "assessments": assessments}
+    others = dict(zip(OTHER_KINDS, (staff, advisors, requirements, units, assessments),
+                      strict=True))
     given = [staff, courses, advisors, requirements, units, assessments]
     for source in given:
         if isinstance(source, str | Path):
@@ -294,9 +295,21 @@ def classify_and_load_isolated(uploads: list[tuple[str, bytes]], load: bool = Tr
 
 
 def inspect_upload_isolated(name: str, data: bytes, kind: str | None = None,
-                            manual: dict[str, str] | None = None) -> UploadReport:
+                            manual: dict[str, str] | None = None
+                            ) -> tuple[UploadReport, Prepared | None]:
     """inspect_upload in a limited worker; a crash becomes the report's error."""
     try:
         return run_isolated(_inspect, name, data, kind, manual, first_file=name)
     except InputError as error:
-        return UploadReport(name, kind, error=error)
+        return UploadReport(name, kind, error=error), None
+
+
+def load_prepared_isolated(sheets: dict[str, list[RawSheet]], courses: PreparedCourses,
+                           manual_mappings: dict[str, dict[str, str]] | None = None) -> Dataset:
+    """load_dataset of files read already (by inspect_upload): the other files' sheets joined
+    in a limited worker, then the course records matched to their people here."""
+    others = {kind: sheets.get(kind) for kind in OTHER_KINDS}
+    order = [source_name(sheets[STAFF]), courses.info.file,
+             *(source_name(found) for kind, found in others.items() if found and kind != STAFF)]
+    return settle(outcome(run_isolated, _prepare_others, others, manual_mappings or {},
+                          first_file=order[0]), courses, order)

@@ -12,9 +12,10 @@ import openpyxl
 import pytest
 
 from loaders import InputError, load_dataset
-from loaders.isolated import load_dataset_isolated, run_isolated
+from loaders.inspect import inspect_upload
+from loaders.isolated import load_dataset_isolated, load_prepared_isolated, run_isolated
 from tests.apptest import TIMEOUT, as_written, metrics
-from tests.helpers import COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
+from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import ROOT, SAMPLE_AS_OF, SAMPLE_INPUTS
 
 FAR_CELL_MESSAGE = (
@@ -120,6 +121,51 @@ def test_the_isolated_load_equals_the_in_process_one():
     here, there = load_dataset(**SAMPLE_INPUTS), load_dataset_isolated(**SAMPLE_INPUTS)
     for name in ("staff", "units", "advisors", "courses", "issues"):
         assert getattr(here, name).equals(getattr(there, name)), name
+
+
+def test_files_read_apart_and_joined_report_as_if_read_in_one_go():
+    """The course file is read apart from the others (beside them, or when the Data page
+    looks at it): its notes from reading, from its rows and from matching its people come
+    in the same places of the report either way."""
+    files = {
+        "staff": xlsx_file("hr.xlsx", {"Ark1": [
+            STAFF_HEADER, [1, "Anne Li", "anne@x.no", "A1", "Seksjon A", "31.02.2020", "Ja", ""],
+            [2, "Bo Ek", "", "A1", "Seksjon A", "01.01.2020", "kanskje", "innsyn"]]}),
+        "courses": csv_file("kurs.csv", [
+            COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført", ""],
+            [9, "", "Saksbehandlerskolen", "Fullført", "01.02.2024"],
+            [2, "", "Saksbehandlerskolen", "kanskje", "01.02.2024"], [], ["Sum", 3]]),
+        "advisors": csv_file("radgivere.csv", [ADVISOR_HEADER, [7, "A1", "innsyn", ""]]),
+    }
+    whole = load_dataset(**files)
+    prepared = {kind: inspect_upload(name, data, kind)[1] for kind, (name, data) in files.items()}
+    courses = prepared.pop("courses")
+    joined = load_prepared_isolated(prepared, courses)
+    beside = load_dataset_isolated(**files)
+    assert [table.file for table in whole.tables] == ["hr.xlsx", "kurs.csv", "radgivere.csv"]
+    # as load_dataset reported them when it read every file in turn: the files' own notes
+    # first, then the rows', file by file, the course records' people last
+    assert whole.issues["file"].tolist() == ["kurs.csv", "kurs.csv", "hr.xlsx", "hr.xlsx",
+                                             "radgivere.csv", "kurs.csv", "kurs.csv", "kurs.csv"]
+    assert [n.key for n in whole.issues["note"]] == [
+        "total_row", "blank_row", "not_a_date", "case_handler_not_yes_no", "appointed_not_staff",
+        "unknown_status", "course_undated", "course_unknown_person"]
+    for other in (joined, beside):
+        assert [table.file for table in other.tables] == ["hr.xlsx", "kurs.csv", "radgivere.csv"]
+        for name in ("staff", "units", "advisors", "courses", "issues", "assessments"):
+            assert getattr(whole, name).equals(getattr(other, name)), name
+
+
+def test_of_two_broken_files_the_first_given_is_named():
+    staff = csv_file("hr.csv", [["Navn", "Noe"], ["Anne", 1]])
+    courses = csv_file("kurs.csv", [["Noe annet"], [1]])
+    for load in (load_dataset, load_dataset_isolated):
+        with pytest.raises(InputError) as raised:
+            load(staff=staff, courses=courses)
+        assert raised.value.file == "hr.csv"
+        with pytest.raises(InputError) as raised:
+            load(staff=csv_file("hr.csv", [STAFF_HEADER]), courses=courses)
+        assert raised.value.file == "kurs.csv"  # a staff file without rows is found last
 
 
 def test_the_command_line_refuses_the_far_cell_file_in_one_line(tmp_path):

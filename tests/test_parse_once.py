@@ -69,3 +69,36 @@ def test_an_upload_is_read_once_and_not_again_for_another_date(parses):
     app.run()
     assert metrics(app)["Enheter vurdert"] == "1"
     assert parses == ["hr_ansatte.xlsx", "hr.xlsx"]  # the sidebar's read is handed over
+
+
+def test_files_looked_at_on_the_data_page_are_not_read_again_when_used(parses, monkeypatch):
+    inspected: list[str] = []
+    inspect = state.inspect_upload_isolated
+
+    def counted(name, *args, **kwargs):
+        inspected.append(name)
+        return inspect(name, *args, **kwargs)
+
+    monkeypatch.setattr(state, "inspect_upload_isolated", counted)
+    app = session()
+    app.switch_page("views/data.py").run()
+    staff = xlsx_file("rot.xlsx", {"Data": [
+        ["ANSATT NR.", "Navn", "Avdelingskode", "Enhet", "Startdato", "Saksbehandler", "Roller"],
+        [1.0, "Anne Li", "A1", "Seksjon A", "01.01.2020", "Ja", "saksbehandling; SRU"],
+        [2, "Bo Ek", "A1", "Seksjon A", "31.02.2020", "Ja", "innsyn"]]})
+    courses = csv_file("kurs.csv", [COURSE_HEADER, [1, "", "Saksbehandlerskolen", "Fullført",
+                                                    "01.02.2024"]])
+    app.file_uploader(key="data_page_upload").set_value([
+        (*staff, "application/vnd.ms-excel"), (*courses, "text/csv")])
+    app.run()
+    app.selectbox(key="map_0_rot.xlsx_Avdelingskode").select("unit_id").run()
+    app.button(key="use_uploads").click().run()
+    assert not app.exception
+    # each file read to be shown (the staff file again with its column mapped), none to be used
+    assert inspected == ["rot.xlsx", "kurs.csv", "rot.xlsx"]
+    assert parses == ["hr_ansatte.xlsx"]
+    app.switch_page("views/overview.py").run()
+    assert metrics(app)["Enheter vurdert"] == "1"
+    assert metrics(app)["Prosessrådgivere"] == "2"
+    # let go once used: what is left is the staff file as read before its column was mapped
+    assert [key[1:] for key in state.inspected_files().kept] == [("staff", ())]
