@@ -169,23 +169,26 @@ def _parsed(digest: str, mappings: Mappings, _files: Files,
 
 class InspectedFiles:
     """Files the Data page has read to show them (`inspect`), kept as prepared for their use,
-    so that using them reads them no more. A few at most: a national course file is a hundred
-    megabytes of frames; one is let go once its data set is made."""
+    so that using them reads them no more; one is let go once its data set is made. The
+    newest few only: a 20 MB national course file is a hundred megabytes of frames."""
 
-    def __init__(self, size: int = 6):
-        self.size = size
-        self.kept: OrderedDict[tuple, Prepared] = OrderedDict()
+    def __init__(self, files: int = 12, source_bytes: int = 120 * 1024 * 1024):
+        self.files, self.source_bytes = files, source_bytes
+        self.kept: OrderedDict[tuple, tuple[Prepared, int]] = OrderedDict()
         self.lock = threading.Lock()
 
     @staticmethod
     def key(data: bytes, kind: str | None, manual: Iterable[tuple[str, str]]) -> tuple:
         return hashlib.sha256(data).hexdigest(), kind, tuple(sorted(manual))
 
-    def keep(self, key: tuple, prepared: Prepared) -> None:
+    def keep(self, key: tuple, prepared: Prepared, size: int) -> None:
+        """Keep a file of `size` bytes as prepared; the oldest go beyond the limits."""
         with self.lock:
-            self.kept[key] = prepared
+            self.kept[key] = prepared, size
             self.kept.move_to_end(key)
-            while len(self.kept) > self.size:
+            while len(self.kept) > 1 and (
+                    len(self.kept) > self.files
+                    or sum(size for _, size in self.kept.values()) > self.source_bytes):
                 self.kept.popitem(last=False)
 
     def take_all(self, keys: dict[str, tuple]) -> dict[str, Prepared] | None:
@@ -193,7 +196,7 @@ class InspectedFiles:
         with self.lock:
             if not all(key in self.kept for key in keys.values()):
                 return None
-            return {kind: self.kept.pop(key) for kind, key in keys.items()}
+            return {kind: self.kept.pop(key)[0] for kind, key in keys.items()}
 
 
 @st.cache_resource
@@ -480,7 +483,8 @@ def inspect(name: str, data: bytes, kind: str | None = None,
     for the file's use is kept apart (`inspected_files`): the cache here copies its values."""
     report, prepared = inspect_upload_isolated(name, data, kind, dict(manual) or None)
     if prepared is not None:
-        inspected_files().keep(InspectedFiles.key(data, report.kind, manual), prepared)
+        inspected_files().keep(InspectedFiles.key(data, report.kind, manual), prepared,
+                               len(data))
     return report
 
 

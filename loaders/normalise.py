@@ -175,22 +175,24 @@ class TableReader:
             self.issue(row, column, WARNING, note("not_a_date", value=self.cell(row, column)))
         return pd.Series(dates[positions], index=self.frame.index, dtype="datetime64[us]")
 
-    def _data_rows(self) -> pd.DataFrame:
+    def _data_rows(self) -> np.ndarray:
         frame = self.table.frame
-        everything = np.ones(len(frame), dtype=bool)
-        blank = pd.DataFrame({c: self._mapped(c, is_blank, everything) for c in frame.columns},
-                             index=frame.index).astype(bool)
-        filled = (~blank).sum(axis=1)
-        may_be_total = filled.between(1, 3).to_numpy()
-        first_filled = (~blank).to_numpy().argmax(axis=1)[may_be_total]
+        # a cell's blankness once per distinct value, then a row × column grid in numpy
+        cells_filled = np.zeros((len(frame), len(frame.columns)), dtype=bool)
+        for position, column in enumerate(frame.columns):
+            codes, uniques = self._factors[column]
+            cells_filled[:, position] = ~map_codes(codes, uniques, is_blank).astype(bool)
+        filled = cells_filled.sum(axis=1)
+        may_be_total = (filled >= 1) & (filled <= 3)
+        first_filled = cells_filled.argmax(axis=1)[may_be_total]
         first_cells = frame.to_numpy()[may_be_total, first_filled]
         first = {row: cell_text(cell) for row, cell in zip(frame.index[may_be_total],
                                                             first_cells, strict=True)}
         totals = [row for row, text in first.items() if text.lower().startswith(_TOTAL_WORDS)]
         for row in totals:
             self.issue(int(row), "", WARNING, note("total_row", value=quoted(first[row])))
-        self._note_blank_rows(frame.index[filled.eq(0)], frame.index[filled.gt(0)])
-        return (filled.gt(0) & ~frame.index.isin(totals)).to_numpy()
+        self._note_blank_rows(frame.index[filled == 0], frame.index[filled > 0])
+        return (filled > 0) & ~frame.index.isin(totals)
 
     def _note_blank_rows(self, blank: pd.Index, used: pd.Index) -> None:
         """One note for empty rows between data rows; empty rows after the last one are

@@ -55,9 +55,24 @@ def texts_of(values: object, as_id: bool = False) -> list[str]:
     if as_id:
         strings = strings.str.replace(r"^([0-9]+)\.0+$", r"\1", regex=True)
     cleaned = iter(strings.tolist())
+    # numbers are most of the rest (employee numbers read as floats): whole ones at once
+    whole = iter(_whole_number_texts([v for v in values if type(v) is float]))
     convert = id_text if as_id else cell_text
-    return [next(cleaned) if text else convert(v) for v, text in zip(values, is_text,
-                                                                       strict=True)]
+    return [next(cleaned) if text else next(whole) if type(v) is float else convert(v)
+            for v, text in zip(values, is_text, strict=True)]
+
+
+def _whole_number_texts(numbers: list[float]) -> list[str]:
+    """cell_text of many floats (which id_text leaves as they are): `12345.0` → `12345`."""
+    array = np.array(numbers, dtype=float)
+    whole = np.isfinite(array) & (np.trunc(array) == array) & (np.abs(array) < 2.0 ** 62)
+    texts = np.array([cell_text(number) for number in array[~whole].tolist()] + [""],
+                     dtype=object)
+    positions = np.full(len(array), len(texts) - 1)
+    positions[~whole] = np.arange(int((~whole).sum()))
+    texts = texts[positions]
+    texts[whole] = array[whole].astype(np.int64).astype(str)
+    return texts.tolist()
 
 
 def is_blank(value: object) -> bool:

@@ -178,6 +178,24 @@ def test_the_command_line_refuses_the_far_cell_file_in_one_line(tmp_path):
     assert done.stderr.splitlines() == [f"Feil: {tmp_path}/{FAR_CELL_MESSAGE}"]
 
 
+def test_a_course_file_the_reader_would_die_on_is_named_though_read_beside_the_others(
+        tmp_path, monkeypatch):
+    """The course file has a worker of its own: its crash names it, with the other files
+    fine; and with the range check opened wide the reader really aborts there."""
+    _, data = far_cell_xlsx()
+    (tmp_path / "kurs.xlsx").write_bytes(data)
+    command = [sys.executable, "report.py", "--staff", str(SAMPLE_INPUTS["staff"]),
+               "--courses", str(tmp_path / "kurs.xlsx"), "--json", "-"]
+    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"Feil: {tmp_path}/kurs.xlsx: arket «Ark»")
+    monkeypatch.setenv("UPLOAD_MAX_SPARSE_CELLS", str(10**12))
+    monkeypatch.setenv("UPLOAD_MAX_RANGE_CELLS", str(10**12))
+    crashed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert crashed.returncode == 2
+    assert crashed.stderr.splitlines() == [f"Feil: {tmp_path}/kurs.xlsx: {CRASH_MESSAGE}"]
+
+
 def test_an_upload_that_aborts_the_reader_keeps_the_server_and_the_data(monkeypatch):
     """With the range check opened wide, the far-cell upload really aborts the reader: only
     the worker dies, the sample figures stay, and the next upload works."""

@@ -102,3 +102,17 @@ def test_files_looked_at_on_the_data_page_are_not_read_again_when_used(parses, m
     assert metrics(app)["Prosessrådgivere"] == "2"
     # let go once used: what is left is the staff file as read before its column was mapped
     assert [key[1:] for key in state.inspected_files().kept] == [("staff", ())]
+
+
+def test_files_looked_at_are_kept_within_their_limits():
+    kept = state.InspectedFiles(files=2, source_bytes=100)
+    keys = [state.InspectedFiles.key(bytes([n]), "staff", ()) for n in range(3)]
+    for key, size in zip(keys, (10, 20, 30), strict=True):
+        kept.keep(key, [], size)
+    assert list(kept.kept) == keys[1:]  # two files at most: the oldest went
+    assert kept.take_all({"staff": keys[0], "courses": keys[1]}) is None
+    assert list(kept.kept) == keys[1:]  # nothing taken unless everything is there
+    kept.keep(keys[0], [], 90)
+    assert list(kept.kept) == [keys[0]]  # 30 + 90 bytes is beyond the 100
+    assert kept.take_all({"staff": keys[0]}) == {"staff": []}
+    assert not kept.kept
