@@ -7,7 +7,6 @@ import io
 import posixpath
 import re
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,11 +16,13 @@ from defusedxml.ElementTree import fromstring, iterparse
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from loaders import zipcheck
+from loaders.beside import Beside
 from loaders.errors import InputError
 from loaders.issues import Note, note
 from loaders.zipcheck import inspect_zip, spaced_number
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+BESIDE_XML_BYTES = 8 * 1024 * 1024
 SNIFF_CHARS = 4096  # csv.Sniffer takes quadratic time on quote-heavy text: sniff the start only
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -82,15 +83,16 @@ def read_sheets(source: str | Path | tuple[str, bytes]) -> list[RawSheet]:
     if data.startswith(b"PK\x03\x04"):
         checked = inspect_zip(name, data)
         _check_package(name, data)
-        # calamine parses without the GIL: the remaining checks run beside it (a tenth less)
-        with ThreadPoolExecutor(1) as beside:
-            findings = beside.submit(checked.findings)
-            try:
-                sheets = _read_excel(name, data)
-            except InputError:
-                findings.result()  # a corrupt part is named as such, as before the reader
-                raise
-            found = findings.result()
+        # the checks that may wait run beside the reader, on the other core; for a small
+        # sheet they take less than starting a process
+        findings = Beside(checked.findings, inline=checked.xml_bytes() < BESIDE_XML_BYTES)
+        checked.sheets = {}  # the checks have the sheets' XML (a forked child its own copy)
+        try:
+            sheets = _read_excel(name, data)
+        except InputError:
+            findings.result()  # a corrupt part is named as such, as before the reader
+            raise
+        found = findings.result()
         return [replace(sheet, formulas_without_value=found[sheet.sheet].formulas_without_value,
                         error_cells=found[sheet.sheet].error_cells)
                 if sheet.sheet in found else sheet for sheet in sheets]

@@ -50,6 +50,9 @@ class CheckedZip:
     name: str
     sheets: dict[str, tuple[zipfile.ZipInfo, bytes | bytearray]] = field(default_factory=dict)
 
+    def xml_bytes(self) -> int:
+        return sum(len(xml) for _, xml in self.sheets.values())
+
     def findings(self) -> dict[str, SheetFindings]:
         """Sheet name → its formula cells without a saved value and its error cells (the
         reader gives both as blanks); a part whose CRC is wrong is refused. Frees the kept
