@@ -146,6 +146,7 @@ class PreparedCourses:
 
 
 def prepare_courses(source: Source, manual: dict[str, str] | None = None) -> PreparedCourses:
+    """The course file located and normalised; InputError when it cannot be used."""
     log = IssueLog()
     reader, info = _locate(source, COURSE_RECORDS, log, manual)
     located = len(log.rows)
@@ -178,6 +179,7 @@ def prepare_others(staff: Source, advisors: Source | None = None,
                    requirements: Source | None = None, units: Source | None = None,
                    assessments: Source | None = None,
                    manual: dict[str, dict[str, str]] | None = None) -> PreparedOthers:
+    """Every other file located, normalised and joined; InputError when one cannot be used."""
     manual = manual or {}
     log = IssueLog()
     sources = {STAFF: staff, ADVISORS: advisors, REQUIREMENTS: requirements, UNITS: units,
@@ -579,8 +581,8 @@ def _resolve_people(records: pd.DataFrame, people: PersonIndex, issue: Issue,
         if person is None:
             person = employee_id or email or name
             issue(int(rows[first[code]]), EMPLOYEE_ID, WARNING,
-                         note(unknown, why=why, rows=note("row") if sizes[code] == 1
-                              else note("rows", count=int(sizes[code]))))
+                  note(unknown, why=why, rows=note("row") if sizes[code] == 1
+                       else note("rows", count=int(sizes[code]))))
         resolved.append(person)
     _note_zero_matches(issue, written, matched, [int(rows[i]) for i in first])
     ids = pd.array(resolved, dtype="str").take(codes) if len(codes) else []
