@@ -206,6 +206,8 @@ def inspected_files() -> InspectedFiles:
 
 def _inspected_dataset(files: Files, mappings: Mappings) -> Dataset | None:
     """The data set of files the Data page has read already, or None when one is not kept."""
+    if not inspected_files().kept:  # nothing to look for: the files need not be hashed
+        return None
     manual = manual_mappings(mappings)
     keys = {kind: InspectedFiles.key(data, kind, manual.get(kind, {}).items())
             for kind, _, data in files}

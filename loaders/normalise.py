@@ -135,8 +135,13 @@ class TableReader:
         else:
             converted = [convert(value) for value in uniques]
         texts = pd.array([*converted, convert(None)], dtype="str")
-        positions = np.where(codes < 0, len(uniques), codes)[self._kept]
-        return pd.Series(texts.take(positions), index=self.frame.index)
+        return pd.Series(texts.take(self._positions(column)), index=self.frame.index)
+
+    def _positions(self, column: str) -> np.ndarray:
+        """Each kept row's place among the column's distinct values, a blank cell's after
+        them: for arrays of the distinct values' results with the blank's appended."""
+        codes, uniques = self._factors[column]
+        return np.where(codes < 0, len(uniques), codes)[self._kept]
 
     def values(self, column: str, parse: Callable[[object], object]) -> pd.Series:
         """Each cell parsed, computing every distinct raw value only once."""
@@ -166,11 +171,10 @@ class TableReader:
         if not self.has(column):
             return pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[us]")
         # parsed and converted once per distinct value, then spread over the rows
-        codes, uniques = self._factors[column]
-        parsed = [parse_date(value) for value in uniques] + [parse_date(None)]
+        parsed = [parse_date(value) for value in self._factors[column][1]] + [parse_date(None)]
         readable = np.array([ok for _, ok in parsed])
         dates = pd.to_datetime(pd.Series([date for date, _ in parsed], dtype=object)).to_numpy()
-        positions = np.where(codes < 0, len(uniques), codes)[self._kept]
+        positions = self._positions(column)
         for row in self.frame.index[~readable[positions]]:
             self.issue(row, column, WARNING, note("not_a_date", value=self.cell(row, column)))
         return pd.Series(dates[positions], index=self.frame.index, dtype="datetime64[us]")

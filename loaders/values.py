@@ -66,12 +66,9 @@ def _whole_number_texts(numbers: list[float]) -> list[str]:
     """cell_text of many floats (which id_text leaves as they are): `12345.0` → `12345`."""
     array = np.array(numbers, dtype=float)
     whole = np.isfinite(array) & (np.trunc(array) == array) & (np.abs(array) < 2.0 ** 62)
-    texts = np.array([cell_text(number) for number in array[~whole].tolist()] + [""],
-                     dtype=object)
-    positions = np.full(len(array), len(texts) - 1)
-    positions[~whole] = np.arange(int((~whole).sum()))
-    texts = texts[positions]
+    texts = np.empty(len(array), dtype=object)
     texts[whole] = array[whole].astype(np.int64).astype(str)
+    texts[~whole] = [cell_text(number) for number in array[~whole].tolist()]
     return texts.tolist()
 
 

@@ -142,27 +142,21 @@ def _lines(rows) -> list[str]:
     return lines
 
 
-def _case_handlers(rows, people: int, text: list[str]) -> None:
-    """Case handlers lacking a course: one line for the unit, then the people, in the
-    section's `text`; a long list one click away instead, so the section stays short."""
+def _case_handlers(rows, people: int) -> tuple[list[str], str]:
+    """Case handlers lacking a course: the paragraphs for the unit's section (one line for
+    the unit, its actions, and the people unless there are many) and the list of people."""
     requirements = ", ".join(dict.fromkeys(rows[REQUIREMENT_ID].tolist()))
-    text += [plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)),
-             "\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"].tolist()))]
     missing: dict[str, list[str]] = {}
     for name, employee_id, requirement in zip(rows[NAME].tolist(), rows[EMPLOYEE_ID].tolist(),
                                               rows[REQUIREMENT_ID].tolist(), strict=True):
         missing.setdefault(_person(name, employee_id), []).append(requirement)
     listed = "\n".join(f"- {plain(person)}: {plain(', '.join(requirements))}"
                        for person, requirements in missing.items())
+    text = [plain(t("gaps.case_handlers", lang, count=people, requirements=requirements)),
+            "\n".join(f"- {plain(action)}" for action in dict.fromkeys(rows["action"].tolist()))]
     if people <= PEOPLE_IN_LINE:
         text += [t("gaps.the_people", lang), listed]
-        return
-    st.markdown("\n\n".join(text))
-    text.clear()
-    # a list, not a table: a data grid per unit took half the page's run, and the browser
-    # built one grid for every unit's popover
-    with st.popover(t("gaps.show_people", lang, count=people), icon=":material/group:"):
-        st.markdown(listed)
+    return text, listed
 
 
 order = units.sort_values([FACULTY_NAME, UNIT_NAME])[UNIT_ID].tolist()
@@ -189,10 +183,19 @@ for unit_id in with_gaps[:MAX_UNIT_SECTIONS]:
         for group in in_unit:
             rows = rows_of[(unit_id, group["kind"])]
             text.append(f"**{plain(gap_kind_label(group['kind'], lang))}**")
-            if group["kind"] == CASE_HANDLER_MISSING_REQUIREMENT:
-                _case_handlers(rows, group["people"], text)
-            else:
+            if group["kind"] != CASE_HANDLER_MISSING_REQUIREMENT:
                 text.append("\n".join(f"- {plain(line)}" for line in _lines(rows)))
+                continue
+            paragraphs, listed = _case_handlers(rows, group["people"])
+            text += paragraphs
+            if group["people"] > PEOPLE_IN_LINE:
+                st.markdown("\n\n".join(text))
+                text = []
+                # a list, not a table: a data grid per unit took half the page's run, and
+                # the browser built one grid for every unit's popover
+                with st.popover(t("gaps.show_people", lang, count=group["people"]),
+                                icon=":material/group:"):
+                    st.markdown(listed)
         if text:
             st.markdown("\n\n".join(text))
 
