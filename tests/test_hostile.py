@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import struct
 import zipfile
 from collections.abc import Callable
@@ -30,7 +31,7 @@ from analysis.evidence import requirement_evidence
 from analysis.training import LAST_DAY, requirement_status
 from exports.excel import write_excel_report
 from exports.json_export import results_to_dict
-from loaders import InputError, load_dataset
+from loaders import InputError, load_dataset, zipcheck
 from loaders.normalise import MAX_GRACE_DAYS, MAX_VALID_MONTHS
 from loaders.values import cell_text, id_text, is_blank, parse_date, texts_of
 from tests.bad_files import error_line, run_report, upload_keeps_the_data_shown_before
@@ -560,3 +561,23 @@ def test_csv_tables_with_controls_and_quotes_never_raise_anything_else(rows):
     except InputError:
         return
     results_to_dict(build_results(dataset, as_of=AS_OF))
+
+
+_XML_PIECES = st.lists(st.sampled_from([b" r=\"", b"AB", b"A", b"1", b"<f", b"<", b"f", b"t=\"e\"",
+                                        b"t=\"", b"e", b"\"", b" ", b"=", b"r", b"Z", b"zz"]),
+                       max_size=40).map(b"".join)
+
+
+@given(_XML_PIECES)
+def test_the_sheet_scans_find_what_in_and_a_regular_expression_find(xml):
+    """The zip checks' numpy scans, over slices of 5 bytes so that many a needle is cut by a
+    slice's end, answer as `in` and the regular expression they replace do."""
+    original = zipcheck._SCAN_CHUNK
+    zipcheck._SCAN_CHUNK = 5
+    try:
+        for text in (xml, bytearray(xml)):
+            assert zipcheck._contains(text, b"<f", rare=1) == (b"<f" in xml)
+            assert zipcheck._contains(text, b't="e"', rare=3) == (b't="e"' in xml)
+            assert zipcheck._has_wide_cell(text) == bool(re.search(rb' r="[A-Z]{2}', xml))
+    finally:
+        zipcheck._SCAN_CHUNK = original

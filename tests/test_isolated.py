@@ -14,7 +14,6 @@ import pytest
 from loaders import InputError, load_dataset
 from loaders.inspect import inspect_upload
 from loaders.isolated import load_dataset_isolated, load_prepared_isolated, run_isolated
-from loaders.issues import note
 from tests.apptest import TIMEOUT, as_written, metrics
 from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import ROOT, SAMPLE_AS_OF, SAMPLE_INPUTS
@@ -222,45 +221,3 @@ def test_an_upload_that_aborts_the_reader_keeps_the_server_and_the_data(monkeypa
     app.run()
     assert not app.exception
     assert metrics(app)["Enheter vurdert"] == "1"
-
-
-def _read_with_checks_beside(reading, name, data):
-    """read_sheets in a worker (one thread, so the checks are forked beside the reader)."""
-    from loaders import read
-
-    read.BESIDE_XML_BYTES = 0
-    forks = []
-    fork = os.fork
-    os.fork = lambda: forks.append(1) or fork()
-    reading(name)
-    found = [(sheet.formulas_without_value, sheet.error_cells) for sheet in
-             read.read_sheets((name, data))]
-    return found, len(forks)
-
-
-def _fails_beside(reading, how):
-    from loaders.beside import Beside
-
-    def work():
-        if how == "refused":
-            raise InputError("kurs.xlsx", note("corrupt"))
-        os._exit(1)  # dies without a word, as the memory limit would end it
-
-    return Beside(work).result()
-
-
-def test_the_checks_beside_the_reader_report_what_they_found_or_why_not():
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(["Ansattnr", "Navn", "Enhet"])
-    sheet.append([1, "Kari", "=B9"])  # openpyxl saves formulas without a value
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    found = run_isolated(_read_with_checks_beside, "hr.xlsx", buffer.getvalue())
-    assert found == ([([(2, "C")], [])], 1)
-    with pytest.raises(InputError) as refused:
-        run_isolated(_fails_beside, "refused")
-    assert refused.value.note.key == "corrupt"
-    with pytest.raises(InputError) as died:
-        run_isolated(_fails_beside, "died")
-    assert died.value.note.key == "needs_memory"
