@@ -9,6 +9,7 @@ import sys
 import time
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from loaders import InputError, load_dataset
@@ -221,3 +222,25 @@ def test_an_upload_that_aborts_the_reader_keeps_the_server_and_the_data(monkeypa
     app.run()
     assert not app.exception
     assert metrics(app)["Enheter vurdert"] == "1"
+
+
+def _frames(reading):
+    texts = pd.concat([pd.Series(["0123", None, "Kari"], dtype="str"),
+                       pd.Series(["", "Ola"], dtype="str")], ignore_index=True)
+    return {"records": pd.DataFrame({
+        "text": texts, "na_text": texts.astype("string[pyarrow]"), "flag": [True] * 5,
+        "date": pd.to_datetime(["2026-01-31", None, "1900-01-01", "2026-12-04", None]),
+        "row": range(2, 7)}), "empty": pd.Series([], dtype="str"), "issues": [{"row": 2}]}
+
+
+def test_what_a_worker_returns_arrives_as_it_was_made():
+    """Its arrays travel apart from the pickle, text columns in their own Arrow chunks:
+    the values, the missing ones, the dtypes and the chunks all arrive as they were."""
+    sent = _frames(None)
+    received = run_isolated(_frames)
+    assert received["records"].equals(sent["records"])
+    assert received["records"].dtypes.equals(sent["records"].dtypes)
+    assert received["records"]["text"].array.__arrow_array__().num_chunks == 2
+    assert received["records"]["text"].tolist()[:2] == ["0123", sent["records"]["text"][1]]
+    assert received["empty"].dtype == "str" and received["empty"].empty
+    assert received["issues"] == [{"row": 2}]
