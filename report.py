@@ -11,9 +11,10 @@ import warnings
 from pathlib import Path
 
 from analysis import RuleConfig, build_results
+from analysis.results import staffing_of
 from exports.json_export import results_to_dict, table_rows
 from loaders import InputError
-from loaders.isolated import load_dataset_isolated
+from loaders.isolated import IsolatedLoad
 
 
 def _date(text: str) -> dt.date:
@@ -174,14 +175,19 @@ def _run(args: argparse.Namespace) -> int:
         history = {"snapshots": _open_store(args.db).history()}
         _write_json(history, args.json or "-")
         return 0
+    as_of = args.as_of or dt.date.today()
     try:
-        dataset = load_dataset_isolated(staff=args.staff, courses=args.courses,
-                                        advisors=args.advisors, requirements=args.requirements,
-                                        units=args.units, assessments=args.assessments)
+        loading = IsolatedLoad(staff=args.staff, courses=args.courses, advisors=args.advisors,
+                               requirements=args.requirements, units=args.units,
+                               assessments=args.assessments)
+        others = loading.others()
+        # computed while the course file is still being read, on the other core
+        staffing = staffing_of(others.without_courses(), RuleConfig(), as_of) if others else None
+        dataset = loading.dataset()
     except InputError as error:
         print(f"Feil: {error}", file=sys.stderr)
         return 2
-    results = build_results(dataset, RuleConfig(), args.as_of or dt.date.today())
+    results = build_results(dataset, RuleConfig(), as_of, staffing)
     if args.publish:
         _publish(args, dataset, results.as_of)
     if args.json:

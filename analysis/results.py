@@ -67,29 +67,55 @@ class Results:
     config: RuleConfig
 
 
-def build_results(dataset: Dataset, config: RuleConfig | None = None,
-                  as_of: dt.date | None = None) -> Results:
-    """Apply the mandate's rules to a dataset; the one computation every view and export uses."""
+@dataclass(frozen=True)
+class Staffing:
+    """The part of the results that needs no course record: who is employed and appointed on
+    the as-of date, the advisors per unit and process, and whom each requirement applies to.
+    It can be computed while the course file is still being read."""
+
+    config: RuleConfig  # with the data set's requirements
+    as_of: dt.date
+    evaluated: pd.DataFrame
+    staff: pd.DataFrame
+    advisors: pd.DataFrame
+    dated_issues: pd.DataFrame
+    unit_process: pd.DataFrame
+    due: pd.DataFrame
+    targets: pd.DataFrame
+
+
+def staffing_of(dataset: Dataset, config: RuleConfig | None = None,
+                as_of: dt.date | None = None) -> Staffing:
+    """The results' staffing part; `dataset.courses` is not looked at."""
     config = (config or RuleConfig()).with_requirements(dataset.requirements)
     as_of = as_of or dt.date.today()
     units = dataset.units
     evaluated = units[units["evaluated"]][[UNIT_ID, UNIT_NAME, PARENT_ID]].reset_index(drop=True)
     staff, appointed, dated_issues = employment_as_of(dataset, as_of)
     advisors = appointed[appointed[UNIT_ID].isin(evaluated[UNIT_ID])]
+    return Staffing(config, as_of, evaluated, staff, advisors, dated_issues,
+                    _unit_process(evaluated, advisors, config),
+                    _case_handlers_due(staff, evaluated, config, as_of),
+                    _targets(advisors, staff, evaluated, config, as_of))
 
-    unit_process = _unit_process(evaluated, advisors, config)
+
+def build_results(dataset: Dataset, config: RuleConfig | None = None,
+                  as_of: dt.date | None = None, staffing: Staffing | None = None) -> Results:
+    """Apply the mandate's rules to a dataset; the one computation every view and export uses.
+    `staffing`, when given, is `staffing_of` the same files, configuration and date."""
+    part = staffing or staffing_of(dataset, config, as_of)
+    config, as_of, evaluated, staff = part.config, part.as_of, part.evaluated, part.staff
+    advisors, unit_process, targets = part.advisors, part.unit_process, part.targets
     status = _person_status(dataset, config, as_of)
-    due = _case_handlers_due(staff, evaluated, config, as_of)
-    targets = _targets(advisors, staff, evaluated, config, as_of)
     unit_requirement = _unit_requirement(evaluated, targets, status, config)
     gaps = _gaps(evaluated, unit_process, advisors, targets, status, config)
     summary = _unit_summary(evaluated, staff, advisors, unit_process, gaps, config)
     portal_expired = portal_expiry_issues(dataset, config, targets, as_of)
-    reported = [frame for frame in (dated_issues, portal_expired) if not frame.empty]
+    reported = [frame for frame in (part.dated_issues, portal_expired) if not frame.empty]
     issues = _in_file_order(pd.concat([dataset.issues, *reported], ignore_index=True),
                             dataset)
-    return Results(as_of, unit_process, summary, unit_requirement, gaps, issues, units, staff,
-                   advisors.reset_index(drop=True), targets, status, due, config)
+    return Results(as_of, unit_process, summary, unit_requirement, gaps, issues, dataset.units,
+                   staff, advisors.reset_index(drop=True), targets, status, part.due, config)
 
 
 def _in_file_order(issues: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:

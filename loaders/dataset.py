@@ -171,6 +171,14 @@ class PreparedOthers:
     courses_located_at: int
     courses_normalised_at: int
 
+    def without_courses(self) -> Dataset:
+        """These files as a data set with no course records and only their own notes: for
+        what needs none (analysis.results.staffing_of), while the course file is read."""
+        log = IssueLog()
+        log.rows = list(self.issues)
+        return Dataset(self.staff, self.units, self.advisors, pd.DataFrame(), self.requirements,
+                       log.frame(), self.tables, self.assessments)
+
 
 OTHER_KINDS = (STAFF, ADVISORS, REQUIREMENTS, UNITS, ASSESSMENTS)  # prepare_others' files
 

@@ -293,27 +293,49 @@ def _inspect(reading: Callable[[str], None], name: str, data: bytes, kind: str |
 
 # --- what callers use -----------------------------------------------------------------------
 
+class IsolatedLoad:
+    """load_dataset, with the course file (most of a large data set's reading) read and
+    normalised in one limited worker and the other files beside it in another: on two cores
+    the whole takes about as long as the course file alone. `others()` gives the other files
+    as soon as they are ready, for work that needs no course record; `dataset()` matches the
+    course records to the staff file's people here, in canonical frames."""
+
+    def __init__(self, staff: Source, courses: Source, advisors: Source | None = None,
+                 requirements: Source | None = None, units: Source | None = None,
+                 assessments: Source | None = None,
+                 manual_mappings: dict[str, dict[str, str]] | None = None):
+        given = [staff, courses, advisors, requirements, units, assessments]
+        for source in given:
+            if isinstance(source, str | Path):
+                read_source(source)  # a missing or unreadable path is said here, as before
+        self.order = [source_name(source) for source in given if source is not None]
+        self.manual = manual_mappings or {}
+        self.sources = dict(zip(OTHER_KINDS, (staff, advisors, requirements, units, assessments),
+                                strict=True))
+        self.course_worker = Isolated(_prepare_courses, courses, self.manual.get(COURSE_RECORDS),
+                                      first_file=source_name(courses))
+        self.prepared: PreparedOthers | InputError | None = None
+
+    def others(self) -> PreparedOthers | None:
+        """Every file but the course file, read and joined; None when one cannot be used
+        (`dataset()` says which)."""
+        if self.prepared is None:
+            self.prepared = outcome(run_isolated, _prepare_others, self.sources, self.manual,
+                                    first_file=self.order[0])
+        return None if isinstance(self.prepared, InputError) else self.prepared
+
+    def dataset(self) -> Dataset:
+        self.others()
+        return settle(self.prepared, outcome(self.course_worker.result), self.order)
+
+
 def load_dataset_isolated(staff: Source, courses: Source, advisors: Source | None = None,
                           requirements: Source | None = None, units: Source | None = None,
                           assessments: Source | None = None,
                           manual_mappings: dict[str, dict[str, str]] | None = None) -> Dataset:
-    """load_dataset, with the course file (most of a large data set's reading) read and
-    normalised in one limited worker and the other files beside it in another: on two cores
-    the whole takes about as long as the course file alone. The course records are matched
-    to the staff file's people here, in canonical frames."""
-    others = dict(zip(OTHER_KINDS, (staff, advisors, requirements, units, assessments),
-                      strict=True))
-    given = [staff, courses, advisors, requirements, units, assessments]
-    for source in given:
-        if isinstance(source, str | Path):
-            read_source(source)  # a missing or unreadable path is said here, as before
-    manual = manual_mappings or {}
-    course_worker = Isolated(_prepare_courses, courses, manual.get(COURSE_RECORDS),
-                             first_file=source_name(courses))
-    prepared_others = outcome(run_isolated, _prepare_others, others, manual,
-                              first_file=source_name(staff))
-    return settle(prepared_others, outcome(course_worker.result),
-                  [source_name(source) for source in given if source is not None])
+    """load_dataset in two limited workers (IsolatedLoad)."""
+    return IsolatedLoad(staff, courses, advisors, requirements, units, assessments,
+                        manual_mappings).dataset()
 
 
 def classify_and_load_isolated(uploads: list[tuple[str, bytes]], load: bool = True):

@@ -2,6 +2,7 @@
 hog ends only the worker, with one clear message naming the file; absurd used ranges are refused
 before the reader allocates them."""
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -12,9 +13,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from analysis import RuleConfig, build_results
+from analysis.results import Results, staffing_of
 from loaders import InputError, load_dataset
 from loaders.inspect import inspect_upload
-from loaders.isolated import load_dataset_isolated, load_prepared_isolated, run_isolated
+from loaders.isolated import (
+    IsolatedLoad,
+    load_dataset_isolated,
+    load_prepared_isolated,
+    run_isolated,
+)
 from tests.apptest import TIMEOUT, as_written, metrics
 from tests.helpers import ADVISOR_HEADER, COURSE_HEADER, STAFF_HEADER, csv_file, xlsx_file
 from tests.sample import ROOT, SAMPLE_AS_OF, SAMPLE_INPUTS
@@ -244,3 +252,30 @@ def test_what_a_worker_returns_arrives_as_it_was_made():
     assert received["records"]["text"].tolist()[:2] == ["0123", sent["records"]["text"][1]]
     assert received["empty"].dtype == "str" and received["empty"].empty
     assert received["issues"] == [{"row": 2}]
+
+
+def test_results_from_staffing_computed_while_the_courses_are_read_are_the_same():
+    """The command computes who is employed, appointed and due from the other files while
+    the course file is still read: the results are those of the whole data set at once."""
+    loading = IsolatedLoad(**SAMPLE_INPUTS)
+    staffing = staffing_of(loading.others().without_courses(), RuleConfig(), SAMPLE_AS_OF)
+    dataset = loading.dataset()
+    apart = build_results(dataset, RuleConfig(), SAMPLE_AS_OF, staffing)
+    whole = build_results(dataset, RuleConfig(), SAMPLE_AS_OF)
+    for field in dataclasses.fields(Results):
+        value = getattr(apart, field.name)
+        if isinstance(value, pd.DataFrame):
+            assert value.equals(getattr(whole, field.name)), field.name
+    assert len(staffing.advisors) == len(whole.advisors) > 0
+    assert whole.gaps.equals(build_results(load_dataset(**SAMPLE_INPUTS), RuleConfig(),
+                                           SAMPLE_AS_OF).gaps)
+
+
+def test_a_file_that_cannot_be_used_leaves_no_staffing_and_is_named_by_the_dataset(tmp_path):
+    staff = tmp_path / "hr.xlsx"
+    staff.write_bytes(b"PK\x03\x04 not a workbook")
+    loading = IsolatedLoad(staff=staff, courses=SAMPLE_INPUTS["courses"])
+    assert loading.others() is None
+    with pytest.raises(InputError) as refused:
+        loading.dataset()
+    assert refused.value.file == str(staff) and refused.value.note.key == "corrupt"
