@@ -209,12 +209,12 @@ def _formulas_without_value(xml: bytes | bytearray) -> list[tuple[int, str]]:
 def _contains(xml: bytes | bytearray, needle: bytes, rare: int) -> bool:
     """`needle in xml`, found from the places of its byte at `rare`, one that is rare in a
     sheet's XML: a tenth of the time of `in`, which looks at every "<" and quote of it."""
-    cells = np.frombuffer(xml, np.uint8)
-    for start in range(0, len(cells), _SCAN_CHUNK):
-        at = np.flatnonzero(cells[start:start + _SCAN_CHUNK] == needle[rare]) + start
-        at = at[(at >= rare) & (at + len(needle) - rare <= len(cells))]
+    octets = np.frombuffer(xml, np.uint8)
+    for start in range(0, len(octets), _SCAN_CHUNK):
+        at = np.flatnonzero(octets[start:start + _SCAN_CHUNK] == needle[rare]) + start
+        at = at[(at >= rare) & (at + len(needle) - rare <= len(octets))]
         for offset, byte in enumerate(needle):
-            at = at[cells[at - rare + offset] == byte]
+            at = at[octets[at - rare + offset] == byte]
         if len(at):
             return True
     return False
@@ -224,14 +224,14 @@ def _has_wide_cell(xml: bytes | bytearray) -> bool:
     """Whether a cell lies beyond column Z (` r="AA…`): a quote before two capital letters,
     found in whole slices at once, then checked for the ` r=` before it. Twice the speed of
     a regular expression, which stops at every one of the sheet's ` r="`."""
-    cells = np.frombuffer(xml, np.uint8)
-    for start in range(0, len(cells), _SCAN_CHUNK):
+    octets = np.frombuffer(xml, np.uint8)
+    for start in range(0, len(octets), _SCAN_CHUNK):
         first = max(start - 3, 0)  # a reference cut by a slice's start is seen in this one
-        part = cells[first:start + _SCAN_CHUNK + 2]
+        part = octets[first:start + _SCAN_CHUNK + 2]
         capital = (part - _A) < 26  # uint8: below "A" wraps round to a large number
         at = np.flatnonzero((part[:-2] == _QUOTE) & capital[1:-1] & capital[2:]) + first
         at = at[at >= 3]
-        at = at[(cells[at - 1] == _EQUALS) & (cells[at - 2] == _R) & (cells[at - 3] == _SPACE)]
+        at = at[(octets[at - 1] == _EQUALS) & (octets[at - 2] == _R) & (octets[at - 3] == _SPACE)]
         if len(at):
             return True
     return False
