@@ -31,7 +31,7 @@ from analysis.evidence import requirement_evidence
 from analysis.training import LAST_DAY, requirement_status
 from exports.excel import write_excel_report
 from exports.json_export import results_to_dict
-from loaders import InputError, load_dataset, zipcheck
+from loaders import InputError, load_dataset, read, zipcheck
 from loaders.normalise import MAX_GRACE_DAYS, MAX_VALID_MONTHS
 from loaders.values import cell_text, id_text, is_blank, parse_date, texts_of
 from tests.bad_files import error_line, run_report, upload_keeps_the_data_shown_before
@@ -581,3 +581,20 @@ def test_the_sheet_scans_find_what_in_and_a_regular_expression_find(xml):
             assert zipcheck._has_wide_cell(text) == bool(re.search(rb' r="[A-Z]{2}', xml))
     finally:
         zipcheck._SCAN_CHUNK = original
+
+
+@FAST
+@given(st.integers(0, 4).flatmap(lambda width: st.lists(st.lists(
+    st.one_of(ANY_TEXT, st.none(), st.booleans(), st.floats(allow_nan=True),
+              st.integers(-(10**20), 10**20), st.dates()), min_size=width, max_size=width),
+    max_size=6)))
+def test_the_frame_of_cells_is_pandas_own_frame_of_the_rows(rows):
+    """The reader's frame over one row-major array (pandas' own helper) holds the cells of
+    pandas' frame of the same rows, in the same places and with the same labels."""
+    grid, reference = read._grid(rows), pd.DataFrame(rows, dtype=object)
+    assert grid.shape == reference.shape
+    assert grid.equals(reference)
+    assert list(grid.columns) == list(reference.columns) and list(grid.index) == list(
+        reference.index)
+    assert [[type(cell) for cell in row] for row in grid.to_numpy().tolist()] == [
+        [type(cell) for cell in row] for row in rows]
