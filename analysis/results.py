@@ -106,11 +106,12 @@ def build_results(dataset: Dataset, config: RuleConfig | None = None,
     part = staffing or staffing_of(dataset, config, as_of)
     config, as_of, evaluated, staff = part.config, part.as_of, part.evaluated, part.staff
     advisors, unit_process, targets = part.advisors, part.unit_process, part.targets
-    status = _person_status(dataset, config, as_of)
+    matcher = CourseMatcher(dataset.courses)
+    status = _person_status(dataset, config, as_of, matcher)
     unit_requirement = _unit_requirement(evaluated, targets, status, config)
     gaps = _gaps(evaluated, unit_process, advisors, targets, status, config)
     summary = _unit_summary(evaluated, staff, advisors, unit_process, gaps, config)
-    portal_expired = portal_expiry_issues(dataset, config, targets, as_of)
+    portal_expired = portal_expiry_issues(dataset, config, targets, as_of, matcher)
     reported = [frame for frame in (part.dated_issues, portal_expired) if not frame.empty]
     issues = _in_file_order(pd.concat([dataset.issues, *reported], ignore_index=True),
                             dataset)
@@ -140,10 +141,10 @@ def _unit_process(evaluated: pd.DataFrame, advisors: pd.DataFrame,
     return grid[UNIT_PROCESS_COLUMNS]
 
 
-def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date) -> pd.DataFrame:
+def _person_status(dataset: Dataset, config: RuleConfig, as_of: dt.date,
+                   matcher: CourseMatcher) -> pd.DataFrame:
     """Status per person and requirement id (met wins over expired across audience rows)."""
     seen: dict[tuple, pd.DataFrame] = {}
-    matcher = CourseMatcher(dataset.courses)
     for requirement in config.requirements:
         key = (requirement.id, requirement.kind, requirement.courses, requirement.valid_months)
         if key not in seen:

@@ -120,7 +120,7 @@ def requirement_status(evidence: pd.DataFrame, requirement: Requirement,
 
 
 def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataFrame,
-                         as_of: dt.date) -> pd.DataFrame:
+                         as_of: dt.date, matcher: CourseMatcher | None = None) -> pd.DataFrame:
     """A warning on the latest completion of a requirement's course, by a person the
     requirement applies to, whose portal `Gyldig til` has passed on `as_of` (older, renewed
     completions are left alone); the requirement's own validity stays the rule."""
@@ -128,7 +128,7 @@ def portal_expiry_issues(dataset: Dataset, config: RuleConfig, targets: pd.DataF
     courses = dataset.courses
     by_course = [requirement for requirement in config.requirements
                  if requirement.kind == COURSE_KIND]
-    matcher = CourseMatcher(courses)
+    matcher = matcher or CourseMatcher(courses)
     matches = {entries: matcher(entries).to_numpy()
                for entries in {requirement.courses for requirement in by_course}}
     passed = (courses[COMPLETED].to_numpy(dtype=bool)
