@@ -77,7 +77,8 @@ def _heatmap(figure, key: str) -> None:
 
 change = state.change_since_previous(tables.unit_ids)
 
-columns = st.columns(5)
+# three to a row: "2273 av 3340" does not fit a fifth of the page and was cut to "2273 av 3…"
+columns = [*st.columns(3), *st.columns(3)]
 columns[0].metric(kpi_label("units", lang), kpis.units)
 for column, key, part, whole in (
     (columns[1], "compliant_units", kpis.compliant_units, kpis.units),
