@@ -77,7 +77,7 @@ def _heatmap(figure, key: str) -> None:
 
 change = state.change_since_previous(tables.unit_ids)
 
-# three to a row: "2273 av 3340" does not fit a fifth of the page and was cut to "2273 av 3…"
+# three to a row: a university's "2273 av 3366" does not fit a fifth of the page ("2273 av 3…")
 columns = [*st.columns(3), *st.columns(3)]
 columns[0].metric(kpi_label("units", lang), kpis.units)
 for column, key, part, whole in (
