@@ -55,6 +55,9 @@ def visit(page, title: str) -> None:
 
 
 def download(page, label: str) -> tuple[str, bytes]:
+    # a button clicked while a run is still drawing the page is the last run's: the run's end
+    # drops that file, and the browser's download of it is cancelled
+    page.wait_for_function(IDLE, timeout=90_000)
     with page.expect_download(timeout=90_000) as started:
         page.get_by_role("button", name=label).click()
     taken = started.value
