@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.errors import InputError
-from loaders.issues import WARNING, IssueLog, Note, note
+from loaders.issues import WARNING, IssueLog, Note, issue_frame, note
 from loaders.normalise import (
     TableReader,
     normalise_advisors,
@@ -174,10 +174,8 @@ class PreparedOthers:
     def without_courses(self) -> Dataset:
         """These files as a data set with no course records and only their own notes: for
         what needs none (analysis.results.staffing_of), while the course file is read."""
-        log = IssueLog()
-        log.rows = list(self.issues)
         return Dataset(self.staff, self.units, self.advisors, pd.DataFrame(), self.requirements,
-                       log.frame(), self.tables, self.assessments)
+                       issue_frame(self.issues), self.tables, self.assessments)
 
 
 OTHER_KINDS = (STAFF, ADVISORS, REQUIREMENTS, UNITS, ASSESSMENTS)  # prepare_others' files

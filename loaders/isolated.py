@@ -214,6 +214,11 @@ def _texts(chunks: list[pa.Array], arrow_type: pa.DataType,
     return pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=arrow_type), dtype=dtype)
 
 
+def _by_chunks(texts: pd.arrays.ArrowStringArray) -> tuple:
+    arrow = texts.__arrow_array__()
+    return _texts, (arrow.chunks, arrow.type, texts.dtype)
+
+
 def _pickled(value: object) -> tuple[memoryview, list[pickle.PickleBuffer]]:
     """The value pickled with its arrays' memory apart, to be sent as it lies. Text columns
     keep their Arrow chunks: pandas' own pickling joins them into new memory first, which took
@@ -221,8 +226,7 @@ def _pickled(value: object) -> tuple[memoryview, list[pickle.PickleBuffer]]:
     buffers: list[pickle.PickleBuffer] = []
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=5, buffer_callback=buffers.append)
-    pickler.dispatch_table = copyreg.dispatch_table | {pd.arrays.ArrowStringArray: lambda texts: (
-        _texts, (texts.__arrow_array__().chunks, texts.__arrow_array__().type, texts.dtype))}
+    pickler.dispatch_table = copyreg.dispatch_table | {pd.arrays.ArrowStringArray: _by_chunks}
     pickler.dump(value)
     return out.getbuffer(), buffers
 

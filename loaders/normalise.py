@@ -145,13 +145,9 @@ class TableReader:
 
     def values(self, column: str, parse: Callable[[object], object]) -> pd.Series:
         """Each cell parsed, computing every distinct raw value only once."""
-        return pd.Series(self._mapped(column, parse), index=self.frame.index, dtype=object)
-
-    def _mapped(self, column: str, func: Callable[[object], object],
-                rows: np.ndarray | None = None) -> np.ndarray:
-        """func of each kept cell (or of the cells in `rows`), once per distinct value."""
         codes, uniques = self._factors[column]
-        return map_codes(codes, uniques, func)[self._kept if rows is None else rows]
+        return pd.Series(map_codes(codes, uniques, parse)[self._kept], index=self.frame.index,
+                         dtype=object)
 
     def role_texts(self, column: str) -> pd.Series:
         """A roles/process text column, with any yes/no column per process added to it."""
